@@ -1,0 +1,23 @@
+select
+    article_id,
+    external_id,
+    partition_date,
+    source_path,
+    lower(source) as source,
+    url,
+    title,
+    section,
+    author,
+    published_at,
+    published_basis,
+    cast(published_at as date) as published_date,
+    abstract,
+    caption,
+    photo_credit,
+    related_links,
+    text,
+    length(text) as text_chars,
+    format,
+    encoding,
+    parse_warning
+from {{ source('raw', 'articles') }}

@@ -1,0 +1,170 @@
+"""The `rasd` command (CONTRACT §1): run, ui, sql."""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from orchestration import settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="rasd", description="Arabic political news -> actors and events in DuckDB")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="ingest the inbox, extract, build the dbt models, publish")
+    run.add_argument("--inbox", help="folder of article files (default: $RASD_INBOX or the bundled sample)")
+    run.add_argument("--warehouse", help="DuckDB file to write (default: $RASD_WAREHOUSE or warehouse/rasd.duckdb)")
+    run.add_argument("--partition", type=_day, help="only this day's partition (YYYY-MM-DD)")
+
+    ui = commands.add_parser("ui", help="the Dagster UI for this project on 127.0.0.1")
+    ui.add_argument("--port", type=int, default=3000)
+    ui.add_argument("--warehouse", help="DuckDB file (default: $RASD_WAREHOUSE or warehouse/rasd.duckdb)")
+    ui.add_argument("--inbox", help="folder of article files (default: $RASD_INBOX or the bundled sample)")
+
+    sql = commands.add_parser("sql", help="query the published read-only copy of the warehouse")
+    sql.add_argument("query")
+    sql.add_argument("--warehouse", help="the warehouse whose published copy to query")
+    sql.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    args = parser.parse_args(argv)
+    if getattr(args, "inbox", None):
+        os.environ["RASD_INBOX"] = args.inbox
+    if getattr(args, "warehouse", None):
+        os.environ["RASD_WAREHOUSE"] = args.warehouse
+    settings.export_environment()
+    os.environ.setdefault("DAGSTER_HOME", str(settings.DAGSTER_HOME))
+    Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    return {"run": _run, "ui": _ui, "sql": _sql}[args.command](args)
+
+
+def _day(value: str) -> str:
+    date.fromisoformat(value)
+    return value
+
+
+def _run(args: argparse.Namespace) -> int:
+    inbox, warehouse_path = settings.inbox(), settings.warehouse()
+    if not inbox.is_dir():
+        print(f"rasd: the inbox {inbox} is not a folder", file=sys.stderr)
+        return 2
+    try:
+        with _single_writer(warehouse_path):
+            return _execute_run(args.partition)
+    except _Busy as busy:
+        print(f"rasd: {busy}", file=sys.stderr)
+        return 3
+
+
+def _execute_run(partition: str | None) -> int:
+    from dagster import DagsterInstance
+
+    from orchestration.dbt_project import prepare_manifest
+
+    prepare_manifest()
+    from orchestration.definitions import RUN_JOB, defs
+
+    job = defs.resolve_job_def(RUN_JOB)
+    run_config = {
+        "ops": {"raw_inbox": {"config": {"partition": partition}}},
+        "loggers": {"console": {"config": {"log_level": "INFO"}}},
+    }
+    with DagsterInstance.get() as instance:
+        result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
+    if not result.success:
+        print(f"rasd: the run failed (run id {result.run_id}); see the log above or `rasd ui`", file=sys.stderr)
+        return 1
+    print(_summary(result), file=sys.stderr)
+    return 0
+
+
+def _summary(result) -> str:
+    lines = [f"rasd: run {result.run_id} succeeded"]
+    for event in result.get_asset_materialization_events():
+        materialization = event.event_specific_data.materialization
+        metadata = {k: v.value for k, v in materialization.metadata.items()}
+        if "rows_in_table" in metadata:
+            lines.append(
+                f"  {materialization.asset_key.to_user_string():<24} {metadata['rows_landed']:>8} landed, "
+                f"{metadata['rows_in_table']:>8} in table"
+            )
+        elif "path" in metadata:
+            lines.append(f"  published copy: {metadata['path']}")
+    return "\n".join(lines)
+
+
+class _Busy(RuntimeError):
+    pass
+
+
+@contextmanager
+def _single_writer(warehouse_path: Path) -> Iterator[None]:
+    """One `rasd run` per warehouse at a time: a second one fails at once instead of waiting."""
+    warehouse_path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = warehouse_path.with_name(warehouse_path.name + ".lock")
+    with open(lock_path, "a+") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read().strip() or "another process"
+            raise _Busy(f"another rasd run ({holder}) is writing {warehouse_path}; try again when it ends") from None
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"pid {os.getpid()}")
+        lock.flush()
+        try:
+            yield
+        finally:
+            lock.seek(0)
+            lock.truncate()
+
+
+def _ui(args: argparse.Namespace) -> int:
+    from orchestration.dbt_project import prepare_manifest
+
+    prepare_manifest()
+    dagster = Path(sys.executable).parent / "dagster"
+    command = [str(dagster), "dev", "-m", "orchestration.definitions", "-h", "127.0.0.1", "-p", str(args.port)]
+    os.chdir(settings.PROJECT_ROOT)
+    os.execv(command[0], command)
+
+
+def _sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    published = settings.published_copy(settings.warehouse())
+    if not published.exists():
+        print(f"rasd: no published warehouse at {published}; run `rasd run` first", file=sys.stderr)
+        return 2
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        relation = con.sql(args.query)
+        if relation is None:
+            return 0
+        frame = relation.pl()
+    except duckdb.Error as err:
+        print(f"rasd: {err}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    if args.format == "csv":
+        sys.stdout.write(frame.write_csv())
+    elif args.format == "json":
+        sys.stdout.write(frame.write_json() + "\n")
+    else:
+        import polars as pl
+
+        with pl.Config(tbl_rows=-1, tbl_cols=-1, fmt_str_lengths=80, tbl_width_chars=200):
+            print(frame)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""Where things are: project paths and the two settings users give (inbox, warehouse).
+
+`RASD_INBOX` and `RASD_WAREHOUSE` are read from the environment (CONTRACT §1); `rasd run`
+sets them from its flags. They are made absolute here so that Dagster's assets and the dbt
+subprocess (whose profile reads RASD_WAREHOUSE) always name the same file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+SAMPLE_INBOX = PROJECT_ROOT / "samples" / "inbox"
+DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "rasd.duckdb"
+DAGSTER_HOME = PROJECT_ROOT / ".dagster"
+
+
+def inbox() -> Path:
+    return Path(os.environ.get("RASD_INBOX") or SAMPLE_INBOX).resolve()
+
+
+def warehouse() -> Path:
+    return Path(os.environ.get("RASD_WAREHOUSE") or DEFAULT_WAREHOUSE).resolve()
+
+
+def published_copy(warehouse_path: Path) -> Path:
+    """The read-only copy analysts query: `<dir>/published/<name>` beside the warehouse."""
+    return warehouse_path.parent / "published" / warehouse_path.name
+
+
+def export_environment() -> None:
+    """Pin both settings, absolute, in the environment that dbt subprocesses inherit."""
+    os.environ["RASD_INBOX"] = str(inbox())
+    os.environ["RASD_WAREHOUSE"] = str(warehouse())

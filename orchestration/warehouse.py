@@ -1,0 +1,170 @@
+"""The DuckDB warehouse file: raw-table DDL, landing a batch, publishing the read-only copy.
+
+Raw tables are created by explicit DDL so that dbt's sources exist even on an empty night.
+Landing replaces the batch's partitions (delete + insert in one transaction), so re-running
+the same inbox gives the same rows. No value is ever pasted into SQL: frames are registered
+and values bound as parameters.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from transforms.ingest import InboxBatch
+
+RAW_DDL = """
+create schema if not exists raw;
+create table if not exists raw.articles (
+    article_id      varchar primary key,
+    external_id     varchar,
+    partition_date  date not null,
+    source_path     varchar not null,
+    source          varchar,
+    url             varchar,
+    title           varchar,
+    section         varchar,
+    author          varchar,
+    published_at    timestamp not null,
+    published_basis varchar not null,
+    abstract        varchar,
+    caption         varchar,
+    photo_credit    varchar,
+    related_links   varchar[],
+    text            varchar not null,
+    format          varchar not null,
+    encoding        varchar not null,
+    parse_warning   varchar
+);
+create table if not exists raw.article_sightings (
+    article_id      varchar not null,
+    partition_date  date not null,
+    source_path     varchar not null,
+    external_id     varchar,
+    format          varchar not null,
+    encoding        varchar not null,
+    primary key (source_path, article_id)
+);
+create table if not exists raw.rejected_files (
+    source_path     varchar not null,
+    record_index    bigint,
+    partition_date  date not null,
+    reason          varchar not null,
+    detail          varchar not null
+);
+"""
+
+ARTICLE_COLUMNS = (
+    "article_id, external_id, partition_date, source_path, source, url, title, section, author, "
+    "published_at, published_basis, abstract, caption, photo_credit, related_links, text, format, "
+    "encoding, parse_warning"
+)
+
+
+class WarehouseLocked(RuntimeError):
+    """Another process holds the DuckDB file for writing."""
+
+
+@contextmanager
+def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse; a lock held by another process fails at once, with a clear message."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as err:
+        if "lock" in str(err).lower():
+            raise WarehouseLocked(
+                f"the warehouse {path} is in use by another process (another `rasd run`?): {err}"
+            ) from None
+        raise
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(RAW_DDL)
+
+
+def land(con: duckdb.DuckDBPyConnection, batch: InboxBatch) -> dict[str, int]:
+    """Replace the batch's partitions in the raw tables; return row counts landed."""
+    articles = batch.articles()
+    sightings = batch.sightings.select(
+        "article_id", "partition_date", "source_path", "external_id", "format", "encoding"
+    ).unique(["source_path", "article_id"], keep="first")
+    partitions = pl.DataFrame({"partition_date": batch.partitions}, schema={"partition_date": pl.Date})
+    con.register("batch_partitions", partitions.to_arrow())
+    con.register("batch_articles", articles.to_arrow())
+    con.register("batch_sightings", sightings.to_arrow())
+    con.register("batch_rejected", batch.rejected.to_arrow())
+    con.execute("begin transaction")
+    try:
+        for table in ("articles", "article_sightings", "rejected_files"):
+            con.execute(
+                f"delete from raw.{table} where partition_date in (select partition_date from batch_partitions)"
+            )
+        # An article already landed from an earlier partition keeps that first sighting;
+        # one landed from a later partition moves to this earlier one.
+        con.execute(
+            f"""
+            insert into raw.articles ({ARTICLE_COLUMNS})
+            select {ARTICLE_COLUMNS} from batch_articles
+            on conflict (article_id) do update set
+                partition_date = excluded.partition_date, source_path = excluded.source_path,
+                external_id = excluded.external_id, source = excluded.source, url = excluded.url,
+                section = excluded.section, author = excluded.author,
+                published_at = excluded.published_at, published_basis = excluded.published_basis,
+                format = excluded.format, encoding = excluded.encoding,
+                parse_warning = excluded.parse_warning
+            where excluded.partition_date < raw.articles.partition_date
+            """
+        )
+        con.execute("insert into raw.article_sightings select * from batch_sightings")
+        con.execute(
+            "insert into raw.rejected_files select source_path, record_index, partition_date, reason, detail "
+            "from batch_rejected"
+        )
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    finally:
+        for name in ("batch_partitions", "batch_articles", "batch_sightings", "batch_rejected"):
+            con.unregister(name)
+    return {"articles": articles.height, "article_sightings": sightings.height, "rejected_files": batch.rejected.height}
+
+
+def publish(warehouse_path: Path, target: Path) -> Path:
+    """Copy the warehouse atomically to its published path; readers never see half a file.
+
+    The writer must have closed the file (DuckDB checkpoints on close). The copy goes to a
+    temporary file in the same folder, is flushed to disk, then renamed over the old copy.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with connect(warehouse_path) as con:
+        con.execute("checkpoint")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as out, open(warehouse_path, "rb") as src:
+            shutil.copyfileobj(src, out, 16 * 2**20)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o444)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+    return target

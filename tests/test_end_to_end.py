@@ -1,0 +1,161 @@
+"""`rasd run` as a user runs it: a real inbox, a real DuckDB file, real dbt, real Dagster.
+
+The inbox: the seed article, two ANT daily zips (one in a dated folder, one loose), one
+SaudiNewsNet daily zip, and a folder of broken files. Expected counts were established
+independently of rasd's readers (see the comments) and must hold after a second run.
+"""
+
+import codecs
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import ANT, SAUDI, SEED
+
+RASD = str(Path(sys.executable).parent / "rasd")
+
+# ANT 2018-03-01.zip + 2018-02-20.zip: 167 + 163 files, 323 distinct (title, text) pairs.
+# SaudiNewsNet 2015-07-23: 1,318 records, 16 with empty content, 1,297 distinct among the rest.
+# Plus the seed article and two new articles in the broken folder.
+ARTICLES = 323 + 1297 + 1 + 2
+# every sighting: 330 ANT members, 1,297 SaudiNewsNet (duplicates inside one file count once),
+# the seed twice (UTF-8 and cp1256), the two new articles
+SIGHTINGS = 330 + 1297 + 2 + 2
+REJECTED = {
+    "no_text": 16 + 1,
+    "empty_file": 1,
+    "binary_content": 1,
+    "malformed_json": 2,
+    "malformed_xml": 1,
+    "xml_entity_declaration": 1,
+    "unsupported_type": 1,
+    "corrupt_archive": 1,
+}
+
+
+def _build_inbox(inbox: Path) -> None:
+    for folder in ("2020-03-04", "2020-03-05", "2018-03-01", "2015-07-23"):
+        (inbox / folder).mkdir(parents=True)
+    shutil.copy(SEED, inbox / "2020-03-04" / SEED.name)
+    shutil.copy(ANT / "2018-03-01.zip", inbox / "2018-03-01" / "ant.zip")
+    shutil.copy(ANT / "2018-02-20.zip", inbox / "ant-loose-2018-02-20.zip")  # partitions by publication date
+    shutil.copy(SAUDI / "2015-07-23.zip", inbox / "2015-07-23" / "saudinewsnet.zip")
+    broken = inbox / "2020-03-05"
+    seed = SEED.read_text(encoding="utf-8")
+    (broken / "empty.txt").write_bytes(b"")
+    (broken / "junk.bin").write_bytes(bytes(range(256)) * 40)
+    (broken / "broken.json").write_text('[{"title": "x", "text": "y"', encoding="utf-8")
+    (broken / "feed.xml").write_text("<rss><item><title>t</title></item></rss>", encoding="utf-8")
+    (broken / "evil.xml").write_text('<!DOCTYPE d [<!ENTITY x "boom">]><DOC><TEXT>&x;</TEXT></DOC>', encoding="utf-8")
+    (broken / "report.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    (broken / "cut.zip").write_bytes((SAUDI / "2015-07-23.zip").read_bytes()[:4096])
+    (broken / "seed-copy-cp1256.txt").write_bytes(seed.encode("cp1256"))
+    paragraphs = seed.split("\n\n")
+    lines = [
+        json.dumps({"id": "j1", "title": "زيارة سرية", "text": paragraphs[3], "date": "2020-03-04"}, ensure_ascii=False),
+        json.dumps({"id": "j2", "title": "بلا نص", "text": ""}, ensure_ascii=False),
+        '{"id": "j3", "title": ',
+    ]
+    (broken / "mixed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    utf16 = {"docno": "u1", "title": "مذكرة تفاهم", "content": paragraphs[5], "published_at": "2020-03-04T09:00:00Z"}
+    (broken / "utf16.json").write_bytes(codecs.BOM_UTF16_LE + json.dumps(utf16, ensure_ascii=False).encode("utf-16-le"))
+
+
+def _rasd(*args: str, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([RASD, *args], env=env, capture_output=True, text=True, timeout=600)
+
+
+def _counts(path: Path) -> dict:
+    with duckdb.connect(str(path), read_only=True) as con:
+        one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "articles": one("select count(*) from raw.articles"),
+            "distinct_ids": one("select count(distinct article_id) from raw.articles"),
+            "sightings": one("select count(*) from raw.article_sightings"),
+            "rejected": dict(con.execute("select reason, count(*) from raw.rejected_files group by 1").fetchall()),
+            "stg_articles": one("select count(*) from staging.stg_raw__articles"),
+            "stg_sightings": one("select count(*) from staging.stg_raw__article_sightings"),
+            "stg_rejected": one("select count(*) from staging.stg_raw__rejected_files"),
+            "partitions": dict(
+                con.execute("select partition_date::varchar, count(*) from raw.articles group by 1").fetchall()
+            ),
+        }
+
+
+@pytest.fixture(scope="module")
+def run_env(tmp_path_factory, dbt_manifest):
+    root = tmp_path_factory.mktemp("e2e")
+    _build_inbox(root / "inbox")
+    env = os.environ | {
+        "RASD_INBOX": str(root / "inbox"),
+        "RASD_WAREHOUSE": str(root / "wh" / "rasd.duckdb"),
+        "DAGSTER_HOME": str(root / "dagster_home"),
+    }
+    first = _rasd("run", env=env)
+    assert first.returncode == 0, first.stderr[-4000:]
+    return root, env, first
+
+
+def test_first_run_lands_exact_counts(run_env):
+    root, _, first = run_env
+    counts = _counts(root / "wh" / "rasd.duckdb")
+    assert counts["articles"] == counts["distinct_ids"] == ARTICLES
+    assert counts["sightings"] == SIGHTINGS
+    assert counts["rejected"] == REJECTED
+    assert (counts["stg_articles"], counts["stg_sightings"], counts["stg_rejected"]) == (
+        ARTICLES,
+        SIGHTINGS,
+        sum(REJECTED.values()),
+    )
+    # the loose ANT zip's articles took their own publication days; the seed stayed on its day
+    assert counts["partitions"]["2020-03-04"] == 1
+    assert counts["partitions"]["2020-03-05"] == 2
+    assert counts["partitions"]["2015-07-23"] == 1297
+    assert sum(n for day, n in counts["partitions"].items() if day.startswith("2018-02")) > 100
+    assert "raw/articles" in first.stderr and "published copy" in first.stderr
+
+
+def test_the_published_copy_equals_the_warehouse_and_answers_rasd_sql(run_env):
+    root, env, _ = run_env
+    published = root / "wh" / "published" / "rasd.duckdb"
+    assert _counts(published) == _counts(root / "wh" / "rasd.duckdb")
+    result = _rasd("sql", "select count(*) as n from raw.articles", "--format", "csv", env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["n", str(ARTICLES)]
+
+
+def test_seed_article_row(run_env):
+    root, _, _ = run_env
+    with duckdb.connect(str(root / "wh" / "rasd.duckdb"), read_only=True) as con:
+        row, sightings = _seed_rows(con)
+    assert row == ("2020-03-04/" + SEED.name, "partition", "2020-03-04", "صحيفة: حفتر زار دمشق سرا للتنسيق ضد تركيا", "الأناضول", 1)
+    assert sightings == ["2020-03-04/" + SEED.name, "2020-03-05/seed-copy-cp1256.txt"]
+
+
+def _seed_rows(con):
+    row = con.execute(
+        "select source_path, published_basis, published_at::date::varchar, title, photo_credit, len(related_links) "
+        "from raw.articles where title like 'صحيفة: حفتر%'"
+    ).fetchone()
+    sightings = con.execute(
+        "select list(s.source_path order by s.source_path) from raw.article_sightings s "
+        "join raw.articles a using (article_id) where a.title like 'صحيفة: حفتر%'"
+    ).fetchone()[0]
+    return row, sightings
+
+
+def test_second_run_and_a_partition_run_change_nothing(run_env):
+    root, env, _ = run_env
+    before = _counts(root / "wh" / "rasd.duckdb")
+    again = _rasd("run", env=env)
+    assert again.returncode == 0, again.stderr[-4000:]
+    assert _counts(root / "wh" / "rasd.duckdb") == before
+    one_day = _rasd("run", "--partition", "2020-03-05", env=env)
+    assert one_day.returncode == 0, one_day.stderr[-4000:]
+    assert _counts(root / "wh" / "rasd.duckdb") == before

@@ -1,0 +1,56 @@
+"""Plain-text articles in the seed layout (corpus/samples/arabi21_haftar_damascus.txt):
+
+    section line            سياسة عربية
+    title                   صحيفة: حفتر زار دمشق سرا للتنسيق ضد تركيا
+    caption - CREDIT        الزيارة مهدت الطريق ... الموازية- الأناضول      (optional)
+    body paragraphs …       (lines starting "اقرأ أيضا:" link to other stories)
+
+The body is kept byte-for-byte as in the file, minus the "اقرأ أيضا:" lines, which go to
+`related_links`. A file with no such header (one block of prose) is all body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from transforms.readers.record import make_record
+from transforms.rejections import Rejected
+
+_RELATED = re.compile(r"^\s*اقرأ\s+أيضا[ًً]?\s*[:：]", re.M)
+# a caption ends with "- CREDIT" (a few words, no sentence punctuation)
+_CAPTION = re.compile(r"^(?P<caption>.+?)\s*[-–—]\s*(?P<credit>[^-–—.،:؛!?؟]{2,40})$")
+_SENTENCE_END = re.compile(r"[.!?؟:]\s*$")
+
+
+def read(text: str) -> Iterator[dict | Rejected]:
+    lines = text.splitlines(keepends=True)
+    blocks = [i for i, line in enumerate(lines) if line.strip()]
+    if not blocks:
+        raise Rejected("no_text", "the file holds only whitespace")
+    header, section, title, caption, credit = 0, None, None, None, None
+    first = lines[blocks[0]].strip()
+    if len(blocks) >= 3 and _is_heading(first) and _is_heading(lines[blocks[1]].strip(), max_words=25):
+        section, title, header = first, lines[blocks[1]].strip(), 2
+        match = _CAPTION.match(lines[blocks[2]].strip()) if len(blocks) >= 4 else None
+        if match and len(lines[blocks[2]].split()) <= 60:
+            caption, credit, header = match["caption"], match["credit"], 3
+    elif len(blocks) >= 2 and _is_heading(first, max_words=25):
+        title, header = first, 1
+    body_lines = lines[blocks[header] :] if header < len(blocks) else []
+    related = [line.strip() for line in body_lines if _RELATED.match(line)]
+    body = "".join(line for line in body_lines if not _RELATED.match(line))
+    if not body.strip():
+        raise Rejected("no_text", "the file has a heading but no body")
+    yield make_record(
+        title=title,
+        section=section,
+        caption=caption,
+        photo_credit=credit,
+        related_links=related,
+        text=body.rstrip(),
+    )
+
+
+def _is_heading(line: str, max_words: int = 6) -> bool:
+    return len(line.split()) <= max_words and not _SENTENCE_END.search(line.rstrip("\"»”"))
