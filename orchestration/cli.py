@@ -72,7 +72,7 @@ def _execute_run(partition: str | None) -> int:
 
     job = defs.resolve_job_def(RUN_JOB)
     run_config = {
-        "ops": {"raw_inbox": {"config": {"partition": partition}}},
+        "ops": {"raw_tables": {"config": {"partition": partition}}},
         "loggers": {"console": {"config": {"log_level": "INFO"}}},
     }
     with DagsterInstance.get() as instance:
@@ -89,11 +89,9 @@ def _summary(result) -> str:
     for event in result.get_asset_materialization_events():
         materialization = event.event_specific_data.materialization
         metadata = {k: v.value for k, v in materialization.metadata.items()}
-        if "rows_in_table" in metadata:
-            lines.append(
-                f"  {materialization.asset_key.to_user_string():<24} {metadata['rows_landed']:>8} landed, "
-                f"{metadata['rows_in_table']:>8} in table"
-            )
+        if "rows_landed" in metadata:
+            total = f", {metadata['rows_in_table']:>8} in table" if "rows_in_table" in metadata else ""
+            lines.append(f"  {materialization.asset_key.to_user_string():<24} {metadata['rows_landed']:>8} landed{total}")
         elif "path" in metadata:
             lines.append(f"  published copy: {metadata['path']}")
     return "\n".join(lines)

@@ -59,6 +59,68 @@ create table if not exists raw.rejected_files (
     reason          varchar not null,
     detail          varchar not null
 );
+create table if not exists raw.sentences (
+    article_id      varchar not null,
+    sentence_index  integer not null,
+    start           bigint not null,
+    "end"           bigint not null,
+    sentence_text   varchar not null,
+    primary key (article_id, sentence_index)
+);
+create table if not exists raw.entity_mentions (
+    article_id      varchar not null,
+    sentence_index  integer not null,
+    start           bigint not null,
+    "end"           bigint not null,
+    name_start      bigint not null,
+    name_end        bigint not null,
+    surface         varchar not null,
+    entity_type     varchar not null,
+    actor_id        varchar,
+    cameo_code      varchar,
+    country_code    varchar,
+    mention_kind    varchar not null,
+    clitic          varchar
+);
+create table if not exists raw.actor_references (
+    article_id      varchar not null,
+    sentence_index  integer not null,
+    start           bigint not null,
+    "end"           bigint not null,
+    surface         varchar not null,
+    reference_kind  varchar not null,
+    actor_id        varchar,
+    country_code    varchar,
+    role_code       varchar,
+    cameo_code      varchar,
+    clitic          varchar
+);
+create table if not exists raw.event_mentions (
+    article_id      varchar not null,
+    sentence_index  integer not null,
+    trigger_start   bigint not null,
+    trigger_end     bigint not null,
+    trigger         varchar not null,
+    cameo_code      varchar not null,
+    is_symmetric    boolean,
+    source_actor_id varchar,
+    source_code     varchar,
+    target_actor_id varchar,
+    target_code     varchar,
+    event_date      date not null,
+    date_precision  varchar not null,
+    date_expression varchar,
+    modality        varchar not null
+);
+create table if not exists raw.actors (
+    actor_id        varchar primary key,
+    name_ar         varchar,
+    name_en         varchar,
+    actor_type      varchar not null,
+    entity_type     varchar not null,
+    country_code    varchar,
+    cameo_code      varchar
+);
 """
 
 ARTICLE_COLUMNS = (
@@ -140,6 +202,47 @@ def land(con: duckdb.DuckDBPyConnection, batch: InboxBatch) -> dict[str, int]:
         for name in ("batch_partitions", "batch_articles", "batch_sightings", "batch_rejected"):
             con.unregister(name)
     return {"articles": articles.height, "article_sightings": sightings.height, "rejected_files": batch.rejected.height}
+
+
+def articles_to_extract(con: duckdb.DuckDBPyConnection, partition) -> pl.DataFrame:
+    """article_id, text, published_at of one partition's articles, or of all when partition is None."""
+    return con.execute(
+        "select article_id, text, published_at from raw.articles where ? is null or partition_date = ? order by article_id",
+        [partition, partition],
+    ).pl()
+
+
+def land_extraction(con: duckdb.DuckDBPyConnection, articles: pl.DataFrame, tables: dict[str, pl.DataFrame]) -> dict[str, int]:
+    """Replace the extraction rows of `articles` in one transaction."""
+    con.register("batch_article_ids", articles.select("article_id").to_arrow())
+    for name, frame in tables.items():
+        con.register(f"batch_{name}", frame.to_arrow())
+    con.execute("begin transaction")
+    try:
+        for name in tables:
+            con.execute(f"delete from raw.{name} where article_id in (select article_id from batch_article_ids)")
+            con.execute(f"insert into raw.{name} by name select * from batch_{name}")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    finally:
+        for name in ("batch_article_ids", *(f"batch_{n}" for n in tables)):
+            con.unregister(name)
+    return {name: frame.height for name, frame in tables.items()}
+
+
+def land_actors(con: duckdb.DuckDBPyConnection, actors: pl.DataFrame) -> int:
+    """Replace the actor dictionary table with the one this run loaded."""
+    con.register("batch_actors", actors.to_arrow())
+    try:
+        con.execute("begin transaction")
+        con.execute("delete from raw.actors")
+        con.execute("insert into raw.actors by name select * from batch_actors")
+        con.execute("commit")
+    finally:
+        con.unregister("batch_actors")
+    return actors.height
 
 
 def publish(warehouse_path: Path, target: Path) -> Path:

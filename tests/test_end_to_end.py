@@ -82,6 +82,16 @@ def _counts(path: Path) -> dict:
             "stg_articles": one("select count(*) from staging.stg_raw__articles"),
             "stg_sightings": one("select count(*) from staging.stg_raw__article_sightings"),
             "stg_rejected": one("select count(*) from staging.stg_raw__rejected_files"),
+            "sentences": one("select count(*) from raw.sentences"),
+            "mentions": one("select count(*) from raw.entity_mentions"),
+            "mentions_of_seed": one(
+                "select count(*) from raw.entity_mentions m join raw.articles a using (article_id) "
+                "where a.title like 'صحيفة: حفتر%' and m.actor_id = 'khalifa_haftar'"
+            ),
+            "articles_without_sentences": one(
+                "select count(*) from raw.articles where article_id not in (select article_id from raw.sentences)"
+            ),
+            "unresolved_ranked": one("select count(*) from marts.unresolved_names"),
             "partitions": dict(
                 con.execute("select partition_date::varchar, count(*) from raw.articles group by 1").fetchall()
             ),
@@ -119,6 +129,12 @@ def test_first_run_lands_exact_counts(run_env):
     assert counts["partitions"]["2015-07-23"] == 1297
     assert sum(n for day, n in counts["partitions"].items() if day.startswith("2018-02")) > 100
     assert "raw/articles" in first.stderr and "published copy" in first.stderr
+    # every article was segmented and its actors extracted; the seed names Haftar seven times
+    # (and his forces, «قوات حفتر», twice more: the Libyan National Army)
+    assert counts["articles_without_sentences"] == 0
+    assert counts["sentences"] > 5 * ARTICLES and counts["mentions"] > 5 * ARTICLES
+    assert counts["mentions_of_seed"] == 7
+    assert counts["unresolved_ranked"] > 0
 
 
 def test_the_published_copy_equals_the_warehouse_and_answers_rasd_sql(run_env):

@@ -1,0 +1,219 @@
+"""Evaluate rasd's extraction against hand-checked gold and rewrite EVALUATION.md.
+
+    .venv/bin/python -m benchmarks.evaluate [--shared ../shared] [--out EVALUATION.md]
+
+- NER: entity-level precision, recall and F1 per type (PER, ORG, LOC) on CoNLL-style gold,
+  spans matched exactly (character offsets of the name, clitics included as the gold's
+  tokens include them). ANERcorp PERS/ORG/LOC map to PER/ORG/LOC; Wojood PERS → PER,
+  ORG → ORG, GPE/LOC/FAC → LOC, at every nesting level. The gold has no article boundaries:
+  every DOC_SENTENCES consecutive sentences form one pseudo-article, so that a name given in
+  full once can be recognised in its short form later, as in a real article.
+- Actors of the seed article against gold/events/*.yaml: each listed actor and each of its
+  listed mention forms must be found and resolved to the listed CAMEO code.
+- People in one month of ANT `middleEast` articles: the share of person mentions resolved to a
+  known actor, and the most frequent unresolved names (what to add to the dictionary next).
+Every figure names its gold file, the commit and the date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polars as pl
+import yaml
+
+from transforms.extraction import extract
+from transforms.inputs import read_bytes
+from transforms.published_dates import parse_published
+from transforms.readers import plain_text
+from transforms.readers.archive import Limits
+
+REPO = Path(__file__).resolve().parent.parent
+TYPES = ("PER", "ORG", "LOC")
+DOC_SENTENCES = 10
+ANT_MONTH = "2018-03"
+ANERCORP_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC"}
+WOJOOD_TYPES = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+
+
+@dataclass
+class Scores:
+    tp: Counter
+    fp: Counter
+    fn: Counter
+
+    def row(self, kind: str | None) -> tuple[int, int, int, float, float, float]:
+        tp = sum(self.tp.values()) if kind is None else self.tp[kind]
+        fp = sum(self.fp.values()) if kind is None else self.fp[kind]
+        fn = sum(self.fn.values()) if kind is None else self.fn[kind]
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return tp, fp, fn, precision, recall, f1
+
+
+def read_conll(path: Path) -> list[tuple[list[str], list[list[str]]]]:
+    """Sentences as (tokens, tags per token); Wojood's `$#$` line markers are dropped."""
+    sentences, tokens, tags = [], [], []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        fields = line.split()
+        if not fields:
+            if tokens:
+                sentences.append((tokens, tags))
+            tokens, tags = [], []
+        elif fields[0] != "$#$":
+            tokens.append(fields[0])
+            tags.append(fields[1:])
+    return sentences
+
+
+def gold_spans(sentences, type_map: dict[str, str]) -> tuple[pl.DataFrame, set]:
+    """Pseudo-articles of DOC_SENTENCES sentences (one per line) and the gold entity set
+    {(doc, start, end, type)}."""
+    texts: dict[str, list[str]] = {}
+    gold = set()
+    for index, (tokens, tags) in enumerate(sentences):
+        doc = f"d{index // DOC_SENTENCES:05d}"
+        lines = texts.setdefault(doc, [])
+        position = sum(len(line) + 1 for line in lines)
+        offsets = []
+        for token in tokens:
+            offsets.append((position, position + len(token)))
+            position += len(token) + 1
+        lines.append(" ".join(tokens))
+        for source_type, mapped in type_map.items():
+            start = None
+            for i, token_tags in enumerate(tags + [["O"]]):
+                begins, inside = f"B-{source_type}" in token_tags, f"I-{source_type}" in token_tags
+                if start is not None and (begins or not inside):
+                    gold.add((doc, offsets[start][0], offsets[i - 1][1], mapped))
+                    start = None
+                if begins:
+                    start = i
+    docs = [(doc, "\n".join(lines)) for doc, lines in texts.items()]
+    frame = pl.DataFrame(docs, schema={"article_id": pl.String, "text": pl.String}, orient="row")
+    return frame.with_columns(published_at=pl.lit(datetime(2020, 1, 1))), gold
+
+
+def score_ner(path: Path, type_map: dict[str, str]) -> Scores:
+    docs, gold = gold_spans(read_conll(path), type_map)
+    mentions = extract(docs).entity_mentions
+    predicted = set(mentions.select("article_id", "name_start", "name_end", "entity_type").iter_rows())
+    scores = Scores(Counter(), Counter(), Counter())
+    for item in predicted & gold:
+        scores.tp[item[3]] += 1
+    for item in predicted - gold:
+        scores.fp[item[3]] += 1
+    for item in gold - predicted:
+        scores.fn[item[3]] += 1
+    return scores
+
+
+def score_seed_actors(shared: Path) -> list[tuple[str, str, str, str]]:
+    """(actor, expected code, mention form, what was found) for every form in the gold file."""
+    gold = yaml.safe_load((shared / "gold/events/arabi21_haftar_damascus.yaml").read_text(encoding="utf-8"))
+    raw = (shared / "corpus/samples/arabi21_haftar_damascus.txt").read_text(encoding="utf-8")
+    text = next(plain_text.read(raw))["text"]
+    published = datetime.fromisoformat(str(gold["published_at"]))
+    mentions = extract(pl.DataFrame({"article_id": ["seed"], "text": [text], "published_at": [published]})).entity_mentions
+    rows = []
+    for actor in gold["actors"]:
+        for form in actor.get("mentions") or [actor["name"]]:
+            # the form must be (the name part of) a mention: «وحفتر» is one, «قوات حفتر» holds «حفتر»
+            found = mentions.filter(
+                pl.col("surface").str.contains(form, literal=True)
+                & pl.col("surface").str.ends_with(form)
+            )
+            codes = sorted(set(found["cameo_code"].drop_nulls()))
+            rows.append((actor["name"], actor["code"], form, ", ".join(codes) or "not found"))
+    return rows
+
+
+def ant_month_people(shared: Path, month: str = ANT_MONTH) -> tuple[int, int, float, list[tuple[str, int]]]:
+    """Articles, person mentions, share resolved to a known actor, top unresolved names,
+    over ANT's `middleEast` articles of one month."""
+    records = []
+    for path in sorted((shared / "corpus/ant").glob(f"{month}-*.zip")):
+        for found in read_bytes(path.read_bytes(), path.name, Limits()):
+            if isinstance(found.item, dict) and found.item["section"] == "middleEast":
+                records.append({"article_id": found.item["external_id"], "text": found.item["text"],
+                                "published_raw": found.item["published_raw"]})
+    articles = pl.DataFrame(records).with_columns(published_at=parse_published("published_raw")).unique("article_id")
+    mentions = extract(articles).entity_mentions.filter(pl.col("entity_type") == "PER")
+    share = mentions["actor_id"].is_not_null().mean() if mentions.height else 0.0
+    names = (
+        mentions.filter(pl.col("actor_id").is_null())
+        .join(articles.select("article_id", "text"), on="article_id")
+        .select(name=pl.col("text").str.slice(pl.col("name_start"), pl.col("name_end") - pl.col("name_start")))
+        .group_by("name")
+        .len()
+        .sort(["len", "name"], descending=[True, False])
+        .head(50)
+    )
+    return articles.height, mentions.height, float(share), names.rows()
+
+
+def _commit() -> str:
+    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True, text=True)
+    return (result.stdout.strip() or "uncommitted") + (" + local changes" if dirty.stdout.strip() else "")
+
+
+def report(shared: Path) -> str:
+    stamp = f"commit `{_commit()}`, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    lines = ["# Evaluation", "", f"Regenerated by `.venv/bin/python -m benchmarks.evaluate` — {stamp}.", ""]
+    lines += ["## NER: entity-level, exact spans", ""]
+    for name, relative, type_map in (
+        ("ANERcorp test", "gold/ner/anercorp/test.conll", ANERCORP_TYPES),
+        ("Wojood val", "gold/ner/wojood/val.txt", WOJOOD_TYPES),
+    ):
+        scores = score_ner(shared / relative, type_map)
+        lines += [f"### {name} (`../shared/{relative}`)", "", "| type | TP | FP | FN | precision | recall | F1 |",
+                  "|---|---:|---:|---:|---:|---:|---:|"]
+        for kind in (*TYPES, None):
+            tp, fp, fn, p, r, f = scores.row(kind)
+            lines.append(f"| {kind or 'all (micro)'} | {tp} | {fp} | {fn} | {p:.3f} | {r:.3f} | {f:.3f} |")
+        lines.append("")
+    rows = score_seed_actors(shared)
+    hits = sum(1 for _, code, _, found in rows if code in found.split(", "))
+    lines += [
+        "## Actors of the seed article (`../shared/gold/events/arabi21_haftar_damascus.yaml`)",
+        "",
+        f"{hits} of {len(rows)} mention forms found and resolved to the expected code.",
+        "",
+        "| actor | expected | form | found |",
+        "|---|---|---|---|",
+        *[f"| {actor} | {code} | {form} | {found} |" for actor, code, form, found in rows],
+        "",
+    ]
+    n_articles, n_people, share, top = ant_month_people(shared)
+    lines += [
+        f"## People in a month of ANT `middleEast` articles ({ANT_MONTH}, `../shared/corpus/ant`)",
+        "",
+        f"{n_articles} articles, {n_people} person mentions; **{share:.1%} resolved to a known actor**.",
+        "",
+        "Top 50 unresolved person names (name as written, mentions):",
+        "",
+        ", ".join(f"{name} ({count})" for name, count in top),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--out", type=Path, default=REPO / "EVALUATION.md")
+    args = parser.parse_args()
+    text = report(args.shared)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,28 @@
+-- One row per event found in one sentence (CONTRACT §3), with the sentence it came from.
+select
+    m.event_id,
+    m.article_id,
+    m.sentence_index,
+    m.trigger,
+    m.trigger_start,
+    m.trigger_end,
+    s.sentence_text,
+    m.event_date,
+    m.date_precision,
+    m.date_expression,
+    m.cameo_code,
+    m.cameo_root,
+    m.quad_class,
+    m.goldstein,
+    m.plover_type,
+    m.source_actor_id,
+    m.source_code,
+    m.target_actor_id,
+    m.target_code,
+    m.modality,
+    m.counts_as_event,
+    a.published_at as reported_at,
+    a.source as publisher
+from {{ ref('int_event_mentions_coded') }} m
+join {{ ref('stg_raw__sentences') }} s using (article_id, sentence_index)
+join {{ ref('stg_raw__articles') }} a using (article_id)

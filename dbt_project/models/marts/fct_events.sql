@@ -1,0 +1,56 @@
+-- One row per distinct real-world event (CONTRACT §3): asserted mentions with a source and a
+-- target, merged across sentences and articles by event_id. Denied, negated, background,
+-- conditional and future mentions never make an event.
+with mentions as (
+    select * from {{ ref('fct_event_mentions') }}
+    where counts_as_event and source_code is not null and target_code is not null
+),
+ranked as (
+    select
+        *,
+        -- the most precise date (then the earliest report) describes the event
+        row_number() over (
+            partition by event_id
+            order by case date_precision when 'day' then 1 when 'week' then 2 when 'month' then 3 when 'year' then 4 else 5 end,
+                     reported_at, article_id, sentence_index
+        ) as precision_rank
+    from mentions
+),
+events as (
+    select
+        event_id,
+        max(case when precision_rank = 1 then event_date end) as event_date,
+        max(case when precision_rank = 1 then date_precision end) as date_precision,
+        mode(cameo_code) as cameo_code,
+        max(case when precision_rank = 1 then source_actor_id end) as source_actor_id,
+        max(case when precision_rank = 1 then source_code end) as source_code,
+        max(case when precision_rank = 1 then target_actor_id end) as target_actor_id,
+        max(case when precision_rank = 1 then target_code end) as target_code,
+        count(*) as num_mentions,
+        count(distinct article_id) as num_articles,
+        count(distinct publisher) as num_publishers,
+        min(reported_at) as first_reported_at,
+        max(reported_at) as last_reported_at
+    from ranked
+    group by event_id
+)
+select
+    e.event_id,
+    e.event_date,
+    e.date_precision,
+    e.cameo_code,
+    c.cameo_root,
+    c.quad_class,
+    c.goldstein,
+    c.plover_type,
+    e.source_actor_id,
+    e.source_code,
+    e.target_actor_id,
+    e.target_code,
+    e.num_mentions,
+    e.num_articles,
+    e.num_publishers,
+    e.first_reported_at,
+    e.last_reported_at
+from events e
+join {{ ref('cameo_event_codes') }} c using (cameo_code)

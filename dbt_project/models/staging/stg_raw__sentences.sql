@@ -1,0 +1,7 @@
+select
+    article_id,
+    sentence_index,
+    start as start_offset,
+    "end" as end_offset,
+    sentence_text
+from {{ source('raw', 'sentences') }}

@@ -1,0 +1,94 @@
+"""Actor mentions with the real dictionary: the seed article's gold actors and the rules
+that Arabic news needs (composition, titles, possessives, short names, unknown names)."""
+
+from datetime import datetime
+
+import polars as pl
+import pytest
+import yaml
+
+from tests.conftest import SEED, SHARED
+from transforms.extraction import extract
+from transforms.readers import plain_text
+
+GOLD = yaml.safe_load((SHARED / "gold/events/arabi21_haftar_damascus.yaml").read_text(encoding="utf-8"))
+SEED_RECORD = next(plain_text.read(SEED.read_text(encoding="utf-8")))
+
+
+def _extract(text: str, day: datetime = datetime(2020, 3, 4)):
+    return extract(pl.DataFrame({"article_id": ["a"], "text": [text], "published_at": [day]}))
+
+
+@pytest.fixture(scope="module")
+def seed_mentions() -> pl.DataFrame:
+    return _extract(SEED_RECORD["text"], datetime.fromisoformat(str(GOLD["published_at"]))).entity_mentions
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "form"),
+    [(a["name"], a["code"], form) for a in GOLD["actors"] for form in a.get("mentions") or [a["name"]]],
+)
+def test_every_gold_actor_form_is_found_and_resolved(seed_mentions, name, code, form):
+    # the form ends the name as written: «وكامل» holds «كامل», «حكومة الثني» holds «الثني»
+    names = seed_mentions.with_columns(
+        name=pl.lit(SEED_RECORD["text"]).str.slice(pl.col("name_start"), pl.col("name_end") - pl.col("name_start"))
+    )
+    found = names.filter(pl.col("name").str.ends_with(form))
+    assert found.height, f"{form} ({name}) not found"
+    assert set(found["cameo_code"]) == {code}, found.select("surface", "actor_id", "cameo_code").rows()
+
+
+def test_one_person_one_actor_whatever_the_form(seed_mentions):
+    haftar = seed_mentions.filter(pl.col("actor_id") == "khalifa_haftar")
+    assert {"اللواء المتقاعد خليفة حفتر", "المشير خليفة حفتر", "حفتر", "وحفتر"} <= set(haftar["surface"])
+    # «قوات حفتر» is Haftar's Libyan National Army, coded as Libya's military
+    assert seed_mentions.filter(pl.col("surface") == "قوات حفتر")["cameo_code"].unique().to_list() == ["LBYMIL"]
+    sarraj = set(seed_mentions.filter(pl.col("surface").str.contains("السراج"))["actor_id"])
+    assert sarraj == {"fayez_al_sarraj"}  # فائز and فايز
+
+
+def test_titles_join_the_name_and_the_name_span_excludes_them(seed_mentions):
+    row = seed_mentions.filter(pl.col("surface") == "وزير الخارجية السوري وليد المعلم").row(0, named=True)
+    assert row["actor_id"] == "walid_al_muallem" and row["cameo_code"] == "SYRGOV"
+    assert SEED_RECORD["text"][row["name_start"] : row["name_end"]] == "وليد المعلم"
+
+
+def test_nothing_comes_from_the_photo_credit_or_related_story(seed_mentions):
+    assert not seed_mentions.filter(pl.col("surface").str.contains("الأناضول")).height
+    assert "اقرأ أيضا" not in SEED_RECORD["text"]
+
+
+def test_state_institutions_are_composed_from_agent_and_demonym():
+    refs = _extract("قالت الحكومة السورية إن المخابرات المصرية والجيش التركي ووزير خارجية تركيا اجتمعوا.").actor_references
+    composed = dict(refs.filter(pl.col("reference_kind") == "composed").select("surface", "cameo_code").iter_rows())
+    assert composed == {
+        "الحكومة السورية": "SYRGOV",
+        "المخابرات المصرية": "EGYSPY",
+        "والجيش التركي": "TURMIL",
+        "ووزير خارجية تركيا": "TURGOV",
+    }
+
+
+def test_a_short_name_needs_the_full_name_in_the_same_article():
+    alone = _extract("قال المعلم إن الطلاب عادوا إلى المدارس.").entity_mentions
+    assert not alone.filter(pl.col("actor_id") == "walid_al_muallem").height
+    both = _extract("التقى وليد المعلم نظيره. وقال المعلم إن اللقاء كان مثمرا.").entity_mentions
+    assert both.filter(pl.col("actor_id") == "walid_al_muallem").height == 2
+
+
+def test_a_persons_code_follows_their_role_on_the_article_date():
+    text = "التقى مايك بومبيو وفدا عراقيا."
+    assert _extract(text, datetime(2017, 6, 1)).entity_mentions.filter(pl.col("actor_id") == "mike_pompeo")["cameo_code"].to_list() == ["USASPY"]
+    assert _extract(text, datetime(2019, 6, 1)).entity_mentions.filter(pl.col("actor_id") == "mike_pompeo")["cameo_code"].to_list() == ["USAGOV"]
+
+
+def test_names_not_in_the_dictionary_still_become_mentions():
+    text = "وصرح العميد سامر الخطيب للصحفيين بأن حزب الفجر الأخضر سيشارك، وأكد أن زياد الفرحاتي عاد إلى بيروت. وقال الفرحاتي إنه بخير."
+    mentions = _extract(text).entity_mentions
+    unknown = mentions.filter(pl.col("actor_id").is_null())
+    names = {text[s:e]: t for s, e, t in unknown.select("name_start", "name_end", "entity_type").iter_rows()}
+    assert names.get("سامر الخطيب") == "PER"
+    assert names.get("زياد الفرحاتي") == "PER"
+    assert names.get("الفرحاتي") == "PER"  # the family name alone, later in the same article
+    assert names.get("حزب الفجر الأخضر") == "ORG"
+    assert mentions.filter(pl.col("surface") == "بيروت")["cameo_code"].to_list() == ["LBN"]

@@ -1,0 +1,145 @@
+"""Find dictionary aliases in a token frame, clitics included, by joins (no per-token loop).
+
+Arabic attaches conjunctions (و ف), prepositions (ب ل ك) and the article (ال, and لل for
+ل+ال) to the word: وحفتر, للنظام, بالأمم. Each token yields a few candidate stems
+(nothing stripped, و/ف stripped, و/ف + ب/ل/ك stripped, لل stripped), each without its
+article; they are joined against the aliases' first tokens (also article-less). The rest of
+a multi-word alias must follow token by token, in the same sentence, with no punctuation
+between. Overlaps go to the longest match, then to the one with fewer clitics stripped.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from transforms.actors.lexicon import bare, definite
+
+# a proclitic group and the stem after it; the stem must keep at least three letters
+CLITIC_FORMS = (
+    (r"^([وف])(.{3,})$", False),
+    (r"^([وف]?[بلك])(.{3,})$", False),
+    (r"^([وف]?لل)(.{2,})$", True),  # لل = ل + ال: the stem has lost its article already
+)
+KIND_PRIORITY = {"trigger": 0, "name": 0, "capital": 1, "agent": 2, "nisba": 3, "title": 4, "short": 5, "place": 6}
+
+MATCH_COLUMNS = [
+    "article_id",
+    "sentence_index",
+    "first_token",
+    "last_token",
+    "clitic",
+    "alias_id",
+    "actor_id",
+    "kind",
+    "entity_type",
+    "country_code",
+    "role_code",
+    "agent_kind",
+]
+
+
+def candidate_stems(tokens: pl.DataFrame, clitic_forms=CLITIC_FORMS, unstripped: bool = True) -> pl.DataFrame:
+    """article_id, sentence_index, token_index, stem (article-less), definite (it had the
+    article), clitic (the stripped prefix). Computed once per batch and shared by every
+    join that needs it (names, cues, given names, triggers)."""
+    keys = ["article_id", "sentence_index", "token_index"]
+    norm = pl.col("norm")
+    frames = [tokens.select(*keys, stem=bare(norm), definite=definite(norm), clitic=pl.lit(""))] if unstripped else []
+    for pattern, already_bare in clitic_forms:
+        rest = norm.str.extract(pattern, 2)
+        frames.append(
+            tokens.filter(norm.str.contains(pattern)).select(
+                *keys,
+                stem=rest if already_bare else bare(rest),
+                definite=pl.lit(True) if already_bare else definite(rest),
+                clitic=norm.str.extract(pattern, 1),
+            )
+        )
+    return pl.concat(frames).unique(["article_id", "token_index", "stem", "definite"], keep="first", maintain_order=True)
+
+
+def find_aliases(tokens: pl.DataFrame, aliases: pl.DataFrame, stems: pl.DataFrame) -> pl.DataFrame:
+    """Every alias occurrence (before overlap resolution), MATCH_COLUMNS. `stems`: candidate_stems(tokens)."""
+    starts = stems.join(
+        aliases.select("alias_id", "first_bare", "first_definite", "n_tokens"),
+        left_on=["stem", "definite"],
+        right_on=["first_bare", "first_definite"],
+    )
+    starts = starts.with_columns(match_id=pl.int_range(pl.len(), dtype=pl.Int64))
+    multi = starts.filter(pl.col("n_tokens") > 1)
+    # expand each multi-token start into the positions that must follow it
+    following = (
+        multi.select("match_id", "article_id", "sentence_index", "token_index", "alias_id", "n_tokens")
+        .with_columns(offset=pl.int_ranges(1, pl.col("n_tokens")))
+        .explode("offset")
+        .with_columns(position=pl.col("token_index") + pl.col("offset"))
+        .join(
+            aliases.select("alias_id", "tokens").explode("tokens").with_columns(
+                offset=pl.int_range(pl.len()).over("alias_id")
+            ),
+            on=["alias_id", "offset"],
+        )
+        .join(
+            tokens.select("article_id", pl.col("token_index").alias("position"), "norm", "gap_before",
+                          pl.col("sentence_index").alias("next_sentence")),
+            on=["article_id", "position"],
+            how="left",
+        )
+        .with_columns(
+            ok=(pl.col("norm") == pl.col("tokens"))
+            # words of a name are joined by spaces, or by _ - # in hashtags («#تميم_بن_حمد»)
+            & pl.col("gap_before").str.contains(r"^[-_#]?$")
+            & (pl.col("next_sentence") == pl.col("sentence_index"))
+        )
+        .group_by("match_id")
+        .agg(pl.col("ok").fill_null(False).all())
+        .filter("ok")
+        .select("match_id")
+    )
+    matched = pl.concat([starts.filter(pl.col("n_tokens") == 1).select("match_id"), following])
+    return (
+        starts.join(matched, on="match_id")
+        .join(aliases.drop("n_tokens", "first_bare", "first_definite", "tokens", "alias"), on="alias_id")
+        .select(
+            "article_id",
+            "sentence_index",
+            pl.col("token_index").alias("first_token"),
+            (pl.col("token_index") + pl.col("n_tokens") - 1).alias("last_token"),
+            "clitic",
+            "alias_id",
+            "actor_id",
+            "kind",
+            "entity_type",
+            "country_code",
+            "role_code",
+            "agent_kind",
+        )
+    )
+
+
+def resolve_overlaps(matches: pl.DataFrame) -> pl.DataFrame:
+    """Keep, for every token, its best covering match; a match survives if it is best on all its tokens."""
+    ranked = matches.with_columns(
+        length=pl.col("last_token") - pl.col("first_token") + 1,
+        kind_rank=pl.col("kind").replace_strict(KIND_PRIORITY, return_dtype=pl.Int8),
+        clitic_len=pl.col("clitic").str.len_chars(),
+        match_id=pl.int_range(pl.len(), dtype=pl.Int64),
+    )
+    best = (
+        ranked.with_columns(position=pl.int_ranges("first_token", pl.col("last_token") + 1))
+        .explode("position")
+        .sort(
+            ["article_id", "position", "length", "kind_rank", "clitic_len", "first_token", "alias_id"],
+            descending=[False, False, True, False, False, False, False],
+        )
+        .group_by("article_id", "position", maintain_order=True)
+        .agg(pl.col("match_id").first())
+        .group_by("match_id")
+        .len("won")
+    )
+    return (
+        ranked.join(best, on="match_id")
+        .filter(pl.col("won") == pl.col("length"))
+        .select(MATCH_COLUMNS)
+        .sort("article_id", "first_token")
+    )

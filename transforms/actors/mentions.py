@@ -1,0 +1,463 @@
+"""From dictionary matches to actor mentions, as Arabic news writes them.
+
+On top of the raw matches (matching.py), in this order:
+1. short names (حفتر, المعلم, الثني) count only in an article that names the person in full;
+2. composition: an agent word followed by a demonym or a state makes a state institution
+   (الحكومة السورية → SYRGOV, المخابرات المصرية → EGYSPY, وزير خارجية تركيا → TURGOV);
+   followed by a person or organisation it is a possessive (قوات حفتر → Haftar, LBY+MIL);
+3. titles: a run of titles, offices and demonyms right before a person joins the person's
+   mention (وزير الخارجية السوري وليد المعلم → one mention of al-Muallem);
+4. unknown names: after a run of titles or an office, or after a cue word (حزب, مدينة …),
+   the next words that no dictionary knows and that are not function words are a name,
+   with actor_id NULL.
+Every mention keeps the offsets of its whole span and of its name alone (`name_start`,
+`name_end`: what NER gold annotates).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import polars as pl
+
+from transforms.actors.lexicon import LEXICON_DIR, ActorLexicon, bare, definite, read_table
+from transforms.actors.matching import find_aliases, resolve_overlaps
+from transforms.arabic import normalize, normalize_str
+
+# words that join the parts of an Arabic name (normalised): بن, ابن, أبو, آل, عبد
+_NAME_LINKS = ["بن", "ابن", "ابو", "ال", "عبد"]
+_DEFINITE = "^([وفبلك]?ال|[وف]?لل)"
+
+MENTION_SCHEMA = {
+    "article_id": pl.String,
+    "sentence_index": pl.Int32,
+    "start": pl.Int64,
+    "end": pl.Int64,
+    "name_start": pl.Int64,
+    "name_end": pl.Int64,
+    "surface": pl.String,
+    "entity_type": pl.String,
+    "actor_id": pl.String,
+    "cameo_code": pl.String,
+    "country_code": pl.String,
+    "mention_kind": pl.String,
+    "clitic": pl.String,  # the proclitics on the first word (و, ب, لل …), for the event coder
+}
+REFERENCE_SCHEMA = {
+    "article_id": pl.String,
+    "sentence_index": pl.Int32,
+    "start": pl.Int64,
+    "end": pl.Int64,
+    "surface": pl.String,
+    "reference_kind": pl.String,
+    "actor_id": pl.String,
+    "country_code": pl.String,
+    "role_code": pl.String,
+    "cameo_code": pl.String,
+    "clitic": pl.String,
+}
+
+
+@dataclass
+class ActorMentions:
+    entities: pl.DataFrame  # named people, organisations, places (raw.entity_mentions)
+    references: pl.DataFrame  # agents, demonyms and state institutions (raw.actor_references)
+
+
+@cache
+def function_words() -> pl.DataFrame:
+    lines = (LEXICON_DIR.parent / "function_words.txt").read_text(encoding="utf-8").splitlines()
+    words = {normalize_str(w.strip()) for w in lines if w.strip() and not w.startswith("#")}
+    return pl.DataFrame({"norm": sorted(words)})
+
+
+@cache
+def given_names() -> pl.DataFrame:
+    """Human names from Camel Morph (transforms/lexicon/person_names.tsv), normalised."""
+    names = pl.read_csv(
+        LEXICON_DIR.parent / "person_names.tsv", separator="\t", comment_prefix="#", infer_schema=False, quote_char=None
+    )
+    return names.select(stem=normalize(pl.col("name_ar"))).unique()
+
+
+@cache
+def name_cues() -> pl.DataFrame:
+    cues = read_table("name_cues.tsv")
+    return cues.select(
+        stem=bare(normalize(pl.col("cue_ar"))),
+        cue_type=pl.col("entity_type"),
+        include_cue=pl.col("include_cue") == "yes",
+        max_tokens=pl.col("max_tokens").cast(pl.Int32),
+    )
+
+
+def find_mentions(tokens: pl.DataFrame, stems: pl.DataFrame, articles: pl.DataFrame, lexicon: ActorLexicon) -> ActorMentions:
+    """`tokens` from segmentation.tokens, `stems` = candidate_stems(tokens); `articles`:
+    article_id, text, published_at (for dated roles)."""
+    matches = find_aliases(tokens, lexicon.aliases, stems)
+    matches = _short_names_after_full_names(matches)
+    matches = resolve_overlaps(matches)
+    matches = _with_adjacency(matches, tokens)
+    matches = _compose(matches)
+    matches = _absorb_titles(_with_adjacency(matches.drop("gap", "adjacent"), tokens))
+    unknown = _unknown_names(matches, tokens, stems)
+    unknown = pl.concat([unknown, _unknown_short_forms(matches, unknown, tokens, stems)], how="diagonal_relaxed")
+    spans = pl.concat([matches, unknown], how="diagonal_relaxed")
+    spans = _offsets(spans, tokens, articles)
+    spans = _code_at_date(spans, articles, lexicon)
+    named = spans.filter(pl.col("entity_type").is_not_null() & (pl.col("kind") != "composed"))
+    refs = spans.filter(pl.col("kind").is_in(["agent", "nisba", "composed"]))
+    entities = named.select(
+        "article_id", "sentence_index", "start", "end", "name_start", "name_end", "surface", "entity_type",
+        "actor_id", "cameo_code", "country_code", pl.col("kind").alias("mention_kind"), "clitic",
+    ).cast(MENTION_SCHEMA)
+    references = refs.select(
+        "article_id", "sentence_index", "start", "end", "surface", pl.col("kind").alias("reference_kind"),
+        "actor_id", "country_code", "role_code", "cameo_code", "clitic",
+    ).cast(REFERENCE_SCHEMA)
+    return ActorMentions(entities.sort("article_id", "start"), references.sort("article_id", "start"))
+
+
+def _short_names_after_full_names(matches: pl.DataFrame) -> pl.DataFrame:
+    named = matches.filter(pl.col("kind") == "name").select("article_id", "actor_id").unique()
+    shorts = matches.filter(pl.col("kind") == "short").join(named, on=["article_id", "actor_id"], how="semi")
+    return pl.concat([matches.filter(pl.col("kind") != "short"), shorts])
+
+
+def _with_adjacency(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Add `gap` (punctuation before the match) and `adjacent` (it directly follows the previous match)."""
+    gaps = tokens.select("article_id", pl.col("token_index").alias("first_token"), pl.col("gap_before").alias("gap"))
+    frame = matches.join(gaps, on=["article_id", "first_token"], how="left").sort("article_id", "first_token")
+    previous = lambda column: pl.col(column).shift(1).over("article_id")  # noqa: E731
+    return frame.with_columns(
+        adjacent=(
+            (previous("last_token") + 1 == pl.col("first_token"))
+            & (previous("sentence_index") == pl.col("sentence_index"))
+            & (pl.col("gap") == "")
+        ).fill_null(False)
+    )
+
+
+def _compose(matches: pl.DataFrame) -> pl.DataFrame:
+    nxt = lambda column: pl.col(column).shift(-1).over("article_id")  # noqa: E731
+    frame = matches.with_columns(
+        [nxt(c).alias(f"next_{c}") for c in ("kind", "entity_type", "actor_id", "country_code", "last_token", "adjacent")]
+    )
+    is_agent = (pl.col("kind") == "agent") & pl.col("role_code").is_not_null() & pl.col("next_adjacent").fill_null(False)
+    state_next = (pl.col("next_kind") == "nisba") | (
+        pl.col("next_kind").is_in(["name", "capital"]) & (pl.col("next_entity_type") == "LOC")
+        & (pl.col("next_actor_id") == pl.col("next_country_code"))
+    )
+    owner_next = pl.col("next_kind").is_in(["name", "short"]) & pl.col("next_entity_type").is_in(["PER", "ORG"]) & pl.col(
+        "next_country_code"
+    ).is_not_null()
+    frame = frame.with_columns(
+        compose=pl.when(is_agent & state_next).then(pl.lit("composed")).when(is_agent & owner_next).then(pl.lit("possessive"))
+    ).with_columns(consumed=pl.col("compose").shift(1).over("article_id").is_not_null())
+    composed = frame.filter(pl.col("compose").is_not_null()).select(
+        "article_id",
+        "sentence_index",
+        "first_token",
+        pl.col("next_last_token").alias("last_token"),
+        pl.when(pl.col("compose") == "composed").then(pl.lit("composed")).otherwise(pl.lit("possessive")).alias("kind"),
+        pl.when(pl.col("compose") == "composed").then(None).otherwise(pl.col("next_entity_type")).alias("entity_type"),
+        pl.when(pl.col("compose") == "composed")
+        .then(pl.col("next_country_code") + pl.col("role_code"))
+        .otherwise(pl.col("next_actor_id"))
+        .alias("actor_id"),
+        pl.col("next_country_code").alias("country_code"),
+        "role_code",
+        "agent_kind",
+        "clitic",
+        pl.col("gap"),
+        # the owner's name is the named part of a possessive: «قوات حفتر» → «حفتر»
+        pl.when(pl.col("compose") == "possessive").then(pl.col("last_token") + 1).alias("name_first_token"),
+    )
+    kept = frame.filter(pl.col("compose").is_null() & ~pl.col("consumed")).select(matches.columns)
+    return pl.concat([kept, composed], how="diagonal_relaxed").sort("article_id", "first_token")
+
+
+def _absorb_titles(matches: pl.DataFrame) -> pl.DataFrame:
+    """Fold a run of titles, offices and demonyms into the person named right after it.
+
+    A run counts only if it holds a title or an office (not «النظام السوري وحفتر»), and a
+    person whose name carries the conjunction و/ف starts a new phrase: nothing is folded.
+    """
+    personal = (pl.col("kind") == "title") | (pl.col("agent_kind") == "office")
+    titleish = (pl.col("kind") == "nisba") | personal
+    frame = (
+        matches.with_columns(titleish=titleish, personal=personal)
+        .with_columns(
+            chain=(~(pl.col("titleish") & pl.col("titleish").shift(1).over("article_id") & pl.col("adjacent")))
+            .fill_null(True)
+            .cum_sum()
+            .over("article_id")
+        )
+        .with_columns(
+            chain_start=pl.col("first_token").min().over("article_id", "chain"),
+            chain_personal=pl.col("personal").any().over("article_id", "chain"),
+            chain_clitic=pl.col("clitic").first().over("article_id", "chain"),
+        )
+    )
+    previous = lambda column: pl.col(column).shift(1).over("article_id")  # noqa: E731
+    person = (pl.col("entity_type") == "PER") & pl.col("kind").is_in(["name", "short"])
+    absorbs = (
+        person
+        & (previous("titleish") & previous("chain_personal")).fill_null(False)
+        & pl.col("adjacent")
+        & ~pl.col("clitic").str.contains("^[وف]")
+    )
+    frame = frame.with_columns(
+        absorbed_chain=pl.when(absorbs).then(previous("chain")),
+        title_start=pl.when(absorbs).then(previous("chain_start")),
+        title_clitic=pl.when(absorbs).then(previous("chain_clitic")),
+    )
+    absorbed = frame.filter(pl.col("absorbed_chain").is_not_null()).select(
+        "article_id", pl.col("absorbed_chain").alias("chain")
+    )
+    frame = frame.join(absorbed.with_columns(dropped=pl.lit(True)), on=["article_id", "chain"], how="left")
+    return (
+        frame.filter(~(pl.col("dropped").fill_null(False) & pl.col("titleish")))
+        .with_columns(
+            name_first_token=pl.coalesce(
+                "name_first_token", pl.when(pl.col("title_start").is_not_null()).then(pl.col("first_token"))
+            ),
+            first_token=pl.coalesce("title_start", "first_token"),
+            clitic=pl.when(pl.col("title_start").is_not_null()).then(pl.col("title_clitic")).otherwise(pl.col("clitic")),
+        )
+        .drop("dropped", "absorbed_chain", "title_start", "title_clitic")
+    )
+
+
+def _unknown_names(matches: pl.DataFrame, tokens: pl.DataFrame, all_stems: pl.DataFrame) -> pl.DataFrame:
+    """Names after title/office runs (PER) and after cue words (ORG, LOC) that no dictionary knows."""
+    covered = (
+        matches.select("article_id", position=pl.int_ranges("first_token", pl.col("last_token") + 1))
+        .explode("position")
+        .unique()
+    )
+    chain_end = (
+        matches.filter(pl.col("titleish"))
+        .group_by("article_id", "chain")
+        .agg(
+            pl.col("last_token").max().alias("trigger_end"),
+            pl.col("first_token").min().alias("trigger_start"),
+            pl.col("sentence_index").first(),
+            pl.col("chain_personal").first().alias("personal"),
+            pl.col("actor_id").filter(pl.col("kind") == "composed").first().alias("composed_code"),
+            pl.col("kind").sort_by("last_token").last().alias("last_kind"),
+        )
+        .join(tokens.select("article_id", pl.col("token_index").alias("trigger_end"), "norm"), on=["article_id", "trigger_end"])
+        # a complete title: «اللواء», «وزير الخارجية السوري»; not a construct head («رئيس أركان …»)
+        .filter(pl.col("personal") & (pl.col("last_kind").is_in(["nisba", "composed"]) | pl.col("norm").str.contains(_DEFINITE)))
+        .select(
+            "article_id", "sentence_index", "trigger_start", "trigger_end",
+            entity_type=pl.lit("PER"), include_cue=pl.lit(True), max_tokens=pl.lit(3, pl.Int32),
+            cameo_code=pl.col("composed_code"), trigger=pl.lit("title"),
+        )
+    )
+    # a known given name (no article; و/ف allowed) starts a name when a name-like word follows it
+    stems = all_stems.filter(pl.col("clitic").is_in(["", "و", "ف"]) & ~pl.col("definite"))
+    starters = pl.concat([given_names(), pl.DataFrame({"stem": ["عبد", "ابو"]})]).filter(~pl.col("stem").is_in(["ابن", "بن"]))
+    # a token any of whose readings is a function word («وأكد» = و + أكد) starts no name
+    functional = all_stems.join(function_words().rename({"norm": "stem"}), on="stem", how="semi")
+    given = (
+        stems.join(starters, on="stem", how="semi")
+        .join(functional, on=["article_id", "token_index"], how="anti")
+        .join(covered, left_on=["article_id", "token_index"], right_on=["article_id", "position"], how="anti")
+        .unique(["article_id", "token_index"])
+        .select(
+            "article_id", "sentence_index", pl.col("token_index").alias("trigger_start"),
+            pl.col("token_index").alias("trigger_end"), entity_type=pl.lit("PER"), include_cue=pl.lit(True),
+            max_tokens=pl.lit(3, pl.Int32), cameo_code=pl.lit(None, pl.String), trigger=pl.lit("given_name"),
+        )
+    )
+    cues = (
+        all_stems
+        .join(name_cues(), on="stem")
+        .sort("article_id", "token_index", "stem")
+        .unique(["article_id", "token_index"], keep="first", maintain_order=True)
+        .join(covered, left_on=["article_id", "token_index"], right_on=["article_id", "position"], how="anti")
+        .select(
+            "article_id", "sentence_index", pl.col("token_index").alias("trigger_start"),
+            pl.col("token_index").alias("trigger_end"), pl.col("cue_type").alias("entity_type"), "include_cue",
+            "max_tokens", cameo_code=pl.lit(None, pl.String), trigger=pl.lit("cue"),
+        )
+    )
+    triggers = pl.concat([chain_end, given, cues]).with_columns(trigger_id=pl.int_range(pl.len(), dtype=pl.Int64))
+    following = (
+        triggers.with_columns(offset=pl.int_ranges(1, pl.col("max_tokens") + 1))
+        .explode("offset")
+        .with_columns(position=pl.col("trigger_end") + pl.col("offset"))
+        .join(
+            tokens.select("article_id", pl.col("token_index").alias("position"), "norm", "gap_before",
+                          pl.col("sentence_index").alias("token_sentence")),
+            on=["article_id", "position"],
+        )
+        .join(covered.with_columns(is_covered=pl.lit(True)), on=["article_id", "position"], how="left")
+        .join(function_words().with_columns(is_function=pl.lit(True)), on="norm", how="left")
+        .join(name_cues().select("stem", is_cue=pl.lit(True)), left_on=bare(pl.col("norm")), right_on="stem", how="left")
+        .with_columns(
+            # a person's given name has no article and no conjunction (not «والتعاون», «الدولي»)
+            indefinite_start=(pl.col("offset") > 1)
+            | (pl.col("trigger") != "title")
+            | ~pl.col("norm").str.contains("^[وف]?ال"),
+            # after a given name comes a name: a known name with or without the article (الحكيم),
+            # a nisba (عيتاني, الحويج), بن, أبو, آل … — not a common noun («روح الاتفاق») nor the
+            # verb that follows («زياد عيتاني عاد»)
+            name_like=(pl.col("trigger") != "given_name")
+            | pl.col("norm").str.ends_with("ي")
+            | pl.col("norm").is_in(_NAME_LINKS)
+            | bare(pl.col("norm")).is_in(given_names()["stem"].implode()),
+        )
+        .with_columns(
+            part=(
+                pl.col("indefinite_start")
+                & pl.col("name_like")
+                & (pl.col("token_sentence") == pl.col("sentence_index"))
+                & (pl.col("gap_before") == "")
+                & pl.col("is_covered").is_null()
+                & pl.col("is_function").is_null()
+                & pl.col("norm").str.contains(r"^\p{L}{2,}$")
+                # a preposition or conjunction glued to a word ends the name («للإغاثة», «والأعمال»)
+                & ~pl.col("norm").str.contains("^([وفبلك]ال|لل)")
+                & ((pl.col("offset") == 1) | ~pl.col("norm").str.starts_with("و"))
+                & ((pl.col("entity_type") != "PER") | pl.col("is_cue").is_null())
+                # a verb in the future (سيشارك, ستعقد) ends the name
+                & ~pl.col("norm").str.contains("^[وف]?س[يتن].{3,}")
+                # so does a definite feminine adjective or participle («كامبل البالغة», «الكاتبة»)
+                & ((pl.col("entity_type") != "PER") | ~pl.col("norm").str.contains("^ال.{3,}ه$"))
+                # after a title the name starts bare: not «ومهندس …» (unless وليد, وائل …)
+                & ((pl.col("trigger") != "title") | (pl.col("offset") > 1) | ~pl.col("norm").str.starts_with("و")
+                   | pl.col("norm").is_in(given_names()["stem"].implode()))
+            )
+        )
+        .sort("trigger_id", "offset")
+        .with_columns(run=pl.col("part").cum_min().over("trigger_id"))
+        .filter("run")
+        # a name does not end on a link word («الملك عبد» is «الملك عبد الله» cut short)
+        .with_columns(link=pl.col("norm").is_in(_NAME_LINKS))
+        .filter(~(pl.col("link") & (pl.col("offset") == pl.col("offset").max().over("trigger_id"))))
+        .group_by("trigger_id")
+        .agg(pl.col("position").max().alias("name_last"), pl.len().alias("name_tokens"), pl.col("norm").first().alias("first_norm"))
+    )
+    found = triggers.join(following, on="trigger_id").with_columns(
+        trigger_rank=pl.col("trigger").replace_strict({"title": 0, "given_name": 1, "cue": 2}, return_dtype=pl.Int8)
+    ).filter(
+        # one word after a title is a name only if it is a known given name («الرئيس مباشرة» is not)
+        (pl.col("trigger") != "title") | (pl.col("name_tokens") > 1) | pl.col("first_norm").is_in(given_names()["stem"].implode())
+    ).select(
+        "article_id",
+        "sentence_index",
+        first_token=pl.when("include_cue").then(pl.col("trigger_start")).otherwise(pl.col("trigger_end") + 1),
+        last_token=pl.col("name_last"),
+        name_first_token=pl.when(pl.col("trigger") == "title").then(pl.col("trigger_end") + 1),
+        kind=pl.lit("unknown"),
+        entity_type="entity_type",
+        actor_id=pl.lit(None, pl.String),
+        cameo_code="cameo_code",
+        trigger_rank="trigger_rank",
+    )
+    # a given name inside a name already found after a title is the same name: keep the longer span
+    return (
+        found.sort(
+            "article_id", "first_token", "last_token", "trigger_rank", descending=[False, False, True, False]
+        )
+        .with_columns(reach=pl.col("last_token").cum_max().over("article_id"))
+        .filter(~(pl.col("first_token") <= pl.col("reach").shift(1).over("article_id")).fill_null(False))
+        .drop("reach", "trigger_rank")
+    )
+
+
+def _unknown_short_forms(matches: pl.DataFrame, unknown: pl.DataFrame, tokens: pl.DataFrame, stems: pl.DataFrame) -> pl.DataFrame:
+    """Within an article, the family name of an unknown person found in full names that person again."""
+    spans = pl.concat(
+        [frame.select("article_id", pl.col("first_token", "last_token").cast(pl.Int64)) for frame in (matches, unknown)]
+    )
+    covered = spans.select("article_id", position=pl.int_ranges("first_token", pl.col("last_token") + 1)).explode("position")
+    before_last = tokens.select("article_id", (pl.col("token_index") + 1).alias("last_token"), pl.col("norm").alias("link"))
+    names = given_names()["stem"].implode()
+    family = (
+        unknown.filter((pl.col("entity_type") == "PER") & (pl.col("last_token") > pl.col("first_token")))
+        .with_columns(name_first=pl.coalesce("name_first_token", "first_token"))
+        .join(tokens.select("article_id", pl.col("token_index").alias("name_first"), pl.col("norm").alias("given")),
+              on=["article_id", "name_first"])
+        .join(tokens.select("article_id", pl.col("token_index").alias("last_token"), "norm"), on=["article_id", "last_token"])
+        .join(before_last, on=["article_id", "last_token"], how="left")
+        # «عبد الله», «أبو بكر»: the last word alone is not the person's name
+        .filter((pl.col("norm").str.len_chars() >= 3) & ~pl.col("link").is_in(_NAME_LINKS).fill_null(False))
+        # a family name, not a given name that many people share (حسين in «صدام حسين»), and not
+        # a definite noun left in the name by mistake (البلاد); a definite nisba is one after a
+        # known given name (زياد الفرحاتي, not «الاتفاق النووي»)
+        .filter(
+            ~pl.col("norm").is_in(names)
+            & (
+                ~pl.col("norm").str.starts_with("ال")
+                | (pl.col("norm").str.ends_with("ي") & pl.col("given").str.replace("^[وف]", "").is_in(names))
+            )
+        )
+        .join(function_words(), on="norm", how="anti")
+        .select("article_id", stem=bare(pl.col("norm")), definite=definite(pl.col("norm")))
+        .unique()
+    )
+    return (
+        stems
+        .join(family, on=["article_id", "stem", "definite"])
+        .join(covered, left_on=["article_id", "token_index"], right_on=["article_id", "position"], how="anti")
+        .unique(["article_id", "token_index"])
+        .select(
+            "article_id",
+            "sentence_index",
+            first_token="token_index",
+            last_token="token_index",
+            kind=pl.lit("short"),
+            entity_type=pl.lit("PER"),
+            actor_id=pl.lit(None, pl.String),
+            cameo_code=pl.lit(None, pl.String),
+        )
+    )
+
+
+def _offsets(spans: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """Character offsets of the span and of its name part; the surface is the text between."""
+    starts = tokens.select("article_id", pl.col("token_index").alias("first_token"), pl.col("start"))
+    ends = tokens.select("article_id", pl.col("token_index").alias("last_token"), pl.col("end"))
+    names = tokens.select("article_id", pl.col("token_index").alias("name_first_token"), pl.col("start").alias("name_start"))
+    return (
+        spans.join(starts, on=["article_id", "first_token"], how="left")
+        .join(ends, on=["article_id", "last_token"], how="left")
+        .join(names, on=["article_id", "name_first_token"], how="left")
+        .join(articles.select("article_id", "text"), on="article_id", how="left")
+        .with_columns(
+            name_start=pl.coalesce("name_start", "start"),
+            name_end=pl.col("end"),
+            surface=pl.col("text").str.slice(pl.col("start"), pl.col("end") - pl.col("start")),
+        )
+        .drop("text")
+    )
+
+
+def _code_at_date(spans: pl.DataFrame, published: pl.DataFrame, lexicon: ActorLexicon) -> pl.DataFrame:
+    """A person's CAMEO code on the article's date (dated roles), else the actor's default code."""
+    defaults = lexicon.actors.select("actor_id", pl.col("cameo_code").alias("default_code"))
+    dated = (
+        spans.select("article_id", "actor_id").unique()
+        .join(published.select("article_id", day=pl.col("published_at").dt.date()), on="article_id")
+        .join(lexicon.roles, on="actor_id")
+        .filter(
+            (pl.col("start_date").is_null() | (pl.col("start_date") <= pl.col("day")))
+            & (pl.col("end_date").is_null() | (pl.col("day") < pl.col("end_date")))
+        )
+        .group_by("article_id", "actor_id")
+        .agg(pl.col("cameo_code").first().alias("dated_code"))
+    )
+    frame = spans.join(defaults, on="actor_id", how="left").join(dated, on=["article_id", "actor_id"], how="left")
+    possessive_code = pl.col("country_code") + pl.col("role_code")
+    return frame.with_columns(
+        cameo_code=pl.when(pl.col("kind") == "possessive")
+        .then(possessive_code)
+        .when(pl.col("kind") == "composed")
+        .then(pl.col("actor_id"))
+        .otherwise(pl.coalesce("dated_code", "default_code", "cameo_code"))
+    )

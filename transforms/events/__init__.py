@@ -1,0 +1,1 @@
+"""Events: trigger matching, source and target, dates (dates.py) and modality."""

@@ -1,0 +1,208 @@
+"""Dates stated in Arabic news sentences, resolved against the publication date.
+
+Handled (on the normalised sentence, Eastern Arabic digits folded to Western):
+- day and month: «1 مارس», «الأول من آذار/ مارس الجاري», «الرابع من نيسان/ أبريل الماضي»,
+  «15 أيار 2019» — Levantine, Western and Maghrebi month names from CLDR (Babel), alone or
+  paired («آذار/ مارس», «مارس (آذار)»), ordinal day words up to «الحادي والثلاثين»;
+- month alone with a year or الجاري / الماضي / المقبل: «شباط الماضي», «أبريل 2019» (month);
+- أمس, أول أمس, اليوم, غدا (day); weekdays «الأحد», «يوم الخميس الماضي», checked against the
+  publication day: the publication day itself or the nearest such day before it, the next one
+  with المقبل (day);
+- «الأسبوع الماضي», «منتصف الأسبوع الماضي» (week), «الشهر الماضي» (month), «العام الماضي» (year);
+- years: «عام 2015», «في 2019» (year); «منذ 2015» is marked `since` (background);
+- numeric dates «01/03/2020».
+A month or day without a year is the latest such date not after publication (الماضي says
+the same), unless المقبل / القادم puts it after.
+dateparser and Babel cannot parse these (../shared/docs/STACK.md); Babel supplies the names.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import polars as pl
+from babel.dates import get_month_names
+
+from transforms.arabic import normalize_str, normalize
+
+MONTH_LOCALES = ("ar", "ar_SY", "ar_DZ", "ar_MA")
+# spellings news uses beyond CLDR's (after normalisation)
+EXTRA_MONTHS = {"ابريل": 4, "يونيه": 6, "يوليه": 7, "اغشت": 8, "ديسمبر": 12, "كانون ثاني": 1, "تشرين اول": 10,
+                "تشرين ثاني": 11, "كانون اول": 12}
+ORDINAL_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+WEEKDAYS = {"الاثنين": 1, "الثلاثاء": 2, "الاربعاء": 3, "الخميس": 4, "الجمعه": 5, "السبت": 6, "الاحد": 7}
+DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+
+DATE_SCHEMA = {
+    "article_id": pl.String,
+    "sentence_index": pl.Int32,
+    "expression": pl.String,
+    "position": pl.Int64,  # character position of the expression in the normalised sentence
+    "event_date": pl.Date,
+    "date_precision": pl.String,
+    "since": pl.Boolean,
+}
+
+
+@cache
+def months() -> dict[str, int]:
+    names = {
+        normalize_str(name): number
+        for locale in MONTH_LOCALES
+        for number, name in get_month_names("wide", locale=locale).items()
+    }
+    return names | EXTRA_MONTHS
+
+
+@cache
+def ordinal_days() -> dict[str, int]:
+    """الاول … العاشر, الحادي عشر … التاسع عشر, العشرين, الحادي والعشرين … الحادي والثلاثين."""
+    days = {word: i + 1 for i, word in enumerate(ORDINAL_UNITS)} | {"العاشر": 10, "الحادي": 1}
+    teens = ["الحادي عشر", "الثاني عشر", "الثالث عشر", "الرابع عشر", "الخامس عشر", "السادس عشر", "السابع عشر",
+             "الثامن عشر", "التاسع عشر"]
+    days |= {word: 11 + i for i, word in enumerate(teens)}
+    days |= {"العشرين": 20, "الثلاثين": 30}
+    for tens, base in (("العشرين", 20), ("الثلاثين", 30)):
+        for i, unit in enumerate(["الحادي"] + ORDINAL_UNITS[1:]):
+            if base + i + 1 <= 31:
+                days[f"{unit} و{tens}"] = base + i + 1
+    days.pop("الحادي")
+    return days
+
+
+def _alternation(words) -> str:
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def patterns() -> dict[str, str]:
+    month = f"(?:{_alternation(months())})"
+    pair = rf"{month}(?:\s*[/(]\s*{month}(?:\s*\))?)?"
+    ordinal = f"(?:{_alternation(ordinal_days())})"
+    modifier = "(?:الجاري|الحالي|الماضي|المنصرم|المقبل|القادم)"
+    year = r"(?:[12][0-9]{3})"
+    return {
+        "day_month": rf"(?:[0-9]{{1,2}}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{pair}(?:\s+(?:(?:عام|سنه)\s+)?{year}|\s+{modifier})?",
+        "month": rf"(?:شهر\s+)?{pair}\s+(?:(?:عام|سنه)\s+)?(?:{year}|{modifier})",
+        "numeric": r"[0-9]{1,2}[/-][0-9]{1,2}[/-][12][0-9]{3}",
+        "relative_day": r"(?:امس\s+الاول|اول\s+امس|اول\s+من\s+امس|امس|اليوم|غدا|البارحه)",
+        "weekday": rf"(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})(?:\s+(?:الماضي|المنصرم|المقبل|القادم))?",
+        "relative_period": rf"(?:(?:منتصف|مطلع|اوائل|اواخر|نهايه|بدايه)\s+)?(?:الاسبوع|الشهر|العام|السنه)\s+{modifier}",
+        "year": rf"(?:منذ|عام|سنه|في|خلال)\s+(?:عام\s+)?{year}",
+    }
+
+
+def find_dates(sentence_frame: pl.DataFrame, published: pl.DataFrame) -> pl.DataFrame:
+    """Every date expression in every sentence, resolved (DATE_SCHEMA).
+
+    `sentence_frame`: article_id, sentence_index, sentence_text; `published`: article_id, published_at.
+    """
+    kinds = patterns()
+    # Whole words only («امس» not in «الخامس» or «امسية»), a clitic و ف ب ل allowed before.
+    # A match takes the non-letter before and after it; so that two expressions one space
+    # apart are both found, the regex runs on a copy with spaces doubled. (\b would do, but it
+    # keeps the regex engine off its fast path on Arabic text: four times slower.)
+    boundary = r"(?:^|[^\p{L}\p{N}])"
+    combined = boundary + r"[وفبل]?(?:" + "|".join(f"(?:{p})" for p in kinds.values()) + r")(?:[^\p{L}\p{N}]|$)"
+    text = normalize(pl.col("sentence_text")).str.replace_many(list(DIGITS), list(DIGITS.values()))
+    found = (
+        sentence_frame.select("article_id", "sentence_index", text.alias("norm"))
+        .with_columns(expression=pl.col("norm").str.replace_all(" ", "  ", literal=True).str.extract_all(combined))
+        .explode("expression")
+        .filter(pl.col("expression").is_not_null())
+        .with_columns(
+            pl.col("expression")
+            .str.replace_all(r"\s+", " ")
+            .str.replace(r"[^\p{L}\p{N})]+$", "")
+            .str.replace(r"^[^\p{L}\p{N}]+", "")
+        )
+        # characters before the expression's first occurrence (str.find counts bytes)
+        .with_columns(position=pl.col("norm").str.split(pl.col("expression")).list.first().str.len_chars().cast(pl.Int64))
+        .join(published.select("article_id", pub=pl.col("published_at").dt.date()), on="article_id")
+    )
+    kind = pl.lit(None, pl.String)
+    for name in reversed(list(kinds)):  # the first pattern that matches the whole expression names it
+        kind = pl.when(pl.col("expression").str.contains(f"^[وفبل]?(?:{kinds[name]})$")).then(pl.lit(name)).otherwise(kind)
+    return _resolve(found.with_columns(kind=kind)).select(list(DATE_SCHEMA)).cast(DATE_SCHEMA)
+
+
+def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
+    expr = pl.col("expression")
+    pub = pl.col("pub")
+    month_names = months()
+    month = pl.lit(None, pl.Int32)
+    for name in sorted(month_names, key=len):  # longest names last so they win («كانون الثاني» over «كانون»)
+        month = pl.when(expr.str.contains(name, literal=True)).then(pl.lit(month_names[name], pl.Int32)).otherwise(month)
+    ordinal = pl.lit(None, pl.Int32)
+    bare_expr = expr.str.replace(r"^[وفبل](?:ال|[0-9])", "ال")  # «وفي» is not an ordinal; «والاول» → «الاول»
+    for word, number in sorted(ordinal_days().items(), key=lambda item: len(item[0])):
+        ordinal = pl.when(bare_expr.str.starts_with(word)).then(pl.lit(number, pl.Int32)).otherwise(ordinal)
+    numeric_day = expr.str.extract(r"^[وفبل]?([0-9]{1,2})\s", 1).cast(pl.Int32)
+    explicit_year = expr.str.extract(r"([12][0-9]{3})", 1).cast(pl.Int32)
+    after = expr.str.contains("المقبل|القادم")
+    current = expr.str.contains("الجاري|الحالي")
+    frame = frame.with_columns(
+        month=month,
+        day=pl.coalesce(numeric_day, ordinal),
+        explicit_year=explicit_year,
+        after=after,
+        current=current,
+    )
+
+    def year_for(month_col: pl.Expr, day_col: pl.Expr) -> pl.Expr:
+        """Year of a month/day without one: the latest not after publication, or the next with المقبل."""
+        not_after = (month_col < pub.dt.month()) | ((month_col == pub.dt.month()) & (day_col <= pub.dt.day()))
+        return (
+            pl.when(pl.col("explicit_year").is_not_null()).then(pl.col("explicit_year"))
+            .when(pl.col("current")).then(pub.dt.year())
+            .when(pl.col("after")).then(pl.when(not_after).then(pub.dt.year() + 1).otherwise(pub.dt.year()))
+            .otherwise(pl.when(not_after).then(pub.dt.year()).otherwise(pub.dt.year() - 1))
+        )
+
+    day_month = pl.date(year_for(pl.col("month"), pl.col("day")), pl.col("month"), pl.col("day"))
+    month_only = pl.date(year_for(pl.col("month"), pl.lit(1)), pl.col("month"), 1)
+    numeric = pl.date(
+        expr.str.extract(r"([12][0-9]{3})$", 1).cast(pl.Int32),
+        expr.str.extract(r"[0-9]{1,2}[/-]([0-9]{1,2})[/-]", 1).cast(pl.Int32),
+        expr.str.extract(r"([0-9]{1,2})[/-][0-9]{1,2}[/-]", 1).cast(pl.Int32),
+    )
+    relative_days = (
+        pl.when(expr.str.contains("اول|البارحه الاول|امس الاول")).then(-2)
+        .when(expr.str.contains("امس|البارحه")).then(-1)
+        .when(expr.str.ends_with("غدا")).then(1)
+        .otherwise(0)
+    )
+    weekday = pl.lit(None, pl.Int32)
+    for name, number in WEEKDAYS.items():
+        weekday = pl.when(expr.str.contains(name, literal=True)).then(pl.lit(number, pl.Int32)).otherwise(weekday)
+    back = (pub.dt.weekday().cast(pl.Int32) - weekday) % 7
+    forward = (weekday - pub.dt.weekday().cast(pl.Int32)) % 7
+    weekday_date = pl.when(pl.col("after")).then(
+        pub + pl.duration(days=pl.when(forward == 0).then(7).otherwise(forward))
+    ).otherwise(pub - pl.duration(days=back))
+    step = pl.when(pl.col("after")).then(1).when(pl.col("current")).then(0).otherwise(-1)
+    period_date = (
+        pl.when(expr.str.contains("الاسبوع")).then(pub + pl.duration(weeks=step))
+        .when(expr.str.contains("الشهر")).then(pub.dt.offset_by(pl.format("{}mo", step)).dt.month_start())
+        .otherwise(pl.date(pub.dt.year() + step, 1, 1))
+    )
+    period_precision = (
+        pl.when(expr.str.contains("الاسبوع")).then(pl.lit("week"))
+        .when(expr.str.contains("الشهر")).then(pl.lit("month"))
+        .otherwise(pl.lit("year"))
+    )
+    kind = pl.col("kind")
+    return frame.with_columns(
+        event_date=pl.when(kind == "day_month").then(day_month)
+        .when(kind == "month").then(month_only)
+        .when(kind == "numeric").then(numeric)
+        .when(kind == "relative_day").then(pub + pl.duration(days=relative_days))
+        .when(kind == "weekday").then(weekday_date)
+        .when(kind == "relative_period").then(period_date)
+        .when(kind == "year").then(pl.date(explicit_year, 1, 1)),
+        date_precision=pl.when(kind.is_in(["day_month", "numeric", "relative_day", "weekday"])).then(pl.lit("day"))
+        .when(kind == "month").then(pl.lit("month"))
+        .when(kind == "relative_period").then(period_precision)
+        .when(kind == "year").then(pl.lit("year")),
+        since=expr.str.contains("^[وفبل]?منذ"),
+    ).filter(pl.col("event_date").is_not_null())

@@ -1,0 +1,83 @@
+"""The event trigger lexicon (transforms/lexicon/events/) and finding triggers in tokens.
+
+Triggers are matched by the same clitic-aware join as actor names (actors/matching.py), with
+one more prefix: the future marker سـ on a present-tense verb (سيزور → يزور, marked future).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+
+from transforms.actors.lexicon import ALIAS_SCHEMA, build_aliases
+from transforms.actors.matching import candidate_stems, find_aliases, resolve_overlaps
+from transforms.arabic import normalize
+
+EVENTS_DIR = Path(__file__).resolve().parent.parent / "lexicon" / "events"
+# سـ + a present-tense prefix (ي ت ن أ): سيزور, وستعقد — the event is announced, not done
+FUTURE_FORM = ((r"^([وف]?س)([يتنا].{2,})$", False),)
+
+
+def _read(path: Path) -> pl.DataFrame:
+    return pl.read_csv(path, separator="\t", comment_prefix="#", infer_schema=False, quote_char=None).with_columns(
+        pl.all().str.strip_chars().replace("", None)
+    )
+
+
+@cache
+def trigger_lexicon() -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(aliases for the matcher, trigger attributes by alias_id)."""
+    files = sorted(EVENTS_DIR.glob("triggers_*.tsv"))  # one file per group of CAMEO roots
+    triggers = pl.concat([_read(path) for path in files]).filter(
+        pl.col("form_ar").is_not_null() & pl.col("cameo_code").is_not_null()
+    )
+    aliases = build_aliases(
+        [
+            triggers.select(
+                actor_id=pl.lit(None, pl.String),
+                kind=pl.lit("trigger"),
+                entity_type=pl.lit(None, pl.String),
+                country_code=pl.lit(None, pl.String),
+                role_code=pl.col("cameo_code"),  # keeps one alias per (form, code)
+                agent_kind=pl.lit(None, pl.String),
+                alias=pl.col("form_ar"),
+            ).cast(ALIAS_SCHEMA)
+        ]
+    )
+    attributes = aliases.select("alias_id", "alias", cameo_code="role_code").join(
+        triggers.select(
+            alias="form_ar", cameo_code="cameo_code", lemma="lemma_ar", form_kind="form_kind",
+            source_role="source_role", symmetric=pl.col("symmetric") == "yes",
+            # prepositions normalised as the participants' preceding words are (إلى → الي)
+            target_marker=pl.when(pl.col("target_marker").is_in(["object", "none"]))
+            .then(pl.col("target_marker"))
+            .otherwise(normalize(pl.col("target_marker"))),
+        ).unique(["alias", "cameo_code"], keep="first", maintain_order=True),
+        on=["alias", "cameo_code"],
+        how="left",
+    )
+    return aliases, attributes.drop("alias")
+
+
+@cache
+def modality_words() -> pl.DataFrame:
+    """form (normalised), modality, scope — from modality.tsv."""
+    frame = _read(EVENTS_DIR / "modality.tsv")
+    return frame.select(
+        norm=normalize(pl.col("form_ar")),
+        modality="modality",
+        scope="scope",
+    ).unique("norm", keep="first", maintain_order=True)
+
+
+def find_triggers(tokens: pl.DataFrame, stems: pl.DataFrame) -> pl.DataFrame:
+    """article_id, sentence_index, first_token, last_token, clitic, cameo_code and the trigger's
+    attributes. `stems`: the batch's candidate_stems, to which the future forms are added."""
+    aliases, attributes = trigger_lexicon()
+    future = candidate_stems(tokens.filter(pl.col("norm").str.contains("^[وف]?س[يتنا]")), FUTURE_FORM, unstripped=False)
+    matches = resolve_overlaps(find_aliases(tokens, aliases, pl.concat([stems, future])))
+    return matches.select("article_id", "sentence_index", "first_token", "last_token", "clitic", "alias_id").join(
+        attributes, on="alias_id"
+    )

@@ -1,0 +1,36 @@
+"""Extraction for a batch of articles: sentences, tokens, actor mentions, events.
+
+One entry point so that the Dagster asset, the benchmarks and the evaluation run the same
+code on the same frames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from transforms.actors import lexicon
+from transforms.actors.matching import candidate_stems
+from transforms.actors.mentions import find_mentions
+from transforms.events.coding import find_events
+from transforms.segmentation import sentences, tokens
+
+
+@dataclass
+class Extraction:
+    sentences: pl.DataFrame  # article_id, sentence_index, start, end, sentence_text
+    tokens: pl.DataFrame
+    entity_mentions: pl.DataFrame
+    actor_references: pl.DataFrame
+    event_mentions: pl.DataFrame
+
+
+def extract(articles: pl.DataFrame) -> Extraction:
+    """`articles`: article_id, text, published_at."""
+    sentence_frame = sentences(articles)
+    token_frame = tokens(sentence_frame)
+    stems = candidate_stems(token_frame)
+    mentions = find_mentions(token_frame, stems, articles, lexicon.load())
+    events = find_events(articles, sentence_frame, token_frame, stems, mentions.entities, mentions.references)
+    return Extraction(sentence_frame, token_frame, mentions.entities, mentions.references, events)
