@@ -112,6 +112,17 @@ create table if not exists raw.event_mentions (
     date_expression varchar,
     modality        varchar not null
 );
+create table if not exists raw.quotes (
+    article_id       varchar not null,
+    sentence_index   integer not null,
+    verb             varchar not null,
+    verb_start       bigint not null,
+    speaker_actor_id varchar,
+    speaker_code     varchar,
+    quote_start      bigint not null,
+    quote_end        bigint not null,
+    quote_text       varchar not null
+);
 create table if not exists raw.actors (
     actor_id        varchar primary key,
     name_ar         varchar,

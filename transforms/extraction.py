@@ -1,4 +1,4 @@
-"""Extraction for a batch of articles: sentences, tokens, actor mentions, events.
+"""Extraction for a batch of articles: sentences, tokens, actor mentions, events, quotes.
 
 One entry point so that the Dagster asset, the benchmarks and the evaluation run the same
 code on the same frames.
@@ -13,7 +13,8 @@ import polars as pl
 from transforms.actors import lexicon
 from transforms.actors.matching import candidate_stems
 from transforms.actors.mentions import find_mentions
-from transforms.events.coding import find_events
+from transforms.events.coding import find_events, participants
+from transforms.events.quotes import find_quotes
 from transforms.segmentation import sentences, tokens
 
 
@@ -24,6 +25,7 @@ class Extraction:
     entity_mentions: pl.DataFrame
     actor_references: pl.DataFrame
     event_mentions: pl.DataFrame
+    quotes: pl.DataFrame
 
 
 def extract(articles: pl.DataFrame) -> Extraction:
@@ -32,5 +34,7 @@ def extract(articles: pl.DataFrame) -> Extraction:
     token_frame = tokens(sentence_frame)
     stems = candidate_stems(token_frame)
     mentions = find_mentions(token_frame, stems, articles, lexicon.load())
-    events = find_events(articles, sentence_frame, token_frame, stems, mentions.entities, mentions.references)
-    return Extraction(sentence_frame, token_frame, mentions.entities, mentions.references, events)
+    parts = participants(token_frame, mentions.entities, mentions.references)
+    events = find_events(articles, sentence_frame, token_frame, stems, parts)
+    quotes = find_quotes(sentence_frame, token_frame, parts)
+    return Extraction(sentence_frame, token_frame, mentions.entities, mentions.references, events, quotes)

@@ -9,3 +9,13 @@ from {{ ref('stg_raw__entity_mentions') }} m
 join {{ ref('stg_raw__articles') }} a using (article_id)
 where substring(a.text, m.start_offset + 1, m.end_offset - m.start_offset) <> m.surface
    or m.name_start < m.start_offset or m.name_end > m.end_offset
+union all
+select 'quote', q.article_id, q.quote_start
+from {{ ref('stg_raw__quotes') }} q
+join {{ ref('stg_raw__articles') }} a using (article_id)
+where substring(a.text, q.quote_start + 1, q.quote_end - q.quote_start) <> q.quote_text
+union all
+select 'event trigger', e.article_id, e.trigger_start
+from {{ ref('stg_raw__event_mentions') }} e
+join {{ ref('stg_raw__articles') }} a using (article_id)
+where e.trigger_start < 0 or e.trigger_end > length(a.text) or e.trigger_end <= e.trigger_start

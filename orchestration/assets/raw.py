@@ -29,6 +29,7 @@ EXTRACTION_TABLES = {
     "entity_mentions": "People, organisations and places named in each sentence, resolved to actors where known (CONTRACT §3).",
     "actor_references": "Generic agents (الحكومة), demonyms and state institutions (الحكومة السورية → SYRGOV).",
     "event_mentions": "Every event stated in a sentence: CAMEO code, source, target, date and modality.",
+    "quotes": "Who said what: the speaker, the speech verb and the quoted text with its offsets.",
     "actors": "The actor dictionary (transforms/lexicon/actors) as loaded for this run.",
 }
 
@@ -89,6 +90,7 @@ def _land_extraction(context, config: PartitionConfig, con):
             "entity_mentions": result.entity_mentions,
             "actor_references": result.actor_references,
             "event_mentions": result.event_mentions,
+            "quotes": result.quotes,
         }
         for table, rows in warehouse.land_extraction(con, chunk, tables).items():
             counts[table] = counts.get(table, 0) + rows

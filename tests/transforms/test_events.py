@@ -104,3 +104,15 @@ def test_a_weekday_is_the_publication_day_or_the_nearest_before():
     published = pl.DataFrame({"article_id": ["a"], "published_at": [datetime(2020, 3, 4)]})  # a Wednesday
     days = dict(find_dates(sentences, published).select("expression", "event_date").iter_rows())
     assert days == {"الاحد": date(2020, 3, 1), "الاربعاء": date(2020, 3, 4)}
+
+
+def test_quotes_name_their_speaker_and_keep_offsets():
+    text = SEED_RECORD["text"]
+    quotes = extract(
+        pl.DataFrame({"article_id": ["a"], "text": [text], "published_at": [datetime(2020, 3, 4)]})
+    ).quotes
+    muallem = quotes.filter(pl.col("speaker_actor_id") == "walid_al_muallem").row(0, named=True)
+    assert muallem["speaker_code"] == "SYRGOV"
+    assert muallem["quote_text"].startswith("استئناف العلاقات الدبلوماسية في كل من دمشق وبنغازي مؤقت")
+    for start, end, quoted in quotes.select("quote_start", "quote_end", "quote_text").iter_rows():
+        assert text[start:end] == quoted

@@ -198,13 +198,13 @@ def coordination_groups(parts: pl.DataFrame) -> pl.DataFrame:
 
 
 def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.DataFrame, stems: pl.DataFrame,
-                entities: pl.DataFrame, references: pl.DataFrame) -> pl.DataFrame:
-    """One row per (trigger, source, target) (EVENT_SCHEMA)."""
+                sentence_participants: pl.DataFrame) -> pl.DataFrame:
+    """One row per (trigger, source, target) (EVENT_SCHEMA); `sentence_participants` from participants()."""
     triggers = find_triggers(tokens, stems).with_row_index("event_row")
     if triggers.is_empty():
         return pl.DataFrame(schema=EVENT_SCHEMA)
     triggers = _anchor_light_verbs(triggers, tokens)
-    parts = coordination_groups(participants(tokens, entities, references)).with_row_index("part_row")
+    parts = coordination_groups(sentence_participants).with_row_index("part_row")
     pairs = triggers.join(parts, on=["article_id", "sentence_index"]).with_columns(
         after=pl.col("first_token_right") - pl.col("anchor_last"),
         before=pl.col("anchor_first") - pl.col("last_token_right"),
