@@ -12,6 +12,8 @@
   listed mention forms must be found and resolved to the listed CAMEO code.
 - People in one month of ANT `middleEast` articles: the share of person mentions resolved to a
   known actor, and the most frequent unresolved names (what to add to the dictionary next).
+- Event precision per field on the hand-judged random sample of ANT `middleEast` event mentions
+  (benchmarks/event_sample/, drawn by benchmarks/sample_events.py, judged row by row).
 Every figure names its gold file, the commit and the date.
 """
 
@@ -158,6 +160,15 @@ def ant_month_people(shared: Path, month: str = ANT_MONTH) -> tuple[int, int, fl
     return articles.height, mentions.height, float(share), names.rows()
 
 
+def event_sample_precision() -> list[tuple[str, int, int]]:
+    """(field, correct, judged) from the hand-judged sample."""
+    sample = pl.read_csv(REPO / "benchmarks/event_sample/sample.tsv", separator="\t", infer_schema=False)
+    judged = sample.filter(pl.col("type_ok").is_not_null())
+    rows = [(field, int((judged[f"{field}_ok"] == "1").sum()), judged.height) for field in ("type", "source", "target", "date")]
+    triple = judged.filter((pl.col("type_ok") == "1") & (pl.col("source_ok") == "1") & (pl.col("target_ok") == "1"))
+    return rows + [("type + source + target", triple.height, judged.height)]
+
+
 def _commit() -> str:
     result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
     dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True, text=True)
@@ -189,6 +200,17 @@ def report(shared: Path) -> str:
         "| actor | expected | form | found |",
         "|---|---|---|---|",
         *[f"| {actor} | {code} | {form} | {found} |" for actor, code, form, found in rows],
+        "",
+    ]
+    lines += [
+        "## Events: precision on a hand-judged random sample (`benchmarks/event_sample/sample.tsv`)",
+        "",
+        "100 event mentions drawn at random from the ANT `middleEast` articles and judged one by one",
+        "(criteria in `benchmarks/event_sample/README.md`; aims: type ≥ 0.80, full triple ≥ 0.70).",
+        "",
+        "| field | correct | judged | precision |",
+        "|---|---:|---:|---:|",
+        *[f"| {field} | {ok} | {n} | {ok / n:.2f} |" for field, ok, n in event_sample_precision()],
         "",
     ]
     n_articles, n_people, share, top = ant_month_people(shared)

@@ -99,6 +99,12 @@ def test_dates_resolve_against_the_publication_date():
     assert ("الحادي والعشرين من يونيو", date(2019, 6, 21), "day", False) in found
 
 
+def test_an_impossible_date_is_dropped_not_fatal():
+    sentences = pl.DataFrame({"article_id": ["a"], "sentence_index": [0], "sentence_text": ["في 31 تشرين الثاني 2017 و99/99/2020"]})
+    published = pl.DataFrame({"article_id": ["a"], "published_at": [datetime(2018, 1, 4)]})
+    assert find_dates(sentences, published).is_empty()
+
+
 def test_a_weekday_is_the_publication_day_or_the_nearest_before():
     sentences = pl.DataFrame({"article_id": ["a", "a"], "sentence_index": [0, 1], "sentence_text": ["وقع الأحد", "اجتمعوا الأربعاء"]})
     published = pl.DataFrame({"article_id": ["a"], "published_at": [datetime(2020, 3, 4)]})  # a Wednesday

@@ -158,8 +158,10 @@ def _headed_by(parts: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
 
 
 def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
-    """A generic agent takes the country of the nearest state or demonym after it in the sentence
-    (within a few words: «الحكومة الموازية في الشرق الليبي»), else the article's most named country."""
+    """An actor without a country of its own — a generic agent (الحكومة, الناشطين), or a person,
+    group or place the dictionary does not know — takes the country of the nearest state or
+    demonym after it in the sentence (within a few words: «الحكومة الموازية في الشرق الليبي»),
+    else the article's most named country (CODEBOOK: generic agents, places as targets)."""
     countries = frame.filter(pl.col("country").is_not_null() & pl.col("role").is_null())
     article_country = (
         countries.group_by("article_id", "country").len()
@@ -167,7 +169,8 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
         .unique("article_id", keep="first", maintain_order=True)
         .select("article_id", article_country="country")
     )
-    agents = frame.filter(pl.col("kind") == "agent").with_row_index("agent_row")
+    needs_country = (pl.col("kind") == "agent") | pl.col("code").is_null()
+    agents = frame.filter(needs_country).with_row_index("agent_row")
     nearest = (
         agents.select("agent_row", "article_id", "sentence_index", "last_token")
         .join(countries.select("article_id", "sentence_index", pl.col("first_token").alias("c_first"), "country"),
@@ -180,11 +183,11 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
     agents = (
         agents.join(nearest, on="agent_row", how="left")
         .join(article_country, on="article_id", how="left")
-        .with_columns(country=pl.coalesce("near_country", "article_country"))
-        .with_columns(code=pl.col("country") + pl.col("role"))
+        .with_columns(country=pl.coalesce("country", "near_country", "article_country"))
+        .with_columns(code=pl.col("country") + pl.col("role").fill_null(""))
         .drop("agent_row", "near_country", "article_country")
     )
-    return pl.concat([frame.filter(pl.col("kind") != "agent"), agents])
+    return pl.concat([frame.filter(~needs_country), agents])
 
 
 def coordination_groups(parts: pl.DataFrame) -> pl.DataFrame:

@@ -126,6 +126,11 @@ def find_dates(sentence_frame: pl.DataFrame, published: pl.DataFrame) -> pl.Data
     return _resolve(found.with_columns(kind=kind)).select(list(DATE_SCHEMA)).cast(DATE_SCHEMA)
 
 
+def _safe_date(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
+    """A date, or null when the text names an impossible one («31 تشرين الثاني»)."""
+    return pl.format("{}-{}-{}", year, month, day).str.to_date("%Y-%m-%d", strict=False)
+
+
 def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
     expr = pl.col("expression")
     pub = pl.col("pub")
@@ -159,12 +164,12 @@ def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
             .otherwise(pl.when(not_after).then(pub.dt.year()).otherwise(pub.dt.year() - 1))
         )
 
-    day_month = pl.date(year_for(pl.col("month"), pl.col("day")), pl.col("month"), pl.col("day"))
-    month_only = pl.date(year_for(pl.col("month"), pl.lit(1)), pl.col("month"), 1)
-    numeric = pl.date(
-        expr.str.extract(r"([12][0-9]{3})$", 1).cast(pl.Int32),
-        expr.str.extract(r"[0-9]{1,2}[/-]([0-9]{1,2})[/-]", 1).cast(pl.Int32),
-        expr.str.extract(r"([0-9]{1,2})[/-][0-9]{1,2}[/-]", 1).cast(pl.Int32),
+    day_month = _safe_date(year_for(pl.col("month"), pl.col("day")), pl.col("month"), pl.col("day"))
+    month_only = _safe_date(year_for(pl.col("month"), pl.lit(1)), pl.col("month"), pl.lit(1))
+    numeric = _safe_date(
+        expr.str.extract(r"([12][0-9]{3})$", 1),
+        expr.str.extract(r"[0-9]{1,2}[/-]([0-9]{1,2})[/-]", 1),
+        expr.str.extract(r"([0-9]{1,2})[/-][0-9]{1,2}[/-]", 1),
     )
     relative_days = (
         pl.when(expr.str.contains("اول|البارحه الاول|امس الاول")).then(-2)
