@@ -65,6 +65,7 @@ create table if not exists raw.sentences (
     start           bigint not null,
     "end"           bigint not null,
     sentence_text   varchar not null,
+    sentence_norm   varchar not null,
     primary key (article_id, sentence_index)
 );
 create table if not exists raw.entity_mentions (

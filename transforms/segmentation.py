@@ -38,7 +38,8 @@ def _pieces(frame: pl.DataFrame, column: str, masked: pl.Expr, separator: str, k
 
 
 def sentences(articles: pl.DataFrame) -> pl.DataFrame:
-    """article_id, sentence_index, start, end, sentence_text (trimmed, non-empty sentences)."""
+    """article_id, sentence_index, start, end, sentence_text (trimmed, non-empty sentences), and
+    sentence_norm: the same text normalised (for search; offsets refer to sentence_text)."""
     masked = pl.col("text").str.replace_all(_SENTENCE_END, "$1\n").str.replace_all(r"\r", "\n")
     pieces = _pieces(articles, "text", masked, "\n", ["article_id"])
     lead = pl.col("_piece").str.extract(r"^(\s*)", 1).str.len_chars()
@@ -48,7 +49,7 @@ def sentences(articles: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("sentence_text").str.contains(r"[\p{L}\p{N}]"))
         .with_columns(end=pl.col("start") + pl.col("sentence_text").str.len_chars())
         .with_columns(sentence_index=pl.int_range(pl.len()).over("article_id").cast(pl.Int32))
-        .select("article_id", "sentence_index", "start", "end", "sentence_text")
+        .select("article_id", "sentence_index", "start", "end", "sentence_text", sentence_norm=normalize(pl.col("sentence_text")))
     )
 
 

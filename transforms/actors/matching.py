@@ -100,20 +100,8 @@ def find_aliases(tokens: pl.DataFrame, aliases: pl.DataFrame, stems: pl.DataFram
     return (
         starts.join(matched, on="match_id")
         .join(aliases.drop("n_tokens", "first_bare", "first_definite", "tokens", "alias"), on="alias_id")
-        .select(
-            "article_id",
-            "sentence_index",
-            pl.col("token_index").alias("first_token"),
-            (pl.col("token_index") + pl.col("n_tokens") - 1).alias("last_token"),
-            "clitic",
-            "alias_id",
-            "actor_id",
-            "kind",
-            "entity_type",
-            "country_code",
-            "role_code",
-            "agent_kind",
-        )
+        .with_columns(first_token="token_index", last_token=pl.col("token_index") + pl.col("n_tokens") - 1)
+        .select(MATCH_COLUMNS)
     )
 
 

@@ -3,5 +3,6 @@ select
     sentence_index,
     start as start_offset,
     "end" as end_offset,
-    sentence_text
+    sentence_text,
+    sentence_norm
 from {{ source('raw', 'sentences') }}
