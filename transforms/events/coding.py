@@ -34,6 +34,8 @@ SEPARATE_PREPOSITIONS = [normalize_str(w) for w in ("إلى", "على", "مع", 
 PLACE_WORDS = [normalize_str(w) for w in ("العاصمة", "مدينة", "بلدة", "قرية", "محافظة", "منطقة", "ولاية", "إقليم", "مخيم", "جانب")]
 MAX_SOURCE_BEFORE = 12  # tokens between a subject and its verb (SVO)
 MAX_TARGET_AFTER = 15
+MAX_FALLBACK_TARGET_AFTER = 8
+FALLBACK_PREPOSITIONS = [normalize_str(w) for w in ("على", "ضد", "إلى", "مع", "في")] + ["ب", "ل"]
 MAX_DATE_DISTANCE = 90  # characters between a trigger and the date expression that dates it
 MAX_COORDINATION_GAP = 5  # tokens from one coordinated participant to the next «و…»
 MAX_LIGHT_VERB_GAP = 25  # tokens from a light verb (وقع, شن …) to its object noun
@@ -249,9 +251,20 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
         (pl.col("target_marker") == "object") & (pl.col("after") >= 1) & (pl.col("after") <= MAX_TARGET_AFTER)
         & unmarked & (pl.col("group") != pl.col("source_group").fill_null(-1))
     )
+    # failing the trigger's own preposition, the next actor after it introduced by another
+    # preposition of direction («غارة … على مواقع للحوثيين») — never من/عن, which name sources
+    by_any = with_source.filter(
+        (pl.col("after") >= 1) & (pl.col("after") <= MAX_FALLBACK_TARGET_AFTER)
+        & pl.col("preposition").is_in(FALLBACK_PREPOSITIONS)
+        & (pl.col("group") != pl.col("source_group").fill_null(-1))
+    )
     target = (
-        pl.concat([by_preposition, by_object])
-        .sort("event_row", "after")
+        pl.concat([
+            by_preposition.with_columns(rank=pl.col("after")),
+            by_object.with_columns(rank=pl.col("after")),
+            by_any.with_columns(rank=pl.col("after") + 100),
+        ])
+        .sort("event_row", "rank")
         .unique("event_row", keep="first", maintain_order=True)
         .select("event_row", target_group="group")
     )
