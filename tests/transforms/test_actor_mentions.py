@@ -92,3 +92,9 @@ def test_names_not_in_the_dictionary_still_become_mentions():
     assert names.get("الفرحاتي") == "PER"  # the family name alone, later in the same article
     assert names.get("حزب الفجر الأخضر") == "ORG"
     assert mentions.filter(pl.col("surface") == "بيروت")["cameo_code"].to_list() == ["LBN"]
+
+
+def test_agents_with_a_possessive_suffix_are_agents():
+    refs = _extract("أعلن الرئيس السوري أن حكومته لن تتفاوض، وقال إن قواتها ستبقى في إدلب. وأكد أن جيشه مستعد.").actor_references
+    roles = dict(refs.filter(pl.col("reference_kind") == "agent").select("surface", "role_code").iter_rows())
+    assert roles == {"حكومته": "GOV", "قواتها": "MIL", "جيشه": "MIL"}

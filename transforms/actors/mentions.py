@@ -1,6 +1,7 @@
 """From dictionary matches to actor mentions, as Arabic news writes them.
 
-On top of the raw matches (matching.py), in this order:
+On top of the raw matches (matching.py) — agents also with a possessive suffix (حكومته,
+قواتها) — in this order:
 1. short names (حفتر, المعلم, الثني) count only in an article that names the person in full;
 2. composition: an agent word followed by a demonym or a state makes a state institution
    (الحكومة السورية → SYRGOV, المخابرات المصرية → EGYSPY, وزير خارجية تركيا → TURGOV);
@@ -22,12 +23,13 @@ from functools import cache
 import polars as pl
 
 from transforms.actors.lexicon import LEXICON_DIR, ActorLexicon, bare, definite, read_table
-from transforms.actors.matching import find_aliases, resolve_overlaps
+from transforms.actors.matching import candidate_stems, find_aliases, resolve_overlaps
 from transforms.arabic import normalize, normalize_str
 
 # words that join the parts of an Arabic name (normalised): بن, ابن, أبو, آل, عبد
 _NAME_LINKS = ["بن", "ابن", "ابو", "ال", "عبد"]
 _DEFINITE = "^([وفبلك]?ال|[وف]?لل)"
+_POSSESSIVE = "(هما|هم|ها|ه)$"
 
 MENTION_SCHEMA = {
     "article_id": pl.String,
@@ -95,7 +97,7 @@ def name_cues() -> pl.DataFrame:
 def find_mentions(tokens: pl.DataFrame, stems: pl.DataFrame, articles: pl.DataFrame, lexicon: ActorLexicon) -> ActorMentions:
     """`tokens` from segmentation.tokens, `stems` = candidate_stems(tokens); `articles`:
     article_id, text, published_at (for dated roles)."""
-    matches = find_aliases(tokens, lexicon.aliases, stems)
+    matches = pl.concat([find_aliases(tokens, lexicon.aliases, stems), _possessed_agents(tokens, lexicon.aliases)])
     matches = _short_names_after_full_names(matches)
     matches = resolve_overlaps(matches)
     matches = _with_adjacency(matches, tokens)
@@ -117,6 +119,23 @@ def find_mentions(tokens: pl.DataFrame, stems: pl.DataFrame, articles: pl.DataFr
         "actor_id", "country_code", "role_code", "cameo_code", "clitic",
     ).cast(REFERENCE_SCHEMA)
     return ActorMentions(entities.sort("article_id", "start"), references.sort("article_id", "start"))
+
+
+def _possessed_agents(tokens: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFrame:
+    """Agents with a possessive suffix: «حكومته» (his government), «قواتها» (its forces) — an
+    agent whose country comes from the context, like the bare word."""
+    suffixed = tokens.filter(pl.col("norm").str.contains(_POSSESSIVE) & (pl.col("norm").str.len_chars() >= 4))
+    base = pl.col("norm").str.replace(_POSSESSIVE, "")
+    # the teh marbuta of حكومة is written ت before a suffix (حكومته): try both spellings
+    unsuffixed = pl.concat([
+        suffixed.with_columns(norm=base),
+        suffixed.with_columns(norm=base.str.replace("ت$", "ه")).filter(pl.col("norm").str.ends_with("ه")),
+    ])
+    agents = aliases.filter((pl.col("kind") == "agent") & (pl.col("n_tokens") == 1))
+    # a noun with a possessive suffix is definite: it meets «الجيش» as well as «جيش»
+    stems = candidate_stems(unsuffixed)
+    stems = pl.concat([stems, stems.with_columns(definite=pl.lit(True))]).unique()
+    return find_aliases(unsuffixed, agents, stems).unique(["article_id", "first_token"], keep="first")
 
 
 def _short_names_after_full_names(matches: pl.DataFrame) -> pl.DataFrame:
