@@ -175,3 +175,27 @@ def test_second_run_and_a_partition_run_change_nothing(run_env):
     one_day = _rasd("run", "--partition", "2020-03-05", env=env)
     assert one_day.returncode == 0, one_day.stderr[-4000:]
     assert _counts(root / "wh" / "rasd.duckdb") == before
+
+
+def _readme_questions() -> list[str]:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    return [block.split("```", 1)[0].strip() for block in readme.split("```sql\n")[1:]]
+
+
+def test_the_readme_questions_answer_on_a_real_corpus(run_env):
+    _, env, _ = run_env
+    questions = _readme_questions()
+    assert len(questions) == 5
+    answers = []
+    for question in questions:
+        result = _rasd("sql", question, "--format", "json", env=env)
+        assert result.returncode == 0, (question, result.stderr)
+        rows = json.loads(result.stdout)
+        assert rows, f"no answer to: {question.splitlines()[0]}"
+        answers.append(rows)
+    haftar, agreements, turkey, sentences, actors = answers
+    assert all("khalifa_haftar" in (r["source_actor_id"], r["target_actor_id"]) for r in haftar)
+    assert {(r["source_code"], r["target_code"]) for r in agreements} & {("SYRGOV", "LBYGOV"), ("LBYGOV", "SYRGOV")}
+    assert all(r["events"] > 0 for r in turkey)
+    assert all(r["trigger"] and r["sentence_text"] for r in sentences)
+    assert actors[0]["num_mentions"] >= actors[-1]["num_mentions"] > 0
