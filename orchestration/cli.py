@@ -93,7 +93,8 @@ def _summary(result) -> str:
             total = f", {metadata['rows_in_table']:>8} in table" if "rows_in_table" in metadata else ""
             lines.append(f"  {materialization.asset_key.to_user_string():<24} {metadata['rows_landed']:>8} landed{total}")
         elif "path" in metadata:
-            lines.append(f"  published copy: {metadata['path']}")
+            what = "report" if "preview" in metadata else "published copy"
+            lines.append(f"  {what}: {metadata['path']}")
     return "\n".join(lines)
 
 

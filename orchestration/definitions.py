@@ -8,6 +8,7 @@ from dagster_dbt import DbtCliResource
 
 from orchestration.assets.dbt_models import rasd_dbt_models
 from orchestration.assets.raw import raw_tables
+from orchestration.assets.report import analyst_report
 from orchestration.assets.publishing import published_warehouse
 from orchestration.dbt_project import DBT_EXECUTABLE, dbt_project
 from orchestration.resources import default_paths
@@ -19,7 +20,7 @@ RUN_JOB = "rasd_run"
 rasd_run_job = dg.define_asset_job(RUN_JOB, selection=dg.AssetSelection.all(), description="The whole nightly run.")
 
 defs = dg.Definitions(
-    assets=[raw_tables, rasd_dbt_models, published_warehouse],
+    assets=[raw_tables, rasd_dbt_models, analyst_report, published_warehouse],
     jobs=[rasd_run_job],
     resources={"paths": default_paths(), "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)},
 )

@@ -27,6 +27,11 @@ class RasdPaths(dg.ConfigurableResource):
     def published_path(self) -> Path:
         return settings.published_copy(self.warehouse_path)
 
+    @property
+    def report_path(self) -> Path:
+        """The HTML report, beside the warehouse file."""
+        return self.warehouse_path.with_name(self.warehouse_path.stem + "_report.html")
+
 
 def default_paths() -> RasdPaths:
     settings.export_environment()

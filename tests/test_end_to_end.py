@@ -199,3 +199,31 @@ def test_the_readme_questions_answer_on_a_real_corpus(run_env):
     assert all(r["events"] > 0 for r in turkey)
     assert all(r["trigger"] and r["sentence_text"] for r in sentences)
     assert actors[0]["num_mentions"] >= actors[-1]["num_mentions"] > 0
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def test_the_report_is_written_beside_the_warehouse(run_env):
+    root, _, first = run_env
+    report = root / "wh" / "rasd_report.html"
+    page = report.read_text(encoding="utf-8")
+    assert "report: " in first.stderr
+    assert "<h2>Top dyads</h2>" in page and "Plotly" in page
+    assert "cdn" not in page.lower().split("<body>", 1)[0]  # the page needs no network
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is installed by .ci/run")
+def test_the_report_renders_in_headless_chromium_without_console_errors(run_env, tmp_path):
+    root, _, _ = run_env
+    result = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=0",
+         "--virtual-time-budget=5000", "--dump-dom", (root / "wh" / "rasd_report.html").as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.count('class="main-svg"') >= 3  # the three charts were drawn
+    console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
+    assert console == []

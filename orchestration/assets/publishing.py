@@ -5,10 +5,11 @@ import dagster as dg
 
 from orchestration import warehouse
 from orchestration.assets.dbt_models import rasd_dbt_models
+from orchestration.assets.report import analyst_report
 from orchestration.resources import RasdPaths
 
 
-@dg.asset(deps=[rasd_dbt_models], group_name="published", kinds={"duckdb"})
+@dg.asset(deps=[rasd_dbt_models, analyst_report], group_name="published", kinds={"duckdb"})
 def published_warehouse(context: dg.AssetExecutionContext, paths: RasdPaths) -> dg.MaterializeResult:
     """Copy the warehouse atomically once dbt has built and tested it; a failed run never gets here."""
     target = warehouse.publish(paths.warehouse_path, paths.published_path)
