@@ -72,7 +72,7 @@ def _execute_run(partition: str | None) -> int:
 
     job = defs.resolve_job_def(RUN_JOB)
     run_config = {
-        "ops": {"raw_tables": {"config": {"partition": partition}}},
+        "ops": {op: {"config": {"partition": partition}} for op in ("raw_tables", "rasd_dbt_models")},
         "loggers": {"console": {"config": {"log_level": "INFO"}}},
     }
     with DagsterInstance.get() as instance:

@@ -227,3 +227,38 @@ def test_the_report_renders_in_headless_chromium_without_console_errors(run_env,
     assert result.stdout.count('class="main-svg"') >= 3  # the three charts were drawn
     console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
     assert console == []
+
+
+def _mart_rows(path: Path) -> dict[str, list]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return {
+            table: sorted(con.execute(f"select * from marts.{table}").fetchall(), key=repr)
+            for table in ("fct_event_mentions", "fct_events", "fct_relations", "fct_actor_timeline")
+        }
+
+
+def test_nightly_partition_runs_build_the_same_marts_as_a_full_run(tmp_path):
+    inbox = tmp_path / "inbox"
+    (inbox / "2020-03-04").mkdir(parents=True)
+    (inbox / "2018-03-01").mkdir()
+    (inbox / "2020-03-05").mkdir()
+    shutil.copy(SEED, inbox / "2020-03-04" / SEED.name)
+    shutil.copy(ANT / "2018-03-01.zip", inbox / "2018-03-01" / "ant.zip")
+    # the same story again the next night, and a second report of the seed's events
+    shutil.copy(SEED, inbox / "2020-03-05" / "again.txt")
+    report = SEED.read_text(encoding="utf-8").split("\n\n")[7]
+    (inbox / "2020-03-05" / "follow-up.json").write_text(
+        json.dumps({"title": "تقرير آخر", "text": report, "source": "another"}, ensure_ascii=False), encoding="utf-8"
+    )
+    env = os.environ | {"RASD_INBOX": str(inbox), "DAGSTER_HOME": str(tmp_path / "dagster_home")}
+    nightly = env | {"RASD_WAREHOUSE": str(tmp_path / "nightly" / "rasd.duckdb")}
+    for night in ("2018-03-01", "2020-03-04", "2020-03-05"):
+        result = _rasd("run", "--partition", night, env=nightly)
+        assert result.returncode == 0, result.stderr[-3000:]
+    full = env | {"RASD_WAREHOUSE": str(tmp_path / "full" / "rasd.duckdb")}
+    result = _rasd("run", env=full)
+    assert result.returncode == 0, result.stderr[-3000:]
+    incremental, rebuilt = _mart_rows(tmp_path / "nightly" / "rasd.duckdb"), _mart_rows(tmp_path / "full" / "rasd.duckdb")
+    assert rebuilt["fct_events"] and rebuilt["fct_event_mentions"]
+    for table in rebuilt:
+        assert incremental[table] == rebuilt[table], table

@@ -34,6 +34,9 @@ SEPARATE_PREPOSITIONS = [normalize_str(w) for w in ("إلى", "على", "مع", 
 PLACE_WORDS = [normalize_str(w) for w in ("العاصمة", "مدينة", "بلدة", "قرية", "محافظة", "منطقة", "ولاية", "إقليم", "مخيم", "جانب")]
 MAX_SOURCE_BEFORE = 12  # tokens between a subject and its verb (SVO)
 MAX_TARGET_AFTER = 15
+# ties between candidates for a role go to the longer span, then the more specific code
+ROLE_ORDER = ["event_row", "rank", "last_token_right", "code", "group"]
+ROLE_DESCENDING = [False, False, True, True, False]
 MAX_FALLBACK_TARGET_AFTER = 8
 FALLBACK_PREPOSITIONS = [normalize_str(w) for w in ("على", "ضد", "إلى", "مع", "في")] + ["ب", "ل"]
 MAX_DATE_DISTANCE = 90  # characters between a trigger and the date expression that dates it
@@ -124,7 +127,9 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
         )
         .drop("word_preposition", "span_row")
     )
-    frame = _fill_agent_countries(frame).filter(pl.col("code").is_not_null()).sort("article_id", "first_token")
+    frame = _fill_agent_countries(frame).filter(pl.col("code").is_not_null()).sort(
+        ["article_id", "first_token", "last_token", "code"], descending=[False, False, True, False]
+    )
     return _headed_by(frame, words)
 
 
@@ -235,7 +240,7 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
     ]
     source = (
         pl.concat(candidates)
-        .sort("event_row", "rank")
+        .sort(ROLE_ORDER, descending=ROLE_DESCENDING)
         .unique("event_row", keep="first", maintain_order=True)
         .select("event_row", source_group="group", source_part="part_row")
     )
@@ -264,7 +269,7 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
             by_object.with_columns(rank=pl.col("after")),
             by_any.with_columns(rank=pl.col("after") + 100),
         ])
-        .sort("event_row", "rank")
+        .sort(ROLE_ORDER, descending=ROLE_DESCENDING)
         .unique("event_row", keep="first", maintain_order=True)
         .select("event_row", target_group="group")
     )

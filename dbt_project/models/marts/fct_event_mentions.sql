@@ -1,4 +1,9 @@
 -- One row per event found in one sentence (CONTRACT §3), with the sentence it came from.
+-- Incremental by daily partition: a run for some partitions (var `partitions`, set by
+-- `rasd run --partition`) replaces the rows of those partitions' articles (delete+insert on
+-- article_id); a run without it rebuilds everything.
+{{ config(materialized='incremental', unique_key='article_id', incremental_strategy='delete+insert') }}
+
 select
     m.event_id,
     m.article_id,
@@ -26,3 +31,6 @@ select
 from {{ ref('int_event_mentions_coded') }} m
 join {{ ref('stg_raw__sentences') }} s using (article_id, sentence_index)
 join {{ ref('stg_raw__articles') }} a using (article_id)
+{% if is_incremental() and var('partitions', none) %}
+where a.partition_date in ({% for day in var('partitions') %}date '{{ day }}'{% if not loop.last %}, {% endif %}{% endfor %})
+{% endif %}

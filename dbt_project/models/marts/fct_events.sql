@@ -1,9 +1,21 @@
 -- One row per distinct real-world event (CONTRACT §3): asserted mentions with a source and a
 -- target, merged across sentences and articles by event_id. Denied, negated, background,
 -- conditional and future mentions never make an event.
+-- Incremental: a partition run recomputes, from all mentions, the events that the partition's
+-- articles report (an event reported on several days merges across partitions).
+{{ config(materialized='incremental', unique_key='event_id', incremental_strategy='delete+insert') }}
+-- depends_on: {{ ref('stg_raw__articles') }}
+
 with mentions as (
     select * from {{ ref('fct_event_mentions') }}
     where counts_as_event and source_code is not null and target_code is not null
+    {% if is_incremental() and var('partitions', none) %}
+    and event_id in (
+        select m.event_id from {{ ref('fct_event_mentions') }} m
+        join {{ ref('stg_raw__articles') }} a using (article_id)
+        where a.partition_date in ({% for day in var('partitions') %}date '{{ day }}'{% if not loop.last %}, {% endif %}{% endfor %})
+    )
+    {% endif %}
 ),
 ranked as (
     select
