@@ -262,3 +262,21 @@ def test_nightly_partition_runs_build_the_same_marts_as_a_full_run(tmp_path):
     assert rebuilt["fct_events"] and rebuilt["fct_event_mentions"]
     for table in rebuilt:
         assert incremental[table] == rebuilt[table], table
+
+
+def test_a_failed_run_leaves_the_last_good_published_copy(tmp_path):
+    inbox = tmp_path / "inbox" / "2020-03-04"
+    inbox.mkdir(parents=True)
+    shutil.copy(SEED, inbox / SEED.name)
+    warehouse = tmp_path / "wh" / "rasd.duckdb"
+    env = os.environ | {"RASD_INBOX": str(inbox.parent), "RASD_WAREHOUSE": str(warehouse),
+                        "DAGSTER_HOME": str(tmp_path / "dagster_home")}
+    assert _rasd("run", env=env).returncode == 0
+    published = warehouse.parent / "published" / warehouse.name
+    good = published.read_bytes()
+    warehouse.write_bytes(b"not a DuckDB file" * 1000)  # the warehouse is damaged: the run must fail
+    failed = _rasd("run", env=env)
+    assert failed.returncode == 1 and "the run failed" in failed.stderr
+    assert published.read_bytes() == good
+    answer = _rasd("sql", "select count(*) as n from marts.fct_events", "--format", "csv", env=env)
+    assert answer.returncode == 0 and int(answer.stdout.split()[1]) > 0
