@@ -151,7 +151,9 @@ def _read_file(item: _InboxFile, limits: Limits, records: list[dict], rejected: 
         if size > MAX_FILE_BYTES:
             raise Rejected("file_too_large", f"{size} bytes (limit {MAX_FILE_BYTES})")
         data = item.path.read_bytes()
+        found_any = False
         for found in read_bytes(data, item.rel, limits):
+            found_any = True
             source_path = item.rel + ("!" + found.member if found.member else "")
             if isinstance(found.item, Rejected):
                 rejected.append(_rejection(source_path, day, found.item.record, found.item))
@@ -166,6 +168,8 @@ def _read_file(item: _InboxFile, limits: Limits, records: list[dict], rejected: 
                 encoding=found.encoding,
             )
             records.append(record)
+        if not found_any:  # an empty archive, «[]»: nothing in it, but not silently
+            raise Rejected("no_text", "the file holds no article record")
     except Rejected as rejection:
         rejected.append(_rejection(item.rel, day, None, rejection))
     except OSError as err:
