@@ -7,7 +7,7 @@ Measures, on this machine:
   DuckDB file (`land`), for the whole ANT collection (330 daily zips, 31,525 files) and the
   whole SaudiNewsNet collection (18 daily zips, 31,030 records), laid out as an inbox the way
   a nightly drop would be (one dated folder per day); best of three runs;
-- extraction: sentences, tokens and actor mentions (`transforms.extraction.extract`) over the
+- extraction: sentences, tokens, actor mentions, events and quotes (`transforms.extraction.extract`) over the
   distinct ANT articles, in slices of 5,000 as the Dagster asset runs it, with peak memory.
 Figures are articles per second and MB of source bytes per second.
 """
@@ -132,7 +132,7 @@ def write_report(rows: list[dict], extraction: dict, lexicon_seconds: float, pat
     e = extraction
     lines += [
         "",
-        "## Extraction: sentences, tokens, actor mentions (Polars, one process)",
+        "## Extraction: sentences, tokens, actor mentions, events, quotes (Polars, one process)",
         "",
         f"Over the {e['articles']:,} distinct ANT articles ({e['mb']:.0f} MB of text), in slices of {CHUNK_ARTICLES:,}; "
         f"loading the actor dictionary (once per run) took {lexicon_seconds:.1f} s and is not included.",

@@ -6,13 +6,17 @@ given roles by position, as Arabic news builds its sentences:
 - source: for a verb, the first participant after it (VSO: «وقع النظام السوري …»), else the
   nearest before it (SVO: «تركيا … أرسلت»); for a verbal noun, the participant right after it
   (the genitive: «زيارة حفتر إلى دمشق»);
+- an object noun whose light verb came earlier («وقع النظام السوري … مذكرة تفاهم») is read
+  from that verb;
 - target: after the trigger, the first participant introduced by the trigger's preposition
-  (إلى, مع, ضد, على, ب, ل …) or, for a direct object, the first one after the source; «بين X و Y»
-  gives both;
+  (إلى, مع, ضد, على, ب, ل …) or, for a direct object, the first one after the source, else
+  the next one introduced by a preposition of direction; «بين X و Y» gives both;
 - participants joined by و (coordination) share a role: one event per source × target; a
   symmetric event (a meeting, an agreement) between coordinated subjects pairs them;
-- a generic agent (الحكومة, الجيش) takes the country of the nearest demonym or state after it
-  in the sentence, else the article's most named country (CODEBOOK);
+- a generic agent (الحكومة, الجيش) or an unknown actor takes the country of the nearest demonym
+  or state after it in the sentence, else the article's most named country (CODEBOOK); a group
+  headed by someone («وفدا ليبيا برئاسة …») takes its head's code;
+- a clause without a subject or target takes the previous event's (Arabic drops them);
 - a place stands for its country as a target;
 - the date is the sentence's date expression nearest the trigger (dates.py), else the report's
   date with precision `unknown`;
