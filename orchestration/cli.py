@@ -68,13 +68,11 @@ def _execute_run(partition: str | None) -> int:
     from orchestration.dbt_project import prepare_manifest
 
     prepare_manifest()
+    from orchestration.automation import run_config_for
     from orchestration.definitions import RUN_JOB, defs
 
     job = defs.resolve_job_def(RUN_JOB)
-    run_config = {
-        "ops": {op: {"config": {"partition": partition}} for op in ("raw_tables", "rasd_dbt_models")},
-        "loggers": {"console": {"config": {"log_level": "INFO"}}},
-    }
+    run_config = run_config_for(partition) | {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
     with DagsterInstance.get() as instance:
         result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
     if not result.success:
