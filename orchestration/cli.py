@@ -127,8 +127,10 @@ def _ui(args: argparse.Namespace) -> int:
     from orchestration.dbt_project import prepare_manifest
 
     prepare_manifest()
-    dagster = Path(sys.executable).parent / "dagster"
-    command = [str(dagster), "dev", "-m", "orchestration.definitions", "-h", "127.0.0.1", "-p", str(args.port)]
+    bin_dir = Path(sys.executable).parent
+    # the code server Dagster starts finds dbt (and itself) beside this interpreter
+    os.environ["PATH"] = f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"
+    command = [str(bin_dir / "dagster"), "dev", "-m", "orchestration.definitions", "-h", "127.0.0.1", "-p", str(args.port)]
     os.chdir(settings.PROJECT_ROOT)
     os.execv(command[0], command)
 

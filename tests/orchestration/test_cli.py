@@ -35,3 +35,40 @@ def test_sql_without_a_published_copy_says_what_to_do(tmp_path):
         timeout=60,
     )
     assert result.returncode == 2 and "run `rasd run` first" in result.stderr
+
+
+def test_rasd_ui_serves_the_lineage_graph_schedule_and_sensor_on_localhost(tmp_path):
+    import json
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = os.environ | {"DAGSTER_HOME": str(tmp_path / "dh"), "RASD_WAREHOUSE": str(tmp_path / "rasd.duckdb")}
+    env["PATH"] = "/usr/bin:/bin"  # as from a shell without the venv activated
+    server = subprocess.Popen([RASD, "ui", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    query = '{ repositoriesOrError { ... on RepositoryConnection { nodes { schedules { name } sensors { name } } } } assetNodes { assetKey { path } } }'
+    try:
+        deadline, answer = time.monotonic() + 150, None
+        while time.monotonic() < deadline and answer is None:
+            time.sleep(3)
+            try:
+                request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", data=json.dumps({"query": query}).encode(),
+                                                 headers={"Content-Type": "application/json"})
+                data = json.loads(urllib.request.urlopen(request, timeout=10).read())["data"]
+                if data["assetNodes"]:
+                    answer = data
+            except OSError:
+                continue
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
+    assert answer, "the UI did not serve the code location"
+    keys = {"/".join(node["assetKey"]["path"]) for node in answer["assetNodes"]}
+    assert {"raw/articles", "staging/stg_raw__articles", "marts/fct_events", "analyst_report", "published_warehouse"} <= keys
+    [repository] = answer["repositoriesOrError"]["nodes"]
+    assert [s["name"] for s in repository["schedules"]] == ["nightly"]
+    assert [s["name"] for s in repository["sensors"]] == ["inbox_arrivals"]
