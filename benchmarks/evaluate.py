@@ -29,11 +29,9 @@ from pathlib import Path
 import polars as pl
 import yaml
 
+from benchmarks.sample_events import ant_articles
 from transforms.extraction import extract
-from transforms.inputs import read_bytes
-from transforms.published_dates import parse_published
 from transforms.readers import plain_text
-from transforms.readers.archive import Limits
 
 REPO = Path(__file__).resolve().parent.parent
 TYPES = ("PER", "ORG", "LOC")
@@ -139,13 +137,7 @@ def score_seed_actors(shared: Path) -> list[tuple[str, str, str, str]]:
 def ant_month_people(shared: Path, month: str = ANT_MONTH) -> tuple[int, int, float, list[tuple[str, int]]]:
     """Articles, person mentions, share resolved to a known actor, top unresolved names,
     over ANT's `middleEast` articles of one month."""
-    records = []
-    for path in sorted((shared / "corpus/ant").glob(f"{month}-*.zip")):
-        for found in read_bytes(path.read_bytes(), path.name, Limits()):
-            if isinstance(found.item, dict) and found.item["section"] == "middleEast":
-                records.append({"article_id": found.item["external_id"], "text": found.item["text"],
-                                "published_raw": found.item["published_raw"]})
-    articles = pl.DataFrame(records).with_columns(published_at=parse_published("published_raw")).unique("article_id")
+    articles = ant_articles(shared, "middleEast", f"{month}-*")
     mentions = extract(articles).entity_mentions.filter(pl.col("entity_type") == "PER")
     share = mentions["actor_id"].is_not_null().mean() if mentions.height else 0.0
     names = (

@@ -26,9 +26,11 @@ SAMPLE = REPO / "benchmarks" / "event_sample" / "sample.tsv"
 JUDGEMENTS = ("type_ok", "source_ok", "target_ok", "date_ok", "note")
 
 
-def ant_articles(shared: Path, section: str = "middleEast") -> pl.DataFrame:
+def ant_articles(shared: Path, section: str = "middleEast", days: str = "*") -> pl.DataFrame:
+    """ANT articles of one section (article_id = DOCNO, text, published_at), from the daily zips
+    matching `days` (e.g. «2018-03-*»)."""
     records = []
-    for path in sorted((shared / "corpus" / "ant").glob("*.zip")):
+    for path in sorted((shared / "corpus" / "ant").glob(f"{days}.zip")):
         for found in read_bytes(path.read_bytes(), path.name, Limits()):
             if isinstance(found.item, dict) and found.item["section"] == section:
                 records.append({"article_id": found.item["external_id"], "text": found.item["text"],

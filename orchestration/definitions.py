@@ -7,10 +7,10 @@ import dagster as dg
 from dagster_dbt import DbtCliResource
 
 from orchestration.assets.dbt_models import rasd_dbt_models
-from orchestration.automation import RUN_JOB, inbox_arrivals, nightly
+from orchestration.assets.publishing import published_warehouse
 from orchestration.assets.raw import raw_tables
 from orchestration.assets.report import analyst_report
-from orchestration.assets.publishing import published_warehouse
+from orchestration.automation import RUN_JOB, inbox_arrivals, nightly
 from orchestration.dbt_project import DBT_EXECUTABLE, dbt_project
 from orchestration.resources import default_paths
 

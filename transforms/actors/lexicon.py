@@ -56,11 +56,18 @@ class ActorLexicon:
     roles: pl.DataFrame  # actor_id, cameo_code, start_date, end_date (dated roles of people)
 
 
-def read_table(name: str) -> pl.DataFrame:
-    """One lexicon file: '#' comment lines, a header, tab-separated text cells."""
+def read_table(name: str | Path) -> pl.DataFrame:
+    """One lexicon table (a name in LEXICON_DIR, or a path): '#' comment lines, a header,
+    tab-separated text cells."""
     return pl.read_csv(
         LEXICON_DIR / name, separator="\t", comment_prefix="#", infer_schema=False, quote_char=None
     ).with_columns(pl.all().str.strip_chars().replace("", None))
+
+
+def read_word_list(path: Path) -> list[str]:
+    """One lexicon word list: one word or phrase a line, '#' comment lines; normalised."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return sorted({normalize_str(line.strip()) for line in lines if line.strip() and not line.startswith("#")})
 
 
 def definite(expr: pl.Expr) -> pl.Expr:
@@ -234,11 +241,7 @@ def _places(countries: pl.DataFrame) -> pl.DataFrame:
         "alias", keep="first", maintain_order=True
     )
     # names that are also everyday words (بيان, إطار, الخميس) are reviewed out by hand
-    excluded = [
-        normalize_str(line.strip())
-        for line in (LEXICON_DIR.parent / "place_exclusions.txt").read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    excluded = read_word_list(LEXICON_DIR.parent / "place_exclusions.txt")
     frame = frame.filter(~normalize(pl.col("alias")).is_in(excluded))
     return frame.select(
         actor_id=pl.lit(None, pl.String),

@@ -22,9 +22,9 @@ from functools import cache
 
 import polars as pl
 
-from transforms.actors.lexicon import LEXICON_DIR, ActorLexicon, bare, definite, read_table
+from transforms.actors.lexicon import LEXICON_DIR, ActorLexicon, bare, definite, read_table, read_word_list
 from transforms.actors.matching import candidate_stems, find_aliases, resolve_overlaps
-from transforms.arabic import normalize, normalize_str
+from transforms.arabic import normalize
 
 # words that join the parts of an Arabic name (normalised): بن, ابن, أبو, آل, عبد
 _NAME_LINKS = ["بن", "ابن", "ابو", "ال", "عبد"]
@@ -69,17 +69,13 @@ class ActorMentions:
 
 @cache
 def function_words() -> pl.DataFrame:
-    lines = (LEXICON_DIR.parent / "function_words.txt").read_text(encoding="utf-8").splitlines()
-    words = {normalize_str(w.strip()) for w in lines if w.strip() and not w.startswith("#")}
-    return pl.DataFrame({"norm": sorted(words)})
+    return pl.DataFrame({"norm": read_word_list(LEXICON_DIR.parent / "function_words.txt")})
 
 
 @cache
 def given_names() -> pl.DataFrame:
     """Human names from Camel Morph (transforms/lexicon/person_names.tsv), normalised."""
-    names = pl.read_csv(
-        LEXICON_DIR.parent / "person_names.tsv", separator="\t", comment_prefix="#", infer_schema=False, quote_char=None
-    )
+    names = read_table(LEXICON_DIR.parent / "person_names.tsv")
     return names.select(stem=normalize(pl.col("name_ar"))).unique()
 
 

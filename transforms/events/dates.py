@@ -23,7 +23,7 @@ from functools import cache
 import polars as pl
 from babel.dates import get_month_names
 
-from transforms.arabic import normalize_str, normalize
+from transforms.arabic import normalize, normalize_str
 
 MONTH_LOCALES = ("ar", "ar_SY", "ar_DZ", "ar_MA")
 # spellings news uses beyond CLDR's (after normalisation)

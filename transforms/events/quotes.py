@@ -12,6 +12,7 @@ from functools import cache
 
 import polars as pl
 
+from transforms.actors.lexicon import read_word_list
 from transforms.arabic import normalize_str
 from transforms.events.triggers import EVENTS_DIR
 
@@ -34,8 +35,7 @@ _QUOTED = r"^[^«\"“]{0,40}[«\"“]([^»\"”]{3,})[»\"”]"
 
 @cache
 def speech_verbs() -> list[str]:
-    lines = (EVENTS_DIR / "speech_verbs.txt").read_text(encoding="utf-8").splitlines()
-    return sorted({normalize_str(line.strip()) for line in lines if line.strip() and not line.startswith("#")})
+    return read_word_list(EVENTS_DIR / "speech_verbs.txt")
 
 
 def find_quotes(sentence_frame: pl.DataFrame, tokens: pl.DataFrame, parts: pl.DataFrame) -> pl.DataFrame:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
-from transforms.actors.lexicon import ALIAS_SCHEMA, build_aliases
+from transforms.actors.lexicon import ALIAS_SCHEMA, build_aliases, read_table
 from transforms.actors.matching import candidate_stems, find_aliases, resolve_overlaps
 from transforms.arabic import normalize
 
@@ -20,17 +20,11 @@ EVENTS_DIR = Path(__file__).resolve().parent.parent / "lexicon" / "events"
 FUTURE_FORM = ((r"^([وف]?س)([يتنا].{2,})$", False),)
 
 
-def _read(path: Path) -> pl.DataFrame:
-    return pl.read_csv(path, separator="\t", comment_prefix="#", infer_schema=False, quote_char=None).with_columns(
-        pl.all().str.strip_chars().replace("", None)
-    )
-
-
 @cache
 def trigger_lexicon() -> tuple[pl.DataFrame, pl.DataFrame]:
     """(aliases for the matcher, trigger attributes by alias_id)."""
     files = sorted(EVENTS_DIR.glob("triggers_*.tsv"))  # one file per group of CAMEO roots
-    triggers = pl.concat([_read(path) for path in files]).filter(
+    triggers = pl.concat([read_table(path) for path in files]).filter(
         pl.col("form_ar").is_not_null() & pl.col("cameo_code").is_not_null()
     )
     aliases = build_aliases(
@@ -64,7 +58,7 @@ def trigger_lexicon() -> tuple[pl.DataFrame, pl.DataFrame]:
 @cache
 def modality_words() -> pl.DataFrame:
     """form (normalised), modality, scope — from modality.tsv."""
-    frame = _read(EVENTS_DIR / "modality.tsv")
+    frame = read_table(EVENTS_DIR / "modality.tsv")
     return frame.select(
         norm=normalize(pl.col("form_ar")),
         modality="modality",
