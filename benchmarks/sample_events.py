@@ -1,12 +1,14 @@
 """Draw the random sample of event mentions that is judged by hand for precision.
 
-    .venv/bin/python -m benchmarks.sample_events [--shared ../shared] [--size 100] [--seed 20261129]
+    .venv/bin/python -m benchmarks.sample_events [--shared ../shared] [--size 100] [--seed 20261130]
 
 Runs the extraction over every ANT `middleEast` article and draws `size` event mentions at
 random (fixed seed) into benchmarks/event_sample/sample.tsv, with the sentence and what rasd
 coded. A person then fills the judgement columns (type_ok, source_ok, target_ok, date_ok:
-1 right, 0 wrong; note) — see benchmarks/event_sample/README.md. The sentences are ANT
-Corpus text (Apache-2.0; cite Chouigui et al. 2021, https://antcorpus.github.io).
+1 right, 0 wrong; note) — see benchmarks/event_sample/README.md. Before a new draw, keep the
+judged sample as sample_<commit>.tsv and pass a new --seed, so that the coder is measured on
+rows it was not tuned on. The sentences are ANT Corpus text (Apache-2.0; cite Chouigui et al.
+2021, https://antcorpus.github.io).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--size", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=20261129)
+    parser.add_argument("--seed", type=int, default=20261130)
     args = parser.parse_args()
     articles = ant_articles(args.shared)
     result = extract(articles)

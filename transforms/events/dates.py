@@ -4,10 +4,11 @@ Handled (on the normalised sentence, Eastern Arabic digits folded to Western):
 - day and month: «1 مارس», «الأول من آذار/ مارس الجاري», «الرابع من نيسان/ أبريل الماضي»,
   «15 أيار 2019» — Levantine, Western and Maghrebi month names from CLDR (Babel), alone or
   paired («آذار/ مارس», «مارس (آذار)»), ordinal day words up to «الحادي والثلاثين»;
-- month alone with a year or الجاري / الماضي / المقبل: «شباط الماضي», «أبريل 2019» (month);
+- month alone with a year or الجاري / الماضي / المقبل: «شباط الماضي», «أبريل 2019», «ديسمبر من عام
+  2012» (month);
 - أمس, أول أمس, اليوم, غدا (day); weekdays «الأحد», «يوم الخميس الماضي», checked against the
-  publication day: the publication day itself or the nearest such day before it, the next one
-  with المقبل (day);
+  publication day: the publication day itself or the nearest such day before it (a week back
+  with الماضي on the same weekday), the next one with المقبل (day); «اليوم الثالث» is no date;
 - «الأسبوع الماضي», «منتصف الأسبوع الماضي» (week), «الشهر الماضي» (month), «العام الماضي» (year);
 - years: «عام 2015», «في 2019» (year); «منذ 2015» is marked `since` (background);
 - numeric dates «01/03/2020».
@@ -82,8 +83,10 @@ def patterns() -> dict[str, str]:
     modifier = "(?:الجاري|الحالي|الماضي|المنصرم|المقبل|القادم)"
     year = r"(?:[12][0-9]{3})"
     return {
+        # «اليوم الثالث للاحتجاجات», «في اليوم التالي»: a day counted, not today (dropped)
+        "counted_day": rf"اليوم\s+(?:{ordinal}|التالي|نفسه|ذاته|الاخير)",
         "day_month": rf"(?:[0-9]{{1,2}}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{pair}(?:\s+(?:(?:عام|سنه)\s+)?{year}|\s+{modifier})?",
-        "month": rf"(?:شهر\s+)?{pair}\s+(?:(?:عام|سنه)\s+)?(?:{year}|{modifier})",
+        "month": rf"(?:شهر\s+)?{pair}\s+(?:من\s+)?(?:(?:عام|سنه)\s+)?(?:{year}|{modifier})",
         "numeric": r"[0-9]{1,2}[/-][0-9]{1,2}[/-][12][0-9]{3}",
         "relative_day": r"(?:امس\s+الاول|اول\s+امس|اول\s+من\s+امس|امس|اليوم|غدا|البارحه)",
         "weekday": rf"(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})(?:\s+(?:الماضي|المنصرم|المقبل|القادم))?",
@@ -182,9 +185,11 @@ def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
         weekday = pl.when(expr.str.contains(name, literal=True)).then(pl.lit(number, pl.Int32)).otherwise(weekday)
     back = (pub.dt.weekday().cast(pl.Int32) - weekday) % 7
     forward = (weekday - pub.dt.weekday().cast(pl.Int32)) % 7
+    # «السبت الماضي» said on a Saturday is a week back; «السبت» alone is that day
+    past = expr.str.contains("الماضي|المنصرم")
     weekday_date = pl.when(pl.col("after")).then(
         pub + pl.duration(days=pl.when(forward == 0).then(7).otherwise(forward))
-    ).otherwise(pub - pl.duration(days=back))
+    ).otherwise(pub - pl.duration(days=pl.when((back == 0) & past).then(7).otherwise(back)))
     step = pl.when(pl.col("after")).then(1).when(pl.col("current")).then(0).otherwise(-1)
     period_date = (
         pl.when(expr.str.contains("الاسبوع")).then(pub + pl.duration(weeks=step))

@@ -40,10 +40,15 @@ def trigger_lexicon() -> tuple[pl.DataFrame, pl.DataFrame]:
             ).cast(ALIAS_SCHEMA)
         ]
     )
+    # a multi-word form never equals lemma + ت: in «شنت مقاتلات» the subject is inside the trigger
+    form = normalize(pl.col("form_ar"))
     attributes = aliases.select("alias_id", "alias", cameo_code="role_code").join(
         triggers.select(
             alias="form_ar", cameo_code="cameo_code", lemma="lemma_ar", form_kind="form_kind",
             source_role="source_role", symmetric=pl.col("symmetric") == "yes",
+            # a 3rd person feminine verb (طردت, تدعم) needs a feminine or plural subject
+            feminine=((pl.col("form_kind") == "verb_past") & (form == normalize(pl.col("lemma_ar")) + "ت"))
+            | ((pl.col("form_kind") == "verb_present") & form.str.starts_with("ت")),
             # prepositions normalised as the participants' preceding words are (إلى → الي)
             target_marker=pl.when(pl.col("target_marker").is_in(["object", "none"]))
             .then(pl.col("target_marker"))
@@ -63,7 +68,7 @@ def modality_words() -> pl.DataFrame:
         norm=normalize(pl.col("form_ar")),
         modality="modality",
         scope="scope",
-    ).unique("norm", keep="first", maintain_order=True)
+    ).unique(["norm", "scope"], keep="first", maintain_order=True)
 
 
 def find_triggers(tokens: pl.DataFrame, stems: pl.DataFrame) -> pl.DataFrame:
