@@ -18,4 +18,4 @@ union all
 select 'event trigger', e.article_id, e.trigger_start
 from {{ ref('stg_raw__event_mentions') }} e
 join {{ ref('stg_raw__articles') }} a using (article_id)
-where e.trigger_start < 0 or e.trigger_end > length(a.text) or e.trigger_end <= e.trigger_start
+where substring(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) <> e.trigger

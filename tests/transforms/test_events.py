@@ -209,3 +209,10 @@ def test_counted_days_last_weekday_and_month_of_year():
     found = {(r["expression"], r["event_date"], r["date_precision"]) for r in find_dates(sentences, published).iter_rows(named=True)}
     # «اليوم الثالث» is no date; «السبت الماضي» said on a Saturday is a week back
     assert found == {("السبت الماضي", date(2018, 4, 14), "day"), ("شهر ديسمبر من عام 2012", date(2012, 12, 1), "month")}
+
+
+def test_a_trigger_is_cut_from_the_text_as_written():
+    text = "وقررت الحكومة السورية شن #هجمات على المسلحين في إدلب."
+    [event] = _events(text).filter(pl.col("cameo_code").str.starts_with("19")).to_dicts()
+    assert event["trigger"] == "شن #هجمات"
+    assert text[event["trigger_start"]:event["trigger_end"]] == event["trigger"]

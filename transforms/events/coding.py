@@ -353,7 +353,7 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
     events = _inherit_missing_roles(_verbal_attacks(events))
     events = _with_dates(events, sentence_frame, tokens, articles, triggers)
     events = _with_modality(events, tokens, triggers)
-    return _finish(events, tokens)
+    return _finish(events, tokens, articles)
 
 
 def _verbal_attacks(events: pl.DataFrame) -> pl.DataFrame:
@@ -657,11 +657,12 @@ def _with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.Data
     return found.with_columns(
         modality=pl.when(has("denied")).then(pl.lit("denied"))
         .when(has("negated")).then(pl.lit("negated"))
+        # a date after the report's is the future, whatever else the sentence suggests
+        .when(pl.col("event_date") > pl.col("report_date")).then(pl.lit("future"))
         .when(pl.col("since").fill_null(False) | has("background")
               | ((pl.col("cameo_code") == STANDING_CODE) & (pl.col("form_kind") == "verb_present"))).then(pl.lit("background"))
         .when(has("conditional")).then(pl.lit("conditional"))
-        .when(pl.col("clitic").str.contains("س") | has("future") | has("intent") | pl.col("called_for")
-              | (pl.col("event_date") > pl.col("report_date"))).then(pl.lit("future"))
+        .when(pl.col("clitic").str.contains("س") | has("future") | has("intent") | pl.col("called_for")).then(pl.lit("future"))
         .otherwise(pl.lit("asserted"))
     )
 
@@ -684,20 +685,15 @@ def _called_for(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataFra
     )
 
 
-def _finish(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+def _finish(events: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     first = tokens.select("article_id", pl.col("token_index").alias("first_token"), pl.col("start").alias("trigger_start"))
     last = tokens.select("article_id", pl.col("token_index").alias("last_token"), pl.col("end").alias("trigger_end"))
-    text = tokens.select("article_id", "token_index", "surface")
-    surfaces = (
-        events.select("article_id", "first_token", "last_token").unique()
-        .with_columns(token_index=pl.int_ranges("first_token", pl.col("last_token") + 1)).explode("token_index")
-        .join(text, on=["article_id", "token_index"]).sort("article_id", "first_token", "token_index")
-        .group_by("article_id", "first_token", "last_token", maintain_order=True)
-        .agg(trigger=pl.col("surface").str.join(" "))
-    )
+    # the trigger as written, cut from the article: «شن #هجمات» keeps its hashtag
+    as_written = pl.col("text").str.slice(pl.col("trigger_start"), pl.col("trigger_end") - pl.col("trigger_start"))
     return (
         events.join(first, on=["article_id", "first_token"]).join(last, on=["article_id", "last_token"])
-        .join(surfaces, on=["article_id", "first_token", "last_token"])
+        .join(articles.select("article_id", "text"), on="article_id")
+        .with_columns(trigger=as_written)
         .rename({"symmetric": "is_symmetric"})
         .select(list(EVENT_SCHEMA))
         .cast(EVENT_SCHEMA)
