@@ -5,6 +5,7 @@
   schedule running; otherwise it is defined but stopped (switch it on in the UI).
 - RASD_SENSOR=on starts the inbox sensor: it runs a partition as soon as a new dated folder
   (YYYY-MM-DD) appears in the inbox, and remembers the folders it has seen in its cursor.
+  A folder before RASD_FIRST_DAY is no partition: the sensor logs it and skips it.
 """
 
 from __future__ import annotations
@@ -17,14 +18,10 @@ from datetime import timedelta
 import dagster as dg
 
 from orchestration import settings
+from orchestration.partitions import is_partition
 
 RUN_JOB = "rasd_run"
 DAY_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def run_config_for(day: str | None) -> dict:
-    """The run configuration of a run over one day (or, with None, over everything)."""
-    return {"ops": {op: {"config": {"partition": day}} for op in ("raw_tables", "rasd_dbt_models")}}
 
 
 def _enabled(variable: str) -> bool:
@@ -40,7 +37,7 @@ def _enabled(variable: str) -> bool:
 def nightly(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
     """Process the day that has just ended."""
     day = (context.scheduled_execution_time - timedelta(days=1)).date().isoformat()
-    return dg.RunRequest(run_key=f"nightly-{day}", run_config=run_config_for(day), tags={"rasd/partition": day})
+    return dg.RunRequest(run_key=f"nightly-{day}", partition_key=day)
 
 
 @dg.sensor(
@@ -55,6 +52,9 @@ def inbox_arrivals(context: dg.SensorEvaluationContext):
     folders = sorted(p.name for p in inbox.iterdir() if p.is_dir() and DAY_FOLDER.match(p.name)) if inbox.is_dir() else []
     new = [day for day in folders if day not in seen]
     for day in new:
-        yield dg.RunRequest(run_key=f"inbox-{day}", run_config=run_config_for(day), tags={"rasd/partition": day})
+        if is_partition(day):
+            yield dg.RunRequest(run_key=f"inbox-{day}", partition_key=day)
+        else:
+            context.log.warning(f"inbox folder {day} is outside the partitions (RASD_FIRST_DAY, today): not run")
     if new:
         context.update_cursor(json.dumps(sorted(seen | set(new))))

@@ -21,7 +21,10 @@ def main(argv: list[str] | None = None) -> int:
     run = commands.add_parser("run", help="ingest the inbox, extract, build the dbt models, publish")
     run.add_argument("--inbox", help="folder of article files (default: $RASD_INBOX or the bundled sample)")
     run.add_argument("--warehouse", help="DuckDB file to write (default: $RASD_WAREHOUSE or warehouse/rasd.duckdb)")
-    run.add_argument("--partition", type=_day, help="only this day's partition (YYYY-MM-DD)")
+    run.add_argument(
+        "--partition", type=_days, help="only this day (YYYY-MM-DD), or a range of days (YYYY-MM-DD..YYYY-MM-DD), one run per day"
+    )
+    run.add_argument("--parallel", type=int, default=1, help="days of a range run at the same time (default 1)")
 
     ui = commands.add_parser("ui", help="the Dagster UI for this project on 127.0.0.1")
     ui.add_argument("--port", type=int, default=3000)
@@ -39,14 +42,22 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "warehouse", None):
         os.environ["RASD_WAREHOUSE"] = args.warehouse
     settings.export_environment()
-    os.environ.setdefault("DAGSTER_HOME", str(settings.DAGSTER_HOME))
-    Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    settings.prepare_dagster_home()
     return {"run": _run, "ui": _ui, "sql": _sql}[args.command](args)
 
 
-def _day(value: str) -> str:
-    date.fromisoformat(value)
-    return value
+def _days(value: str) -> list[str]:
+    """YYYY-MM-DD, or YYYY-MM-DD..YYYY-MM-DD: the days to run, in order."""
+    from orchestration.runs import days_between
+
+    first, _, last = value.partition("..")
+    try:
+        start, end = date.fromisoformat(first), date.fromisoformat(last or first)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"{value!r} is not YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD: {err}") from None
+    if end < start:
+        raise argparse.ArgumentTypeError(f"{value!r}: the range ends before it begins")
+    return days_between(start, end)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -54,46 +65,24 @@ def _run(args: argparse.Namespace) -> int:
     if not inbox.is_dir():
         print(f"rasd: the inbox {inbox} is not a folder", file=sys.stderr)
         return 2
+    from orchestration.partitions import is_partition
+
+    outside = [day for day in args.partition or [] if not is_partition(day)]
+    if outside:
+        print(f"rasd: {outside[0]} is not a partition (the first is RASD_FIRST_DAY, the last today)", file=sys.stderr)
+        return 2
     try:
         with _single_writer(warehouse_path):
-            return _execute_run(args.partition)
+            from orchestration import runs
+            from orchestration.dbt_project import prepare_manifest
+
+            prepare_manifest()
+            if args.partition:
+                return runs.execute_days(args.partition, args.parallel)
+            return runs.execute(None)
     except _Busy as busy:
         print(f"rasd: {busy}", file=sys.stderr)
         return 3
-
-
-def _execute_run(partition: str | None) -> int:
-    from dagster import DagsterInstance
-
-    from orchestration.dbt_project import prepare_manifest
-
-    prepare_manifest()
-    from orchestration.automation import run_config_for
-    from orchestration.definitions import RUN_JOB, defs
-
-    job = defs.resolve_job_def(RUN_JOB)
-    run_config = run_config_for(partition) | {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
-    with DagsterInstance.get() as instance:
-        result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
-    if not result.success:
-        print(f"rasd: the run failed (run id {result.run_id}); see the log above or `rasd ui`", file=sys.stderr)
-        return 1
-    print(_summary(result), file=sys.stderr)
-    return 0
-
-
-def _summary(result) -> str:
-    lines = [f"rasd: run {result.run_id} succeeded"]
-    for event in result.get_asset_materialization_events():
-        materialization = event.event_specific_data.materialization
-        metadata = {k: v.value for k, v in materialization.metadata.items()}
-        if "rows_landed" in metadata:
-            total = f", {metadata['rows_in_table']:>8} in table" if "rows_in_table" in metadata else ""
-            lines.append(f"  {materialization.asset_key.to_user_string():<24} {metadata['rows_landed']:>8} landed{total}")
-        elif "path" in metadata:
-            what = "report" if "preview" in metadata else "published copy"
-            lines.append(f"  {what}: {metadata['path']}")
-    return "\n".join(lines)
 
 
 class _Busy(RuntimeError):

@@ -8,13 +8,14 @@ subprocess (whose profile reads RASD_WAREHOUSE) always name the same file.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 SAMPLE_INBOX = PROJECT_ROOT / "samples" / "inbox"
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "rasd.duckdb"
-DAGSTER_HOME = PROJECT_ROOT / ".dagster"
+DAGSTER_HOME = PROJECT_ROOT / "dagster_home"  # the project-local instance: dagster.yaml, run history
 
 
 def inbox() -> Path:
@@ -34,3 +35,16 @@ def export_environment() -> None:
     """Pin both settings, absolute, in the environment that dbt subprocesses inherit."""
     os.environ["RASD_INBOX"] = str(inbox())
     os.environ["RASD_WAREHOUSE"] = str(warehouse())
+
+
+def prepare_dagster_home() -> Path:
+    """The Dagster instance rasd runs on: $DAGSTER_HOME, else the project's dagster_home.
+
+    A DAGSTER_HOME without a dagster.yaml gets the project's, so that every instance rasd
+    runs on limits the DuckDB pool to one step at a time.
+    """
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(DAGSTER_HOME)))
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "dagster.yaml").exists():
+        shutil.copyfile(DAGSTER_HOME / "dagster.yaml", home / "dagster.yaml")
+    return home

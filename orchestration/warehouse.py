@@ -1,9 +1,9 @@
-"""The DuckDB warehouse file: raw-table DDL, landing a batch, publishing the read-only copy.
+"""The DuckDB warehouse file: raw-table DDL, loading staged partitions, publishing the copy.
 
 Raw tables are created by explicit DDL so that dbt's sources exist even on an empty night.
-Landing replaces the batch's partitions (delete + insert in one transaction), so re-running
-the same inbox gives the same rows. No value is ever pasted into SQL: frames are registered
-and values bound as parameters.
+Loading replaces the staged partitions (delete + insert in one transaction), so re-running
+the same inbox gives the same rows. No value is ever pasted into SQL: staged files are read
+by DuckDB through bound parameters, and values are bound as parameters.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
-import polars as pl
 
-from transforms.ingest import InboxBatch
+from orchestration import staging
 
 RAW_DDL = """
 create schema if not exists raw;
@@ -135,6 +134,7 @@ create table if not exists raw.actors (
 );
 """
 
+STAGED_TABLES = (*staging.INBOX_TABLES, *staging.EXTRACTION_TABLES, "actors")
 ARTICLE_COLUMNS = (
     "article_id, external_id, partition_date, source_path, source, url, title, section, author, "
     "published_at, published_basis, abstract, caption, photo_credit, related_links, text, format, "
@@ -168,93 +168,77 @@ def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(RAW_DDL)
 
 
-def land(con: duckdb.DuckDBPyConnection, batch: InboxBatch) -> dict[str, int]:
-    """Replace the batch's partitions in the raw tables; return row counts landed."""
-    articles = batch.articles()
-    sightings = batch.sightings.select(
-        "article_id", "partition_date", "source_path", "external_id", "format", "encoding"
-    ).unique(["source_path", "article_id"], keep="first")
-    partitions = pl.DataFrame({"partition_date": batch.partitions}, schema={"partition_date": pl.Date})
-    con.register("batch_partitions", partitions.to_arrow())
-    con.register("batch_articles", articles.to_arrow())
-    con.register("batch_sightings", sightings.to_arrow())
-    con.register("batch_rejected", batch.rejected.to_arrow())
+def load_staged(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, int]:
+    """Replace the staged partitions in every raw table, in one transaction; return rows loaded.
+
+    The same article may be staged by two partitions (the same story in two days' files): it
+    belongs to the earliest, whichever loads first, and its extraction rows come from there,
+    so loading partitions in any order gives the same tables.
+    """
+    def staged(table: str) -> str:
+        # a table function over the files, bound as a parameter: no path is pasted into SQL
+        return f"read_parquet(${table})"
+
+    files = {table: staging.table_files(folder, table) for table in (*STAGED_TABLES, "partitions")}
+    missing = [table for table, paths in files.items() if not paths]
+    if missing:
+        raise FileNotFoundError(f"{folder} has no staged {', '.join(missing)}: stage the partition first")
+
+    def run(sql: str) -> None:
+        con.execute(sql, {table: paths for table, paths in files.items() if f"${table}" in sql})
+
     con.execute("begin transaction")
     try:
-        for table in ("articles", "article_sightings", "rejected_files"):
-            con.execute(
-                f"delete from raw.{table} where partition_date in (select partition_date from batch_partitions)"
-            )
+        run(f"create or replace temp table batch_partitions as select partition_date from {staged('partitions')}")
+        # articles this batch's partitions held before: their extraction rows go if they go
+        con.execute(
+            "create or replace temp table previous_ids as select article_id from raw.articles "
+            "where partition_date in (select partition_date from batch_partitions)"
+        )
+        for table in staging.INBOX_TABLES:
+            con.execute(f"delete from raw.{table} where partition_date in (select partition_date from batch_partitions)")
         # An article already landed from an earlier partition keeps that first sighting;
         # one landed from a later partition moves to this earlier one.
-        con.execute(
+        run(
             f"""
             insert into raw.articles ({ARTICLE_COLUMNS})
-            select {ARTICLE_COLUMNS} from batch_articles
+            select {ARTICLE_COLUMNS} from {staged('articles')}
             on conflict (article_id) do update set
-                partition_date = excluded.partition_date, source_path = excluded.source_path,
-                external_id = excluded.external_id, source = excluded.source, url = excluded.url,
-                section = excluded.section, author = excluded.author,
-                published_at = excluded.published_at, published_basis = excluded.published_basis,
-                format = excluded.format, encoding = excluded.encoding,
-                parse_warning = excluded.parse_warning
+                {", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS.split(", ") if c != "article_id")}
             where excluded.partition_date < raw.articles.partition_date
             """
         )
-        con.execute("insert into raw.article_sightings select * from batch_sightings")
-        con.execute(
-            "insert into raw.rejected_files select source_path, record_index, partition_date, reason, detail "
-            "from batch_rejected"
+        run(f"insert into raw.article_sightings by name select * from {staged('article_sightings')}")
+        run(f"insert into raw.rejected_files by name select * from {staged('rejected_files')}")
+        # the staged articles this batch now holds (an earlier partition keeps its own)
+        run(
+            "create or replace temp table owned_ids as select s.article_id "
+            f"from {staged('articles')} s join raw.articles a using (article_id) "
+            "where a.partition_date in (select partition_date from batch_partitions)"
         )
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
-    finally:
-        for name in ("batch_partitions", "batch_articles", "batch_sightings", "batch_rejected"):
-            con.unregister(name)
-    return {"articles": articles.height, "article_sightings": sightings.height, "rejected_files": batch.rejected.height}
-
-
-def articles_to_extract(con: duckdb.DuckDBPyConnection, partition) -> pl.DataFrame:
-    """article_id, text, published_at of one partition's articles, or of all when partition is None."""
-    return con.execute(
-        "select article_id, text, published_at from raw.articles where ? is null or partition_date = ? order by article_id",
-        [partition, partition],
-    ).pl()
-
-
-def land_extraction(con: duckdb.DuckDBPyConnection, articles: pl.DataFrame, tables: dict[str, pl.DataFrame]) -> dict[str, int]:
-    """Replace the extraction rows of `articles` in one transaction."""
-    con.register("batch_article_ids", articles.select("article_id").to_arrow())
-    for name, frame in tables.items():
-        con.register(f"batch_{name}", frame.to_arrow())
-    con.execute("begin transaction")
-    try:
-        for name in tables:
-            con.execute(f"delete from raw.{name} where article_id in (select article_id from batch_article_ids)")
-            con.execute(f"insert into raw.{name} by name select * from batch_{name}")
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
-    finally:
-        for name in ("batch_article_ids", *(f"batch_{n}" for n in tables)):
-            con.unregister(name)
-    return {name: frame.height for name, frame in tables.items()}
-
-
-def land_actors(con: duckdb.DuckDBPyConnection, actors: pl.DataFrame) -> int:
-    """Replace the actor dictionary table with the one this run loaded."""
-    con.register("batch_actors", actors.to_arrow())
-    try:
-        con.execute("begin transaction")
+        for table in staging.EXTRACTION_TABLES:
+            con.execute(
+                f"delete from raw.{table} where article_id in "
+                "(select article_id from owned_ids union all select article_id from previous_ids)"
+            )
+            run(
+                f"insert into raw.{table} by name select * from {staged(table)} "
+                "where article_id in (select article_id from owned_ids)"
+            )
         con.execute("delete from raw.actors")
-        con.execute("insert into raw.actors by name select * from batch_actors")
+        run(f"insert into raw.actors by name select * from {staged('actors')}")
+        loaded = {table: _count(con, files[table], owned_only=table in staging.EXTRACTION_TABLES) for table in STAGED_TABLES}
         con.execute("commit")
-    finally:
-        con.unregister("batch_actors")
-    return actors.height
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return loaded
+
+
+def _count(con: duckdb.DuckDBPyConnection, files: list[str], owned_only: bool) -> int:
+    """Rows loaded from staged files: of an extraction table, only the batch's own articles'."""
+    where = "where article_id in (select article_id from owned_ids)" if owned_only else ""
+    return con.execute(f"select count(*) from read_parquet(?) {where}", [files]).fetchone()[0]
 
 
 def publish(warehouse_path: Path, target: Path) -> Path:

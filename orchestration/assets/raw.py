@@ -1,30 +1,28 @@
-"""Raw assets: the inbox read and landed in DuckDB, then its articles segmented and their
-actors found. Keys match the dbt source `raw`, so raw tables and dbt models form one graph.
+"""From the inbox to the raw tables, in two steps.
 
-One multi-asset, one step: dbt's models then run in a single step after all raw tables are
-landed (a relationships test between two raw tables needs both). It is subsettable: the
-extraction tables can be rebuilt alone, e.g. after the actor dictionary grew.
+- `extracted_partition` reads a day's inbox files and extracts its articles into Parquet
+  (orchestration.staging). It never opens DuckDB, so many days can run at once.
+- `raw_tables` loads those files into DuckDB in one transaction and checks the result
+  (orchestration.checks). It is in the DuckDB pool (limit 1), like every step that opens the
+  file. Its keys match the dbt source `raw`, so the raw tables and the dbt models form one graph.
 """
-
-import time
 
 import dagster as dg
 
-from orchestration import warehouse
-from orchestration.assets.scope import PartitionConfig
+from orchestration import checks, staging, warehouse
+from orchestration.partitions import DUCKDB_POOL, partitioning, run_day
 from orchestration.resources import RasdPaths
-from transforms.actors import lexicon
-from transforms.extraction import extract
-from transforms.ingest import read_inbox
 
-CHUNK_ARTICLES = 5_000  # articles extracted at a time, so that memory stays bounded
-
-INBOX_TABLES = {
+INBOX = dg.AssetSpec(
+    "inbox",
+    group_name="inbox",
+    kinds={"folder"},
+    description="The folder new article files arrive in (RASD_INBOX): DIR/YYYY-MM-DD/… per day.",
+)
+RAW_TABLES = {
     "articles": "One row per distinct article found in the inbox (CONTRACT §3).",
     "article_sightings": "Every file, archive member or record where an article was seen.",
     "rejected_files": "Every file or record that could not be read, with the reason.",
-}
-EXTRACTION_TABLES = {
     "sentences": "Every sentence of every article, with its character offsets into the article text.",
     "entity_mentions": "People, organisations and places named in each sentence, resolved to actors where known (CONTRACT §3).",
     "actor_references": "Generic agents (الحكومة), demonyms and state institutions (الحكومة السورية → SYRGOV).",
@@ -34,78 +32,52 @@ EXTRACTION_TABLES = {
 }
 
 
-def _spec(table: str, description: str, deps: list) -> dg.AssetSpec:
-    return dg.AssetSpec(
-        ["raw", table], group_name="raw", kinds={"duckdb", "polars"}, description=description, deps=deps, skippable=True
+def build(partitioned: bool) -> list[dg.AssetsDefinition]:
+    @dg.asset(
+        deps=[INBOX],
+        group_name="extract",
+        kinds={"polars", "parquet"},
+        **partitioning(partitioned),
     )
-
-
-@dg.multi_asset(
-    specs=[_spec(t, d, []) for t, d in INBOX_TABLES.items()]
-    + [_spec(t, d, [dg.AssetKey(["raw", "articles"])]) for t, d in EXTRACTION_TABLES.items()],
-    can_subset=True,
-)
-def raw_tables(context: dg.AssetExecutionContext, config: PartitionConfig, paths: RasdPaths):
-    """Land the inbox (one partition, or all) and the extraction of its articles."""
-    selected = {key.path[-1] for key in context.selected_asset_keys}
-    with warehouse.connect(paths.warehouse_path) as con:
-        warehouse.create_raw_tables(con)
-        if selected & INBOX_TABLES.keys():
-            yield from _land_inbox(context, config, paths, con)
-        if selected & EXTRACTION_TABLES.keys():
-            yield from _land_extraction(context, config, con)
-
-
-def _land_inbox(context, config: PartitionConfig, paths: RasdPaths, con):
-    started = time.perf_counter()
-    batch = read_inbox(paths.inbox_path, config.day)
-    read_seconds = time.perf_counter() - started
-    counts = warehouse.land(con, batch)
-    context.log.info(
-        f"read {batch.sightings.height} article records and {batch.rejected.height} rejections "
-        f"from {paths.inbox_path} in {read_seconds:.1f}s over {len(batch.partitions)} partitions"
-    )
-    reasons = dict(batch.rejected.group_by("reason").len().sort("reason").rows())
-    for table in INBOX_TABLES:
+    def extracted_partition(context: dg.AssetExecutionContext, paths: RasdPaths) -> dg.MaterializeResult:
+        """A day's inbox files read, and their articles' sentences, actors, events and quotes
+        extracted, as Parquet files under the warehouse's staging folder (no DuckDB)."""
+        summary = staging.stage(paths.inbox_path, paths.warehouse_path, run_day(context), context.log.info)
         metadata = {
-            "rows_landed": counts[table],
-            "rows_in_table": con.execute(f"select count(*) from raw.{table}").fetchone()[0],
-            "partitions": len(batch.partitions),
-            "read_seconds": round(read_seconds, 2),
+            "folder": dg.MetadataValue.path(str(summary.folder)),
+            "partitions": summary.partitions,
+            "read_seconds": round(summary.read_seconds, 2),
+            "extract_seconds": round(summary.extract_seconds, 2),
+            "rejected_by_reason": dg.MetadataValue.json(summary.rejected_by_reason),
+            **{f"rows_{table}": rows for table, rows in summary.rows.items()},
         }
-        if table == "rejected_files":
-            metadata["by_reason"] = dg.MetadataValue.json(reasons)
-        yield dg.MaterializeResult(asset_key=["raw", table], metadata=metadata)
+        if summary.person_mentions:
+            metadata["person_mentions_resolved_share"] = round(summary.persons_resolved / summary.person_mentions, 3)
+        return dg.MaterializeResult(metadata=metadata)
 
-
-def _land_extraction(context, config: PartitionConfig, con):
-    articles = warehouse.articles_to_extract(con, config.day)
-    counts = {"actors": warehouse.land_actors(con, lexicon.load().actors)}
-    persons = resolved = done = 0
-    started = time.perf_counter()
-    for chunk in articles.iter_slices(CHUNK_ARTICLES):
-        result = extract(chunk)
-        tables = {
-            "sentences": result.sentences,
-            "entity_mentions": result.entity_mentions,
-            "actor_references": result.actor_references,
-            "event_mentions": result.event_mentions,
-            "quotes": result.quotes,
-        }
-        for table, rows in warehouse.land_extraction(con, chunk, tables).items():
-            counts[table] = counts.get(table, 0) + rows
-        people = result.entity_mentions.filter(result.entity_mentions["entity_type"] == "PER")
-        persons += people.height
-        resolved += people["actor_id"].is_not_null().sum()
-        done += chunk.height
-        context.log.info(f"extracted {done} of {articles.height} articles")
-    seconds = time.perf_counter() - started
-    context.log.info(
-        f"extracted {counts.get('entity_mentions', 0)} mentions from {articles.height} articles in {seconds:.1f}s "
-        f"({articles.height / max(seconds, 1e-9):,.0f} articles/s)"
+    @dg.multi_asset(
+        specs=[
+            dg.AssetSpec(["raw", table], group_name="raw", kinds={"duckdb"}, description=text, deps=[extracted_partition])
+            for table, text in RAW_TABLES.items()
+        ],
+        check_specs=checks.SPECS,
+        pool=DUCKDB_POOL,
+        **partitioning(partitioned),
     )
-    for table in EXTRACTION_TABLES:
-        metadata = {"rows_landed": counts.get(table, 0), "articles": articles.height, "extract_seconds": round(seconds, 2)}
-        if table == "entity_mentions" and persons:
-            metadata["person_mentions_resolved_share"] = round(resolved / persons, 3)
-        yield dg.MaterializeResult(asset_key=["raw", table], metadata=metadata)
+    def raw_tables(context: dg.AssetExecutionContext, paths: RasdPaths):
+        """Load the day's staged Parquet into the raw tables (replacing that day) in one
+        transaction, then check them: a failing blocking check stops the run before dbt."""
+        day = run_day(context)
+        folder = staging.partition_folder(paths.warehouse_path, day)
+        with warehouse.connect(paths.warehouse_path) as con:
+            warehouse.create_raw_tables(con)
+            loaded = warehouse.load_staged(con, folder)
+            in_table = {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0] for t in RAW_TABLES}
+            context.log.info("loaded " + ", ".join(f"{rows} {table}" for table, rows in loaded.items()))
+            for table in RAW_TABLES:
+                yield dg.MaterializeResult(
+                    asset_key=["raw", table], metadata={"rows_landed": loaded[table], "rows_in_table": in_table[table]}
+                )
+            yield from checks.evaluate(con, day)
+
+    return [extracted_partition, raw_tables]

@@ -10,11 +10,11 @@ def test_the_nightly_schedule_processes_the_day_that_just_ended(dbt_manifest):
     from orchestration.definitions import defs
 
     schedule = defs.resolve_schedule_def("nightly")
-    context = dg.build_schedule_context(scheduled_execution_time=datetime(2020, 3, 5, 2, 30, tzinfo=timezone.utc))
+    context = dg.build_schedule_context(
+        scheduled_execution_time=datetime(2020, 3, 5, 2, 30, tzinfo=timezone.utc), repository_def=defs.get_repository_def()
+    )
     [request] = list(schedule.evaluate_tick(context).run_requests)
-    assert request.tags["rasd/partition"] == "2020-03-04"
-    assert request.run_config["ops"]["raw_tables"]["config"]["partition"] == "2020-03-04"
-    assert request.run_config["ops"]["rasd_dbt_models"]["config"]["partition"] == "2020-03-04"
+    assert request.partition_key == "2020-03-04"
     assert schedule.default_status == dg.DefaultScheduleStatus.STOPPED  # on only when RASD_SCHEDULE=on
 
 
@@ -24,12 +24,13 @@ def test_the_sensor_runs_each_new_dated_folder_once(dbt_manifest, tmp_path, monk
     monkeypatch.setenv("RASD_INBOX", str(tmp_path))
     (tmp_path / "2020-03-04").mkdir()
     (tmp_path / "not-a-day").mkdir()
+    (tmp_path / "1999-12-31").mkdir()  # before the first partition: logged, not run
     sensor = defs.resolve_sensor_def("inbox_arrivals")
-    first = sensor.evaluate_tick(dg.build_sensor_context())
-    assert [r.tags["rasd/partition"] for r in first.run_requests] == ["2020-03-04"]
+    first = sensor.evaluate_tick(dg.build_sensor_context(repository_def=defs.get_repository_def()))
+    assert [r.partition_key for r in first.run_requests] == ["2020-03-04"]
     (tmp_path / "2020-03-05").mkdir()
-    second = sensor.evaluate_tick(dg.build_sensor_context(cursor=first.cursor))
-    assert [r.tags["rasd/partition"] for r in second.run_requests] == ["2020-03-05"]
-    third = sensor.evaluate_tick(dg.build_sensor_context(cursor=second.cursor))
+    second = sensor.evaluate_tick(dg.build_sensor_context(cursor=first.cursor, repository_def=defs.get_repository_def()))
+    assert [r.partition_key for r in second.run_requests] == ["2020-03-05"]
+    third = sensor.evaluate_tick(dg.build_sensor_context(cursor=second.cursor, repository_def=defs.get_repository_def()))
     assert not third.run_requests
-    assert json.loads(second.cursor) == ["2020-03-04", "2020-03-05"]
+    assert json.loads(second.cursor) == ["1999-12-31", "2020-03-04", "2020-03-05"]

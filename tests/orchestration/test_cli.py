@@ -1,10 +1,17 @@
 """The `rasd` command's behaviour at its edges."""
 
 import fcntl
+import json
 import os
+import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
+
+import pytest
 
 RASD = str(Path(sys.executable).parent / "rasd")
 
@@ -37,12 +44,20 @@ def test_sql_without_a_published_copy_says_what_to_do(tmp_path):
     assert result.returncode == 2 and "run `rasd run` first" in result.stderr
 
 
-def test_rasd_ui_serves_the_lineage_graph_schedule_and_sensor_on_localhost(tmp_path):
-    import json
-    import socket
-    import time
-    import urllib.request
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SCREENSHOT = Path(__file__).parents[2] / "docs" / "asset_graph.png"
 
+
+def _graphql(port: int, query: str) -> dict:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/graphql", data=json.dumps({"query": query}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    return json.loads(urllib.request.urlopen(request, timeout=10).read())["data"]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is installed by .ci/run")
+def test_rasd_ui_serves_the_lineage_graph_schedule_and_sensor_on_localhost(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -50,25 +65,39 @@ def test_rasd_ui_serves_the_lineage_graph_schedule_and_sensor_on_localhost(tmp_p
     env["PATH"] = "/usr/bin:/bin"  # as from a shell without the venv activated
     server = subprocess.Popen([RASD, "ui", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL, start_new_session=True)
-    query = '{ repositoriesOrError { ... on RepositoryConnection { nodes { schedules { name } sensors { name } } } } assetNodes { assetKey { path } } }'
+    query = '{ repositoriesOrError { ... on RepositoryConnection { nodes { schedules { name } sensors { name } } } } assetNodes { assetKey { path } groupName } }'
     try:
         deadline, answer = time.monotonic() + 150, None
         while time.monotonic() < deadline and answer is None:
             time.sleep(3)
             try:
-                request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", data=json.dumps({"query": query}).encode(),
-                                                 headers={"Content-Type": "application/json"})
-                data = json.loads(urllib.request.urlopen(request, timeout=10).read())["data"]
-                if data["assetNodes"]:
-                    answer = data
+                data = _graphql(port, query)
+                answer = data if data["assetNodes"] else None
             except OSError:
                 continue
+        assert answer, "the UI did not serve the code location"
+        _graphql(port, "mutation { setNuxSeen }")  # no welcome dialog over the graph
+        shot = tmp_path / "asset_graph.png"
+        browser = subprocess.run(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1600,640", "--virtual-time-budget=30000",
+             f"--screenshot={shot}", f"http://127.0.0.1:{port}/asset-groups"],
+            capture_output=True, text=True, timeout=180,
+        )
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
-    assert answer, "the UI did not serve the code location"
     keys = {"/".join(node["assetKey"]["path"]) for node in answer["assetNodes"]}
-    assert {"raw/articles", "staging/stg_raw__articles", "marts/fct_events", "analyst_report", "published_warehouse"} <= keys
+    assert {"inbox", "extracted_partition", "raw/articles", "staging/stg_raw__articles", "marts/fct_events",
+            "analyst_report", "published_warehouse"} <= keys
+    assert {node["groupName"] for node in answer["assetNodes"]} == {
+        "inbox", "extract", "raw", "staging", "intermediate", "reference", "marts", "report", "published"}
     [repository] = answer["repositoriesOrError"]["nodes"]
     assert [s["name"] for s in repository["schedules"]] == ["nightly"]
     assert [s["name"] for s in repository["sensors"]] == ["inbox_arrivals"]
+    assert browser.returncode == 0, browser.stderr[-2000:]
+    png = shot.read_bytes()
+    assert png.startswith(b"\x89PNG") and len(png) > 40_000  # a drawn page, not a blank one
+    if os.environ.get("RASD_UPDATE_DOCS"):  # refresh the README's picture
+        SCREENSHOT.write_bytes(png)

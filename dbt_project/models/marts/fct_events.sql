@@ -24,16 +24,23 @@ ranked as (
         row_number() over (
             partition by event_id
             order by case date_precision when 'day' then 1 when 'week' then 2 when 'month' then 3 when 'year' then 4 else 5 end,
-                     reported_at, article_id, sentence_index
+                     reported_at, article_id, sentence_index, trigger_start,
+                     source_actor_id nulls last, target_actor_id nulls last, source_code, target_code
         ) as precision_rank
     from mentions
+),
+-- the code most mentions give (ties: the lowest), so that any order of loading gives the same
+codes as (
+    select event_id, cameo_code,
+        row_number() over (partition by event_id order by count(*) desc, cameo_code) as code_rank
+    from mentions
+    group by event_id, cameo_code
 ),
 events as (
     select
         event_id,
         max(case when precision_rank = 1 then event_date end) as event_date,
         max(case when precision_rank = 1 then date_precision end) as date_precision,
-        mode(cameo_code) as cameo_code,
         max(case when precision_rank = 1 then source_actor_id end) as source_actor_id,
         max(case when precision_rank = 1 then source_code end) as source_code,
         max(case when precision_rank = 1 then target_actor_id end) as target_actor_id,
@@ -50,7 +57,7 @@ select
     e.event_id,
     e.event_date,
     e.date_precision,
-    e.cameo_code,
+    codes.cameo_code,
     c.cameo_root,
     c.quad_class,
     c.goldstein,
@@ -65,4 +72,5 @@ select
     e.first_reported_at,
     e.last_reported_at
 from events e
+join codes on codes.event_id = e.event_id and codes.code_rank = 1
 join {{ ref('cameo_event_codes') }} c using (cameo_code)

@@ -19,7 +19,7 @@ select
     count(distinct article_id) as num_articles,
     min(published_at) as first_seen,
     max(published_at) as last_seen,
-    list(sentence_text order by published_at, article_id)[1:3] as example_sentences,
+    list(sentence_text order by published_at, article_id, sentence_text)[1:3] as example_sentences,
     row_number() over (partition by entity_type order by count(*) desc, name) as rank_in_type
 from unresolved
 group by entity_type, name

@@ -1,0 +1,94 @@
+"""Executing the nightly job outside the UI: one run for everything, for one day, or for a
+range of days — those one run per day, several at a time when asked.
+
+Days of a range run in separate processes (`python -m orchestration.runs DAY`), so their
+reading and extraction overlap; their DuckDB steps take turns through the `duckdb` pool of
+the Dagster instance. The caller (the `rasd run` command) holds the warehouse's writer lock
+for all of them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+
+import dagster as dg
+
+from orchestration.executors import executor_config
+
+
+def days_between(first: date, last: date) -> list[str]:
+    return [(first + timedelta(days=n)).isoformat() for n in range((last - first).days + 1)]
+
+
+def rasd_job() -> dg.JobDefinition:
+    """The nightly job, importable by name so that step processes can rebuild it (dg.reconstructable)."""
+    from orchestration.automation import RUN_JOB
+    from orchestration.definitions import defs
+
+    return defs.resolve_job_def(RUN_JOB)
+
+
+def rebuild_job() -> dg.JobDefinition:
+    from orchestration.rebuild import REBUILD_JOB, rebuild_defs
+
+    return rebuild_defs.resolve_job_def(REBUILD_JOB)
+
+
+def execute(day: str | None) -> int:
+    """Run the job for `day`, or rebuild everything; 0 when it succeeded."""
+    job, tags = (rasd_job, {"dagster/partition": day}) if day else (rebuild_job, {})
+    run_config = {"loggers": {"progress": {"config": {"label": day or "all", "started": time.time()}}}}
+    if config := executor_config():
+        run_config["execution"] = {"config": config}
+    with dg.DagsterInstance.get() as instance:
+        result = dg.execute_job(dg.reconstructable(job), instance, run_config=run_config, tags=tags)
+        if not result.success:
+            print(f"rasd: the run failed for {day or 'everything'} (run id {result.run_id}); see above or `rasd ui`", file=sys.stderr)
+            return 1
+        print(_summary(result), file=sys.stderr)
+    return 0
+
+
+def execute_days(days: list[str], parallel: int) -> int:
+    """Run each day (in the order given, `parallel` at a time); 0 when all succeeded."""
+    if parallel <= 1:
+        return max((execute(day) for day in days), default=0)
+    with dg.DagsterInstance.get():  # create the instance's storage once, before the runs race to
+        pass
+    waiting, running, failed = list(days), {}, []
+    while waiting or running:
+        while waiting and len(running) < parallel:
+            day = waiting.pop(0)
+            running[day] = subprocess.Popen([sys.executable, "-m", "orchestration.runs", day])
+        for day, process in list(running.items()):
+            if process.poll() is not None:
+                del running[day]
+                if process.returncode:
+                    failed.append(day)
+        time.sleep(0.2)
+    if failed:
+        print(f"rasd: {len(failed)} of {len(days)} days failed: {', '.join(sorted(failed))}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _summary(result: dg.ExecuteJobResult) -> str:
+    lines = [f"rasd: run {result.run_id} succeeded"]
+    for event in result.get_asset_materialization_events():
+        materialization = event.event_specific_data.materialization
+        metadata = {k: v.value for k, v in materialization.metadata.items()}
+        if "rows_landed" in metadata:
+            lines.append(
+                f"  {materialization.asset_key.to_user_string():<24} {metadata['rows_landed']:>8} landed, "
+                f"{metadata['rows_in_table']:>8} in table"
+            )
+        elif "path" in metadata:
+            what = "report" if "preview" in metadata else "published copy"
+            lines.append(f"  {what}: {metadata['path']}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(execute(sys.argv[1]))
