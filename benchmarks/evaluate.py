@@ -8,8 +8,9 @@
   ORG → ORG, GPE/LOC/FAC → LOC, at every nesting level. The gold has no article boundaries:
   every DOC_SENTENCES consecutive sentences form one pseudo-article, so that a name given in
   full once can be recognised in its short form later, as in a real article.
-- Actors of the seed article against gold/events/*.yaml: each listed actor and each of its
-  listed mention forms must be found and resolved to the listed CAMEO code.
+- The acceptance score on every gold/events/*.yaml (benchmarks/gold_events.py, the rules
+  tests/transforms/test_events.py asserts with): actors found (each listed mention form
+  resolved to the listed CAMEO code), events found, dates right, must-not violations.
 - People in one month of ANT `middleEast` articles: the share of person mentions resolved to a
   known actor, and the most frequent unresolved names (what to add to the dictionary next).
 - Event precision per field on the hand-judged random sample of ANT `middleEast` event mentions
@@ -20,18 +21,17 @@ Every figure names its gold file, the commit and the date.
 from __future__ import annotations
 
 import argparse
-import subprocess
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import polars as pl
-import yaml
 
+from benchmarks import gold_events
+from benchmarks.machine import commit
 from benchmarks.sample_events import ant_articles
 from transforms.extraction import extract
-from transforms.readers import plain_text
 
 REPO = Path(__file__).resolve().parent.parent
 TYPES = ("PER", "ORG", "LOC")
@@ -114,26 +114,6 @@ def score_ner(path: Path, type_map: dict[str, str]) -> Scores:
     return scores
 
 
-def score_seed_actors(shared: Path) -> list[tuple[str, str, str, str]]:
-    """(actor, expected code, mention form, what was found) for every form in the gold file."""
-    gold = yaml.safe_load((shared / "gold/events/arabi21_haftar_damascus.yaml").read_text(encoding="utf-8"))
-    raw = (shared / "corpus/samples/arabi21_haftar_damascus.txt").read_text(encoding="utf-8")
-    text = next(plain_text.read(raw))["text"]
-    published = datetime.fromisoformat(str(gold["published_at"]))
-    mentions = extract(pl.DataFrame({"article_id": ["seed"], "text": [text], "published_at": [published]})).entity_mentions
-    rows = []
-    for actor in gold["actors"]:
-        for form in actor.get("mentions") or [actor["name"]]:
-            # the form must be (the name part of) a mention: «وحفتر» is one, «قوات حفتر» holds «حفتر»
-            found = mentions.filter(
-                pl.col("surface").str.contains(form, literal=True)
-                & pl.col("surface").str.ends_with(form)
-            )
-            codes = sorted(set(found["cameo_code"].drop_nulls()))
-            rows.append((actor["name"], actor["code"], form, ", ".join(codes) or "not found"))
-    return rows
-
-
 def ant_month_people(shared: Path, month: str = ANT_MONTH) -> tuple[int, int, float, list[tuple[str, int]]]:
     """Articles, person mentions, share resolved to a known actor, top unresolved names,
     over ANT's `middleEast` articles of one month."""
@@ -161,14 +141,49 @@ def event_sample_precision() -> list[tuple[str, int, int]]:
     return rows + [("type + source + target", triple.height, judged.height)]
 
 
-def _commit() -> str:
-    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True, text=True)
-    return (result.stdout.strip() or "uncommitted") + (" + local changes" if dirty.stdout.strip() else "")
+def acceptance_lines(shared: Path, stamp: str) -> list[str]:
+    """One section per gold/events/*.yaml: the summary, then every event and every form."""
+    lines = []
+    for result in gold_events.score_all(shared):
+        relative = f"../shared/{result.gold.relative_to(shared).as_posix()}"
+        dated = [e for e in result.events if e.dated is not None]
+        checked = [m for m in result.must_not if m.violations is not None]
+        lines += [
+            f"## Acceptance on `{relative}`",
+            "",
+            f"Gold `{relative}`, {stamp}.",
+            "",
+            "| actors found | mention forms resolved | events found | dates right | must-not violations |",
+            "|---:|---:|---:|---:|---:|",
+            (
+                f"| {result.actors_found} of {result.actors} | {result.forms_found} of {len(result.forms)} | "
+                f"{sum(e.found for e in result.events)} of {len(result.events)} | "
+                f"{sum(bool(e.dated) for e in dated)} of {len(dated)} | "
+                f"{sum(m.violations for m in checked)} ({len(checked)} of {len(result.must_not)} items checkable) |"
+            ),
+            "",
+            "| event | found (asserted) | triggers | date right |",
+            "|---|---|---|---|",
+            *[
+                f"| {e.what} | {'yes' if e.found else '**no**'} | {'، '.join(e.triggers)} | "
+                f"{'—' if e.dated is None else 'yes' if e.dated else '**no**'} |"
+                for e in result.events
+            ],
+            "",
+            "| must not | violations |",
+            "|---|---:|",
+            *[f"| {m.item} | {'not checkable' if m.violations is None else m.violations} |" for m in result.must_not],
+            "",
+            "| actor | expected | form | found |",
+            "|---|---|---|---|",
+            *[f"| {actor} | {code} | {form} | {found or 'not found'} |" for actor, code, form, found in result.forms],
+            "",
+        ]
+    return lines
 
 
 def report(shared: Path) -> str:
-    stamp = f"commit `{_commit()}`, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    stamp = f"commit `{commit()}`, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     lines = ["# Evaluation", "", f"Regenerated by `.venv/bin/python -m benchmarks.evaluate` — {stamp}.", ""]
     lines += ["## NER: entity-level, exact spans", ""]
     for name, relative, type_map in (
@@ -176,38 +191,32 @@ def report(shared: Path) -> str:
         ("Wojood val", "gold/ner/wojood/val.txt", WOJOOD_TYPES),
     ):
         scores = score_ner(shared / relative, type_map)
-        lines += [f"### {name} (`../shared/{relative}`)", "", "| type | TP | FP | FN | precision | recall | F1 |",
-                  "|---|---:|---:|---:|---:|---:|---:|"]
+        lines += [f"### {name} (`../shared/{relative}`)", "", f"Gold `../shared/{relative}`, {stamp}.", "",
+                  "| type | TP | FP | FN | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
         for kind in (*TYPES, None):
             tp, fp, fn, p, r, f = scores.row(kind)
             lines.append(f"| {kind or 'all (micro)'} | {tp} | {fp} | {fn} | {p:.3f} | {r:.3f} | {f:.3f} |")
         lines.append("")
-    rows = score_seed_actors(shared)
-    hits = sum(1 for _, code, _, found in rows if code in found.split(", "))
-    lines += [
-        "## Actors of the seed article (`../shared/gold/events/arabi21_haftar_damascus.yaml`)",
-        "",
-        f"{hits} of {len(rows)} mention forms found and resolved to the expected code.",
-        "",
-        "| actor | expected | form | found |",
-        "|---|---|---|---|",
-        *[f"| {actor} | {code} | {form} | {found} |" for actor, code, form, found in rows],
-        "",
-    ]
+    lines += acceptance_lines(shared, stamp)
+    precision = event_sample_precision()
+    judged = precision[0][2] if precision else 0
     lines += [
         "## Events: precision on a hand-judged random sample (`benchmarks/event_sample/sample.tsv`)",
         "",
-        "100 event mentions drawn at random from the ANT `middleEast` articles and judged one by one",
+        f"Gold `benchmarks/event_sample/sample.tsv` ({judged} judged rows), {stamp}.",
+        "Event mentions drawn at random from the ANT `middleEast` articles and judged one by one",
         "(criteria in `benchmarks/event_sample/README.md`; aims: type ≥ 0.80, full triple ≥ 0.70).",
         "",
         "| field | correct | judged | precision |",
         "|---|---:|---:|---:|",
-        *[f"| {field} | {ok} | {n} | {ok / n:.2f} |" for field, ok, n in event_sample_precision()],
+        *[f"| {field} | {ok} | {n} | {ok / n if n else 0:.2f} |" for field, ok, n in precision],
         "",
     ]
     n_articles, n_people, share, top = ant_month_people(shared)
     lines += [
         f"## People in a month of ANT `middleEast` articles ({ANT_MONTH}, `../shared/corpus/ant`)",
+        "",
+        f"Corpus `../shared/corpus/ant` (no gold: the share the dictionary resolves), {stamp}.",
         "",
         f"{n_articles} articles, {n_people} person mentions; **{share:.1%} resolved to a known actor**.",
         "",
