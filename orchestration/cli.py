@@ -77,6 +77,7 @@ def _run(args: argparse.Namespace) -> int:
             from orchestration.dbt_project import prepare_manifest
 
             prepare_manifest()
+            runs.reap_dead_runs_of_this_instance()  # (this also creates the storage before runs race to)
             if args.partition:
                 return runs.execute_days(args.partition, args.parallel)
             return runs.execute(None)

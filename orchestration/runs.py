@@ -9,6 +9,7 @@ for all of them.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -37,9 +38,45 @@ def rebuild_job() -> dg.JobDefinition:
     return rebuild_defs.resolve_job_def(REBUILD_JOB)
 
 
+PID_TAG = "rasd/pid"  # the process that executes a run started by `rasd run`
+UNFINISHED = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]
+
+
+def reap_dead_runs(instance: dg.DagsterInstance) -> list[str]:
+    """Fail the runs of `rasd run` processes that died (SIGKILL, power loss) and free their
+    places in the DuckDB pool, which would otherwise stay taken and make every later run wait.
+    Safe under `rasd run`'s writer lock: no other `rasd run` on this warehouse is alive."""
+    reaped = []
+    for run in instance.get_runs(filters=dg.RunsFilter(statuses=UNFINISHED)):
+        pid = run.tags.get(PID_TAG)
+        if pid is None or _alive(int(pid)):
+            continue
+        instance.report_run_failed(run, f"the `rasd run` process ({pid}) that executed this run is gone")
+        instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
+        reaped.append(run.run_id)
+    return reaped
+
+
+def reap_dead_runs_of_this_instance() -> None:
+    with dg.DagsterInstance.get() as instance:
+        for run_id in reap_dead_runs(instance):
+            print(f"rasd: run {run_id} had died with its process; marked failed, its DuckDB turn freed", file=sys.stderr)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def execute(day: str | None) -> int:
     """Run the job for `day`, or rebuild everything; 0 when it succeeded."""
     job, tags = (rasd_job, {"dagster/partition": day}) if day else (rebuild_job, {})
+    tags[PID_TAG] = str(os.getpid())
     run_config = {"loggers": {"progress": {"config": {"label": day or "all", "started": time.time()}}}}
     if config := executor_config():
         run_config["execution"] = {"config": config}
@@ -56,8 +93,6 @@ def execute_days(days: list[str], parallel: int) -> int:
     """Run each day (in the order given, `parallel` at a time); 0 when all succeeded."""
     if parallel <= 1:
         return max((execute(day) for day in days), default=0)
-    with dg.DagsterInstance.get():  # create the instance's storage once, before the runs race to
-        pass
     waiting, running, failed = list(days), {}, []
     while waiting or running:
         while waiting and len(running) < parallel:
