@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -116,22 +117,33 @@ def _walk(inbox: Path) -> Iterator[_InboxFile | dict]:
         root_path = Path(root)
         for name in sorted(files) + [d for d in dirs if (root_path / d).is_symlink()]:
             path = root_path / name
-            rel = path.relative_to(inbox).as_posix()
+            rel = _readable(path.relative_to(inbox).as_posix())
             folder_day = _folder_day(rel)
             try:
-                stat = path.lstat()
+                status = path.lstat()
             except OSError as err:
                 yield _rejection(rel, folder_day, None, Rejected("unreadable_file", str(err)))
                 continue
-            mtime_day = datetime.fromtimestamp(stat.st_mtime, UTC).date()
+            mtime_day = datetime.fromtimestamp(status.st_mtime, UTC).date()
             if path.is_symlink():
-                target = path.resolve()
+                try:
+                    target = path.resolve()
+                except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+                    loop = Rejected("unreadable_file", "a symlink that cannot be resolved (a loop?), not followed")
+                    yield _rejection(rel, folder_day or mtime_day, None, loop)
+                    continue
                 if not target.is_relative_to(inbox):
                     yield _rejection(rel, folder_day or mtime_day, None, Rejected("unsafe_path", "symlink to a path outside the inbox, not followed"))
                     continue
                 if target.is_dir():
                     continue  # its files are walked under their own path
             yield _InboxFile(path, rel, folder_day, mtime_day)
+
+
+def _readable(rel: str) -> str:
+    """A path whose bytes are not UTF-8 (a Linux file name may hold any bytes) kept as text,
+    with `\\xff` escapes: it still names the file, and it can be stored."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _folder_day(rel: str) -> date | None:
@@ -147,7 +159,10 @@ def _folder_day(rel: str) -> date | None:
 def _read_file(item: _InboxFile, limits: Limits, records: list[dict], rejected: list[dict]) -> None:
     day = item.folder_day or item.mtime_day
     try:
-        size = item.path.stat().st_size
+        status = item.path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO would block the run forever
+            raise Rejected("unreadable_file", "not a regular file (a pipe, socket or device)")
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise Rejected("file_too_large", f"{size} bytes (limit {MAX_FILE_BYTES})")
         data = item.path.read_bytes()

@@ -13,14 +13,14 @@ REASONS = {
     "undecodable_text": "the text is in no supported encoding (UTF-8, UTF-16, Windows-1256)",
     "malformed_json": "the JSON cannot be parsed",
     "malformed_xml": "the XML holds no readable <DOC> record",
-    "xml_entity_declaration": "the XML declares a DTD or entities; refused, never expanded",
+    "xml_entity_declaration": "the XML declares a DTD or entities (or the HTML entities); refused, never expanded",
     "no_text": "the record has no article text",
     "unsupported_type": "the file is of a type rasd does not read",
     "corrupt_archive": "the archive cannot be opened or a member cannot be read",
     "archive_limit": "the archive exceeds a safety limit (members, size, ratio or nesting)",
     "unsafe_path": "the archive member or link points outside the inbox",
-    "file_too_large": "the file exceeds the size limit",
-    "unreadable_file": "the file cannot be read from disk",
+    "file_too_large": "the file, an HTML page or one article's text exceeds its size limit",
+    "unreadable_file": "the file cannot be read from disk (or is a pipe, a device, a symlink loop)",
 }
 
 

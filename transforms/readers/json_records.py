@@ -1,15 +1,17 @@
 """JSON (one object or an array) and JSON Lines: one article per object.
 
 Field names follow CONTRACT §2, first present wins. SaudiNewsNet's `date_extracted` is the
-crawl time, so such a date is marked `crawl_time` rather than `record`.
+crawl time, so such a date is marked `crawl_time` rather than `record`. A lone UTF-16
+surrogate escape («\\ud800», not a character) becomes U+FFFD, with a `parse_warning`.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
-from transforms.readers.record import make_record
+from transforms.readers.record import has_text, make_record
 from transforms.rejections import Rejected
 
 ALIASES = {
@@ -22,6 +24,7 @@ ALIASES = {
     "section": ("section", "category", "cat"),
     "author": ("author",),
 }
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def looks_like(text: str) -> bool:
@@ -34,7 +37,7 @@ def read(text: str, lines: bool = False) -> Iterator[dict | Rejected]:
         return
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as err:
+    except (ValueError, RecursionError) as err:  # ValueError: also an integer of over 4,300 digits
         raise Rejected("malformed_json", _describe(err)) from None
     items = data if isinstance(data, list) else [data]
     for index, item in enumerate(items):
@@ -48,7 +51,7 @@ def _is_json_lines(text: str) -> bool:
     first_line = stripped.split("\n", 1)[0].strip()
     try:
         json.loads(first_line)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):
         return False
     return "\n" in stripped
 
@@ -59,7 +62,7 @@ def _read_lines(text: str) -> Iterator[dict | Rejected]:
             continue
         try:
             item = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as err:
+        except (ValueError, RecursionError) as err:
             yield Rejected("malformed_json", f"line {index + 1}: {_describe(err)}", index)
             continue
         yield _to_record(item, index)
@@ -73,11 +76,15 @@ def _to_record(item: object, index: int) -> dict | Rejected:
         for name in names:
             value = item.get(name)
             if value not in (None, ""):
-                values[field] = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+                value = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+                if _SURROGATE.search(value):
+                    value = _SURROGATE.sub("\ufffd", value)
+                    values["parse_warning"] = f"lone surrogate escape in {name!r}, replaced by U+FFFD"
+                values[field] = value
                 if field == "published_raw":
                     values["published_basis"] = "crawl_time" if name == "date_extracted" else "record"
                 break
-    if not (values.get("text") or "").strip():
+    if not has_text(values.get("text")):
         ident = values.get("external_id") or values.get("url") or f"#{index}"
         return Rejected("no_text", f"record {index} ({ident}) has no text/content/body", index)
     return make_record(**values)
@@ -86,4 +93,6 @@ def _to_record(item: object, index: int) -> dict | Rejected:
 def _describe(err: Exception) -> str:
     if isinstance(err, json.JSONDecodeError):
         return f"{err.msg} at line {err.lineno} column {err.colno}"
-    return "nesting too deep"
+    if isinstance(err, RecursionError):
+        return "nesting too deep"
+    return str(err).split(";", 1)[0]  # «Exceeds the limit (4300 digits) for integer string conversion»

@@ -20,6 +20,12 @@ FIELDS = (
 )
 
 
+def has_text(value: str | None) -> bool:
+    """True when `value` holds a visible character: whitespace, zero-width and bidi controls
+    (U+200B, U+200F, U+202E, U+FEFF …) alone are no text."""
+    return bool(value) and any(char.isprintable() and not char.isspace() for char in value)
+
+
 def make_record(**values) -> dict:
     """A record with every field present (missing ones None), strings stripped."""
     unknown = set(values) - set(FIELDS)

@@ -1,8 +1,9 @@
 """TREC-style pseudo-XML: `<DOC><DOCNO/>…<TEXT/></DOC>`, one or many records per file (ANT).
 
 ANT is not always well-formed XML (a bare `&` in «S&P», a bare `<`, a U+0002), so records
-are cut out with a tolerant pattern rather than an XML parser, and such a record is kept
-with a `parse_warning`. DTDs and entity declarations are refused, never expanded.
+are cut out by a tolerant scan rather than an XML parser, and such a record is kept with a
+`parse_warning`. The scan is linear in the file's size, unclosed tags included. DTDs and
+entity declarations are refused, never expanded.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import html
 import re
 from collections.abc import Iterator
 
-from transforms.readers.record import make_record
+from transforms.readers.record import has_text, make_record
 from transforms.rejections import Rejected
 
 TAGS = ("DOCNO", "URL", "SRC", "CAT", "TITLE", "TIME", "AUTHOR", "ABSTRACT", "TEXT")
-_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S)
-_FIELD = re.compile(r"<(" + "|".join(TAGS) + r")>(.*?)</\1>", re.S)
+_DOC = re.compile(r"<(DOC)>")
+_FIELD = re.compile(r"<(" + "|".join(TAGS) + r")>")
 _DECLARATION = re.compile(r"<!(DOCTYPE|ENTITY)", re.I)
 _KNOWN_TAG = r"/?(?:DOC|" + "|".join(TAGS) + r")>"
 _BARE_AMP = re.compile(r"&(?!#\d+;|#x[0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
@@ -31,12 +32,12 @@ def looks_like(text: str) -> bool:
 def read(text: str) -> Iterator[dict | Rejected]:
     if _DECLARATION.search(text):
         raise Rejected("xml_entity_declaration", "a <!DOCTYPE> or <!ENTITY> declaration")
-    docs = _DOC.findall(text)
+    docs = [doc for _, doc in _elements(text, _DOC)]
     if not docs:
         raise Rejected("malformed_xml", "no <DOC>…</DOC> record found")
     for index, doc in enumerate(docs):
-        fields = {tag: html.unescape(value) for tag, value in _FIELD.findall(doc)}
-        if not (fields.get("TEXT") or "").strip():
+        fields = {tag: html.unescape(value) for tag, value in _elements(doc, _FIELD)}
+        if not has_text(fields.get("TEXT")):
             yield Rejected("no_text", f"<DOC> {fields.get('DOCNO') or index} has an empty <TEXT>", index)
             continue
         yield make_record(
@@ -52,6 +53,21 @@ def read(text: str) -> Iterator[dict | Rejected]:
             text=_CONTROL.sub("", fields["TEXT"]),
             parse_warning=_wellformedness_problem(doc),
         )
+
+
+def _elements(text: str, opening: re.Pattern) -> Iterator[tuple[str, str]]:
+    """(tag, content) of every `<TAG>content</TAG>`, left to right, as a lazy regex would cut
+    them — but linear: a tag found unclosed once is never searched to the end again."""
+    position, unclosed = 0, set()
+    while match := opening.search(text, position):
+        tag = match[1]
+        end = -1 if tag in unclosed else text.find(f"</{tag}>", match.end())
+        if end < 0:
+            unclosed.add(tag)
+            position = match.start() + 1
+            continue
+        yield tag, text[match.end() : end]
+        position = end + len(tag) + 3
 
 
 def _wellformedness_problem(doc: str) -> str | None:
