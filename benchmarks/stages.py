@@ -3,7 +3,7 @@ it, so that its memory is given back before the real run):
 
     .venv/bin/python -m benchmarks.stages --inbox DIR --out stages.json [--baseline 2000]
 
-- the floor: reading the inbox (`read_inbox`, the same readers as the pipeline) and cutting
+- the floor: reading the inbox (`iter_inbox`, in the pieces the pipeline stages) and cutting
   sentences and tokens with Polars alone (`transforms.segmentation`), no extraction, in
   slices of CHUNK_ARTICLES as the pipeline extracts;
 - our extraction (`transforms.extraction.extract`) over the same slices;
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import itertools
 import json
 import pstats
 import resource
@@ -29,7 +30,7 @@ from transforms import extraction, segmentation
 from transforms.actors import lexicon
 from transforms.events.triggers import trigger_lexicon
 from transforms.extraction import extract
-from transforms.ingest import read_inbox
+from transforms.ingest import FirstSightings, iter_inbox
 
 CHUNK_ARTICLES = 5_000  # the slice the pipeline extracts at a time
 TRANSFORMS = str(Path(extraction.__file__).parent)
@@ -47,22 +48,30 @@ def _tokenize(chunk: pl.DataFrame) -> pl.DataFrame:
 
 
 def floor_and_extraction(inbox: Path, out: dict) -> pl.DataFrame:
-    """Read, then tokenize and extract slice by slice; returns the first slice."""
-    batch, out["read_s"] = _timed(read_inbox, inbox)
-    out["records"] = batch.sightings.height
-    articles = batch.articles().select("article_id", "text", "published_at")
-    del batch
-    out["articles"] = articles.height
-    out["text_mb"] = articles["text"].str.len_bytes().sum() / 1e6
-    out.update(tokenize_s=0.0, extract_s=0.0, tokens=0, mentions=0)
-    for chunk in articles.iter_slices(CHUNK_ARTICLES):
-        tokens, seconds = _timed(_tokenize, chunk)
-        out["tokenize_s"] += seconds
-        out["tokens"] += tokens.height
-        result, seconds = _timed(extract, chunk)
-        out["extract_s"] += seconds
-        out["mentions"] += result.entity_mentions.height
-    return articles.head(CHUNK_ARTICLES)
+    """Read the inbox piece by piece as `rasd run` stages it, then tokenize and extract each
+    piece slice by slice; returns the first slice."""
+    out.update(read_s=0.0, tokenize_s=0.0, extract_s=0.0, records=0, articles=0, text_mb=0.0, tokens=0, mentions=0)
+    first_sightings = FirstSightings()
+    first = None
+    pieces = iter_inbox(inbox)
+    for number in itertools.count():
+        piece, seconds = _timed(next, pieces, None)
+        out["read_s"] += seconds
+        if piece is None:
+            break
+        articles = first_sightings.take(piece.articles(), number)[0].select("article_id", "text", "published_at")
+        out["records"] += piece.sightings.height
+        out["articles"] += articles.height
+        out["text_mb"] += articles["text"].str.len_bytes().sum() / 1e6
+        for chunk in articles.iter_slices(CHUNK_ARTICLES):
+            first = chunk if first is None else first
+            tokens, seconds = _timed(_tokenize, chunk)
+            out["tokenize_s"] += seconds
+            out["tokens"] += tokens.height
+            result, seconds = _timed(extract, chunk)
+            out["extract_s"] += seconds
+            out["mentions"] += result.entity_mentions.height
+    return first
 
 
 def per_article(sample: pl.DataFrame, out: dict) -> None:

@@ -31,6 +31,12 @@ def published_copy(warehouse_path: Path) -> Path:
     return warehouse_path.parent / "published" / warehouse_path.name
 
 
+def duckdb_memory_limit() -> str:
+    """DuckDB's memory limit for rasd's writers (the raw load and dbt): beyond it DuckDB spills
+    to disk. Its own default, 80% of the machine, would let one big load take it all."""
+    return os.environ.get("RASD_DUCKDB_MEMORY_LIMIT") or "2GB"
+
+
 def export_environment() -> None:
     """Pin both settings, absolute, in the environment that dbt subprocesses inherit."""
     os.environ["RASD_INBOX"] = str(inbox())

@@ -23,7 +23,7 @@ import polars as pl
 
 from transforms.actors import lexicon
 from transforms.extraction import extract
-from transforms.ingest import read_inbox
+from transforms.ingest import FirstSightings, iter_inbox
 
 CHUNK_ARTICLES = 5_000  # articles extracted at a time, so that memory stays bounded
 INBOX_TABLES = ("articles", "article_sightings", "rejected_files")
@@ -61,55 +61,80 @@ def table_files(folder: Path, table: str) -> list[str]:
 def stage(
     inbox: Path, warehouse_path: Path, day: date | None, log: Callable[[str], None] = lambda _: None
 ) -> StageSummary:
-    """Read `day`'s inbox files (all, when None), extract their articles, write Parquet."""
+    """Read `day`'s inbox files (all, when None), extract their articles, write Parquet.
+
+    The inbox is read in pieces (`iter_inbox`) and each piece is extracted and written before
+    the next is read, so memory stays bounded by a piece, not by the run. Piece N writes
+    `<table>-N.parquet` (extraction tables: `<table>-N-<slice>.parquet`). An article is staged
+    once, by the piece holding its first sighting; when a later piece holds an earlier
+    sighting, the earlier piece's files are rewritten without it at the end.
+    """
     final = partition_folder(warehouse_path, day)
     work = final.with_name(f".{final.name}.{os.getpid()}.tmp")
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     summary = StageSummary(final)
+    first_sightings = FirstSightings()
+    dropped: list[pl.DataFrame] = []
+    partitions: set[date] = set()
+    records = distinct = rejected = 0
 
     started = time.perf_counter()
-    batch = read_inbox(inbox, day)
-    articles = batch.articles()
-    summary.read_seconds = time.perf_counter() - started
-    summary.partitions = len(batch.partitions)
-    summary.rejected_by_reason = dict(batch.rejected.group_by("reason").len().sort("reason").rows())
-    log(
-        f"read {batch.sightings.height} article records ({articles.height} distinct) and "
-        f"{batch.rejected.height} rejections in {summary.read_seconds:.1f}s over {summary.partitions} partitions"
-    )
-    sightings = batch.sightings.select(
-        "article_id", "partition_date", "source_path", "external_id", "format", "encoding"
-    ).unique(["source_path", "article_id"], keep="first", maintain_order=True)
-    inbox_frames = {
-        "articles": articles,
-        "article_sightings": sightings,
-        "rejected_files": batch.rejected,
-        "partitions": pl.DataFrame({"partition_date": batch.partitions}, schema={"partition_date": pl.Date}),
-        "actors": lexicon.load().actors,
-    }
-    for table, frame in inbox_frames.items():
+    for number, piece in enumerate(iter_inbox(inbox, day)):
+        summary.read_seconds += time.perf_counter() - started
+        partitions.update(piece.partitions)
+        articles, taken_over = first_sightings.take(piece.articles(), number)
+        dropped.append(taken_over)
+        records, distinct, rejected = records + piece.sightings.height, distinct + articles.height, rejected + piece.rejected.height
+        for reason, count in piece.rejected.group_by("reason").len().rows():
+            summary.rejected_by_reason[reason] = summary.rejected_by_reason.get(reason, 0) + count
+        sightings = piece.sightings.select(
+            "article_id", "partition_date", "source_path", "external_id", "format", "encoding"
+        ).unique(["source_path", "article_id"], keep="first", maintain_order=True)
+        for table, frame in (("articles", articles), ("article_sightings", sightings), ("rejected_files", piece.rejected)):
+            summary.rows[table] = summary.rows.get(table, 0) + _write(frame, work / f"{table}-{number:05d}.parquet")
+
+        extracting = time.perf_counter()
+        texts = articles.select("article_id", "text", "published_at")
+        # an empty piece still writes (empty) files: they keep the tables' columns
+        for slice_number, chunk in enumerate(texts.iter_slices(CHUNK_ARTICLES) if texts.height else [texts]):
+            result = extract(chunk)
+            for table in EXTRACTION_TABLES:
+                summary.rows[table] = summary.rows.get(table, 0) + _write(
+                    getattr(result, table), work / f"{table}-{number:05d}-{slice_number:03d}.parquet"
+                )
+            people = result.entity_mentions.filter(pl.col("entity_type") == "PER")
+            summary.person_mentions += people.height
+            summary.persons_resolved += people["actor_id"].is_not_null().sum()
+        summary.extract_seconds += time.perf_counter() - extracting
+        log(f"piece {number}: {records} article records read ({distinct} distinct), {rejected} rejections; extracted {distinct}")
+        started = time.perf_counter()
+
+    _drop_taken_over(work, pl.concat(dropped), summary)
+    summary.partitions = len(partitions)
+    summary.rejected_by_reason = dict(sorted(summary.rejected_by_reason.items()))
+    for table, frame in (
+        ("partitions", pl.DataFrame({"partition_date": sorted(partitions)}, schema={"partition_date": pl.Date})),
+        ("actors", lexicon.load().actors),
+    ):
         summary.rows[table] = _write(frame, work / f"{table}.parquet")
-
-    started = time.perf_counter()
-    chunks = articles.select("article_id", "text", "published_at").iter_slices(CHUNK_ARTICLES)
-    for number, chunk in enumerate(chunks):
-        result = extract(chunk)
-        for table in EXTRACTION_TABLES:
-            summary.rows[table] = summary.rows.get(table, 0) + _write(
-                getattr(result, table), work / f"{table}-{number:05d}.parquet"
-            )
-        people = result.entity_mentions.filter(pl.col("entity_type") == "PER")
-        summary.person_mentions += people.height
-        summary.persons_resolved += people["actor_id"].is_not_null().sum()
-        log(f"extracted {min((number + 1) * CHUNK_ARTICLES, articles.height)} of {articles.height} articles")
-    for table in EXTRACTION_TABLES:
-        if table not in summary.rows:  # no article at all: empty files keep the tables' columns
-            summary.rows[table] = _write(getattr(extract(articles.clear()), table), work / f"{table}-00000.parquet")
-    summary.extract_seconds = time.perf_counter() - started
-    log(f"extracted {articles.height} articles in {summary.extract_seconds:.1f}s")
+    log(
+        f"read {records} article records ({distinct} distinct) and {rejected} rejections in "
+        f"{summary.read_seconds:.1f}s over {summary.partitions} partitions; extracted them in {summary.extract_seconds:.1f}s"
+    )
     _replace(work, final)
     return summary
+
+
+def _drop_taken_over(work: Path, dropped: pl.DataFrame, summary: StageSummary) -> None:
+    """Rewrite the files of pieces that lost articles to a later piece (an earlier sighting)."""
+    for (piece,), ids in dropped.group_by("piece"):
+        for table in ("articles", *EXTRACTION_TABLES):
+            for path in work.glob(f"{table}-{piece:05d}*.parquet"):
+                frame = pl.read_parquet(path)
+                kept = frame.filter(~pl.col("article_id").is_in(ids["article_id"].implode()))
+                summary.rows[table] -= frame.height - kept.height
+                _write(kept, path)
 
 
 def _write(frame: pl.DataFrame, path: Path) -> int:

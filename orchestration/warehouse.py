@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration import staging
+from orchestration import settings, staging
 
 RAW_DDL = """
 create schema if not exists raw;
@@ -151,7 +151,7 @@ def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConn
     """Open the warehouse; a lock held by another process fails at once, with a clear message."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = duckdb.connect(str(path), read_only=read_only, config={"memory_limit": settings.duckdb_memory_limit()})
     except duckdb.IOException as err:
         if "lock" in str(err).lower():
             raise WarehouseLocked(

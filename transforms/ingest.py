@@ -27,6 +27,7 @@ from transforms.rejections import Rejected
 
 _DAY_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_FILE_BYTES = 512 * 2**20
+PIECE_RECORDS = 5_000  # records read before a streamed read hands a piece on
 
 SIGHTING_SCHEMA = {
     "article_id": pl.String,
@@ -82,26 +83,75 @@ class _InboxFile:
 
 
 def read_inbox(inbox: Path, partition: date | None = None, limits: Limits = Limits()) -> InboxBatch:
-    """Read every article file under `inbox` (only `partition`'s, when given)."""
+    """Read every article file under `inbox` (only `partition`'s, when given), all at once."""
+    pieces = list(iter_inbox(inbox, partition, limits))
+    partitions = sorted({day for piece in pieces for day in piece.partitions})
+    return InboxBatch(
+        pl.concat([piece.sightings for piece in pieces]), pl.concat([piece.rejected for piece in pieces]), partitions
+    )
+
+
+def iter_inbox(
+    inbox: Path, partition: date | None = None, limits: Limits = Limits(), piece_records: int | None = None
+) -> Iterator[InboxBatch]:
+    """Read the inbox in pieces of whole files holding about `piece_records` records each, so
+    that a run over a large inbox never holds it all in memory. At least one piece (maybe
+    empty) is yielded; a piece's `partitions` are those its sightings and rejections fall in
+    (a partition run: always that day). An article seen in two pieces is in both:
+    `FirstSightings` tells which piece holds its first sighting."""
     inbox = Path(inbox).resolve()
+    piece_records = piece_records or PIECE_RECORDS
     records: list[dict] = []
     rejected: list[dict] = []
+    yielded = False
     for item in _walk(inbox):
         if isinstance(item, dict):
             rejected.append(item)
-            continue
-        if partition and item.folder_day and item.folder_day != partition:
-            continue
-        _read_file(item, limits, records, rejected)
+        elif not (partition and item.folder_day and item.folder_day != partition):
+            _read_file(item, limits, records, rejected)
+        if len(records) + len(rejected) >= piece_records:
+            yield _piece(records, rejected, partition)
+            records, rejected, yielded = [], [], True
+    if records or rejected or not yielded:
+        yield _piece(records, rejected, partition)
+
+
+def _piece(records: list[dict], rejected: list[dict], partition: date | None) -> InboxBatch:
     sightings = _sightings_frame(records)
     rejected_frame = pl.DataFrame(rejected, schema=REJECTED_SCHEMA)
     if partition:
         sightings = sightings.filter(pl.col("partition_date") == partition)
         rejected_frame = rejected_frame.filter(pl.col("partition_date") == partition)
-        partitions = [partition]
-    else:
-        partitions = sorted(set(sightings["partition_date"]) | set(rejected_frame["partition_date"]))
-    return InboxBatch(sightings, rejected_frame, partitions)
+        return InboxBatch(sightings, rejected_frame, [partition])
+    return InboxBatch(sightings, rejected_frame, sorted(set(sightings["partition_date"]) | set(rejected_frame["partition_date"])))
+
+
+class FirstSightings:
+    """Across the pieces of a streamed read, which piece holds each article's first sighting
+    (earliest partition, then path: the order of `InboxBatch.articles`)."""
+
+    def __init__(self) -> None:
+        self._held: list[pl.DataFrame] = []  # article_id, partition_date, source_path, piece
+
+    def take(self, articles: pl.DataFrame, piece: int) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """Of one piece's distinct `articles`: those this piece holds the first sighting of
+        (new, or seen before in a later sighting), and the (article_id, piece) an earlier
+        piece held and must now drop."""
+        key = ["article_id", "partition_date", "source_path"]
+        if self._held:
+            held = pl.concat(self._held).rename({"partition_date": "held_date", "source_path": "held_path"})
+            joined = articles.join(held, on="article_id", how="left")
+            earlier = (pl.col("partition_date") < pl.col("held_date")) | (
+                (pl.col("partition_date") == pl.col("held_date")) & (pl.col("source_path") < pl.col("held_path"))
+            )
+            dropped = joined.filter(pl.col("piece").is_not_null() & earlier).select("article_id", "piece")
+            articles = joined.filter(pl.col("piece").is_null() | earlier).select(articles.columns)
+            if dropped.height:
+                self._held = [frame.join(dropped, on=["article_id", "piece"], how="anti") for frame in self._held]
+        else:
+            dropped = pl.DataFrame(schema={"article_id": pl.String, "piece": pl.Int64})
+        self._held.append(articles.select(key).with_columns(piece=pl.lit(piece, pl.Int64)))
+        return articles, dropped
 
 
 def article_id(title: str | None, text: str) -> str:

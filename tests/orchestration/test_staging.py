@@ -1,0 +1,93 @@
+"""Staging streams the inbox in pieces: whatever the piece size, the same raw tables land."""
+
+import os
+from datetime import date
+import shutil
+
+import duckdb
+import polars as pl
+import pytest
+
+from orchestration import staging, warehouse
+from tests.conftest import ANT, SEED
+from transforms import ingest
+
+RAW_TABLES = (*warehouse.STAGED_TABLES,)
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    """Two days of ANT, the seed in both, and a loose copy of the seed walked first (the inbox's
+    own files come before its folders) that is dated later: the copy in a later piece is its
+    first sighting."""
+    inbox = tmp_path / "inbox"
+    for day, zip_name in (("2018-02-07", "2018-02-07.zip"), ("2018-02-08", "2018-02-08.zip")):
+        (inbox / day).mkdir(parents=True)
+        shutil.copy(ANT / zip_name, inbox / day / zip_name)
+        shutil.copy(SEED, inbox / day / "seed.txt")
+    loose = inbox / "loose-seed.txt"
+    shutil.copy(SEED, loose)
+    os.utime(loose, (1_600_000_000, 1_600_000_000))  # 2020-09-13
+    (inbox / "2018-02-08" / "empty.txt").write_bytes(b"")
+    return inbox
+
+
+def _land(inbox, tmp_path, name) -> dict[str, pl.DataFrame]:
+    path = tmp_path / name / "rasd.duckdb"
+    summary = staging.stage(inbox, path, None)
+    with warehouse.connect(path) as con:
+        warehouse.create_raw_tables(con)
+        loaded = warehouse.load_staged(con, summary.folder)
+        tables = {t: con.sql(f"select * exclude (related_links) from raw.{t}" if t == "articles" else f"select * from raw.{t}").pl() for t in RAW_TABLES}
+    assert loaded["articles"] == tables["articles"].height == summary.rows["articles"]
+    return {t: frame.sort(frame.columns) for t, frame in tables.items()}
+
+
+def test_small_pieces_land_the_same_tables_as_one_piece(inbox, tmp_path, monkeypatch):
+    whole = _land(inbox, tmp_path, "whole")
+    monkeypatch.setattr(ingest, "PIECE_RECORDS", 1)  # a piece per file
+    pieces = list(ingest.iter_inbox(inbox))
+    assert len(pieces) == 6
+    pieced = _land(inbox, tmp_path, "pieced")
+    for table in RAW_TABLES:
+        assert pieced[table].equals(whole[table]), table
+    seed = whole["articles"].filter(pl.col("title").str.contains("حفتر"))
+    # the first sighting is the earliest day's folder, not the loose copy read first
+    assert seed["source_path"].to_list() == ["2018-02-07/seed.txt"]
+    assert whole["article_sightings"].filter(pl.col("source_path").str.ends_with("seed.txt")).height == 3
+
+
+def test_read_inbox_is_the_sum_of_its_pieces(inbox, monkeypatch):
+    whole = ingest.read_inbox(inbox)
+    monkeypatch.setattr(ingest, "PIECE_RECORDS", 5)
+    pieced = ingest.read_inbox(inbox)
+    assert pieced.partitions == whole.partitions
+    assert pieced.sightings.equals(whole.sightings)
+    assert pieced.rejected.equals(whole.rejected)
+    assert pieced.articles().equals(whole.articles())
+
+
+def test_first_sightings_moves_an_article_to_the_piece_that_saw_it_first():
+    def articles(*rows):
+        return pl.DataFrame(rows, schema={"article_id": pl.String, "partition_date": pl.Date, "source_path": pl.String}, orient="row")
+
+    first = ingest.FirstSightings()
+    kept, dropped = first.take(articles(("a", date(2020, 1, 5), "x"), ("b", date(2020, 1, 1), "y")), 0)
+    assert kept["article_id"].to_list() == ["a", "b"] and dropped.height == 0
+    kept, dropped = first.take(articles(("a", date(2020, 1, 2), "z"), ("b", date(2020, 1, 1), "z")), 1)
+    assert kept["article_id"].to_list() == ["a"]  # b: same day, a later path
+    assert dropped.rows() == [("a", 0)]
+    kept, dropped = first.take(articles(("a", date(2020, 1, 3), "w")), 2)
+    assert kept.height == 0 and dropped.height == 0  # piece 1 holds it now
+
+
+def test_an_empty_inbox_stages_empty_tables_with_their_columns(tmp_path):
+    (tmp_path / "inbox").mkdir()
+    summary = staging.stage(tmp_path / "inbox", tmp_path / "wh" / "rasd.duckdb", None)
+    assert all(count == 0 for table, count in summary.rows.items() if table != "actors")
+    with duckdb.connect() as con:
+        for table in (*staging.INBOX_TABLES, *staging.EXTRACTION_TABLES):
+            files = staging.table_files(summary.folder, table)
+            assert con.execute("select count(*) from read_parquet(?)", [files]).fetchone() == (0,)
+            assert "partition_date" in con.sql(f"select * from read_parquet({files})").columns or "article_id" in con.sql(
+                f"select * from read_parquet({files})").columns
