@@ -12,7 +12,9 @@ data that cannot be right; warning checks flag drift in the inbox or the diction
   RASD_MAX_UNRESOLVED_PERSON_SHARE (0.35).
 
 Each check looks at the run's partition (everything, in a run without one). They run in the
-step that loads the raw tables (orchestration.assets.raw), right after the load.
+step that loads the raw tables (orchestration.assets.raw), right after the load. The offsets
+rule lives here only: the dbt staging models rename the raw columns but keep the texts and
+offsets as they are, so a dbt test of the same rule would only repeat it.
 """
 
 import os

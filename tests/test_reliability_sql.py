@@ -3,7 +3,10 @@ quotes, semicolons and comment markers land as data, intact, through a real `ras
 
 import json
 import os
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -106,3 +109,17 @@ def test_a_partition_in_another_iso_form_runs_or_is_refused_but_never_breaks_mid
     _, env = landed
     result = _rasd("run", "--partition", "20200304", env=env)
     assert result.returncode in (0, 2), result.stderr[-3000:]
+
+
+def test_dbt_refuses_a_partition_var_that_is_not_a_day(landed):
+    """The incremental marts paste var('partitions') into SQL: dbt itself checks each day."""
+    from orchestration.settings import DBT_PROJECT_DIR
+
+    _, env = landed
+    dbt = Path(sys.executable).with_name("dbt")
+    injected = json.dumps({"partitions": [f"{DAY}'); drop table raw.articles; --"]})
+    common = [str(dbt), "compile", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR), "-s", "fct_events"]
+    refused = subprocess.run([*common, "--vars", injected], env=env, capture_output=True, text=True)
+    assert refused.returncode != 0 and "is not a YYYY-MM-DD day" in refused.stdout
+    compiled = subprocess.run([*common, "--vars", json.dumps({"partitions": [DAY]})], env=env, capture_output=True, text=True)
+    assert compiled.returncode == 0 and f"in (date '{DAY}')" in compiled.stdout, compiled.stdout[-3000:]

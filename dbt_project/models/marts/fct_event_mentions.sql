@@ -32,5 +32,5 @@ from {{ ref('int_event_mentions_coded') }} m
 join {{ ref('stg_raw__sentences') }} s using (article_id, sentence_index)
 join {{ ref('stg_raw__articles') }} a using (article_id)
 {% if is_incremental() and var('partitions', none) %}
-where a.partition_date in ({% for day in var('partitions') %}date '{{ day }}'{% if not loop.last %}, {% endif %}{% endfor %})
+where {{ in_run_partitions('a.partition_date') }}
 {% endif %}

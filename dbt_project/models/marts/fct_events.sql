@@ -13,7 +13,7 @@ with mentions as (
     and event_id in (
         select m.event_id from {{ ref('fct_event_mentions') }} m
         join {{ ref('stg_raw__articles') }} a using (article_id)
-        where a.partition_date in ({% for day in var('partitions') %}date '{{ day }}'{% if not loop.last %}, {% endif %}{% endfor %})
+        where {{ in_run_partitions('a.partition_date') }}
     )
     {% endif %}
 ),
