@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from orchestration import settings
+from orchestration import orphans, settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,17 +100,28 @@ def _single_writer(warehouse_path: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             lock.seek(0)
-            holder = lock.read().strip() or "another process"
+            holder = lock.read().partition(" token ")[0].strip() or "another process"
             raise _Busy(f"another rasd run ({holder}) is writing {warehouse_path}; try again when it ends") from None
         lock.seek(0)
+        _stop_leftovers_of(lock.read())
+        token = orphans.mark_this_run()
+        lock.seek(0)
         lock.truncate()
-        lock.write(f"pid {os.getpid()}")
+        lock.write(f"pid {os.getpid()} token {token}")
         lock.flush()
         try:
             yield
         finally:
             lock.seek(0)
             lock.truncate()
+
+
+def _stop_leftovers_of(holder: str) -> None:
+    """The last holder of the lock died (we hold it now): stop the processes it left running."""
+    _, _, token = holder.partition(" token ")
+    if token.strip() and (pids := orphans.carrying(token.strip())):
+        print(f"rasd: the last run died and left processes {pids} running; stopping them", file=sys.stderr)
+        orphans.stop(pids)
 
 
 def _ui(args: argparse.Namespace) -> int:

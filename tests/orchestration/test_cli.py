@@ -34,6 +34,26 @@ def test_a_second_writer_fails_at_once_with_a_clear_message(tmp_path):
     assert not warehouse.exists()
 
 
+def test_a_run_stops_what_a_killed_run_left_behind(tmp_path, monkeypatch):
+    """A dbt or step worker of a run whose `rasd` process was killed still carries its token."""
+    from orchestration import cli, orphans
+
+    monkeypatch.setenv(orphans.TOKEN_VAR, "")  # the run's own token is restored away afterwards
+    (tmp_path / "rasd.duckdb.lock").write_text("pid 999999 token dead-run")
+    leftover = subprocess.Popen(["sleep", "600"], env=os.environ | {orphans.TOKEN_VAR: "dead-run"})
+    bystander = subprocess.Popen(["sleep", "600"], env=os.environ | {orphans.TOKEN_VAR: "another-run"})
+    try:
+        assert orphans.carrying("dead-run") == [leftover.pid]
+        with cli._single_writer(tmp_path / "rasd.duckdb"):
+            assert leftover.wait(timeout=15) == -15  # SIGTERM
+            assert bystander.poll() is None
+            assert (tmp_path / "rasd.duckdb.lock").read_text() == f"pid {os.getpid()} token {os.environ[orphans.TOKEN_VAR]}"
+    finally:
+        for process in (leftover, bystander):
+            process.kill()
+            process.wait()
+
+
 def test_sql_without_a_published_copy_says_what_to_do(tmp_path):
     result = subprocess.run(
         [RASD, "sql", "select 1", "--warehouse", str(tmp_path / "none.duckdb")],
