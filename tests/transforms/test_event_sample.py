@@ -51,14 +51,24 @@ def test_the_sample_has_judged_right_rows():
     assert len(RIGHT) >= 15
 
 
+def _same_actor(column: str, judged: str | None) -> pl.Expr:
+    """The judged code, empty if it was empty; a bare country judged right (the text gave no
+    role, or the judge let it pass) may since have gained the role the text names: «مقاتلات
+    إسرائيلية» judged ISR, coded ISRMIL. Another country, or another role, fails."""
+    same = pl.col(column).eq_missing(judged)
+    if judged is not None and len(judged) == 3:
+        same = same | (pl.col(column).str.starts_with(judged) & (pl.col(column).str.len_chars() == 6)).fill_null(False)
+    return same
+
+
 @pytest.mark.parametrize("row", RIGHT, ids=[f"{r['article_id']}:{r['trigger']}" for r in RIGHT])
 def test_a_mention_judged_right_is_still_extracted(extracted, row):
     same = extracted.filter(
         (pl.col("article_id") == row["article_id"])
         & (pl.col("trigger") == row["trigger"])
         & (pl.col("cameo_code").str.slice(0, 2) == row["cameo_code"][:2])
-        & pl.col("source_code").eq_missing(row["source_code"])  # empty stays empty
-        & pl.col("target_code").eq_missing(row["target_code"])
+        & _same_actor("source_code", row["source_code"])  # empty stays empty
+        & _same_actor("target_code", row["target_code"])
     )
     assert same.height, extracted.filter(pl.col("article_id") == row["article_id"]).select(
         "trigger", "cameo_code", "source_code", "target_code"

@@ -9,8 +9,9 @@ Handled (on the normalised sentence, Eastern Arabic digits folded to Western):
 - أمس, أول أمس, اليوم, غدا (day); weekdays «الأحد», «يوم الخميس الماضي», checked against the
   publication day: the publication day itself or the nearest such day before it (a week back
   with الماضي on the same weekday), the next one with المقبل (day); «اليوم الثالث» is no date;
+- set phrases with a weekday are no date: «خطبة الجمعة», «صلاة الجمعة»;
 - «الأسبوع الماضي», «منتصف الأسبوع الماضي» (week), «الشهر الماضي» (month), «العام الماضي» (year);
-- years: «عام 2015», «في 2019» (year); «منذ 2015» is marked `since` (background);
+- years: «عام 2015», «في 2019», «خلال العام 2017» (year); «منذ 2015» is marked `since` (background);
 - numeric dates «01/03/2020».
 A month or day without a year is the latest such date not after publication (الماضي says
 the same), unless المقبل / القادم puts it after.
@@ -85,13 +86,17 @@ def patterns() -> dict[str, str]:
     return {
         # «اليوم الثالث للاحتجاجات», «في اليوم التالي»: a day counted, not today (dropped)
         "counted_day": rf"اليوم\s+(?:{ordinal}|التالي|نفسه|ذاته|الاخير)",
+        # a weekday in a set phrase names a prayer or its sermon, not a date: «خطبة الجمعة»,
+        # «صلاة الجمعة», «خطيب الجمعة» (dropped)
+        "set_phrase": rf"(?:صلاه|صلوات|خطبه|خطبتي|خطيب|خطباء|امام|مسجد|جامع)\s+(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})",
         "day_month": rf"(?:[0-9]{{1,2}}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{pair}(?:\s+(?:(?:عام|سنه)\s+)?{year}|\s+{modifier})?",
         "month": rf"(?:شهر\s+)?{pair}\s+(?:من\s+)?(?:(?:عام|سنه)\s+)?(?:{year}|{modifier})",
         "numeric": r"[0-9]{1,2}[/-][0-9]{1,2}[/-][12][0-9]{3}",
         "relative_day": r"(?:امس\s+الاول|اول\s+امس|اول\s+من\s+امس|امس|اليوم|غدا|البارحه)",
         "weekday": rf"(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})(?:\s+(?:الماضي|المنصرم|المقبل|القادم))?",
         "relative_period": rf"(?:(?:منتصف|مطلع|اوائل|اواخر|نهايه|بدايه)\s+)?(?:الاسبوع|الشهر|العام|السنه)\s+{modifier}",
-        "year": rf"(?:منذ|عام|سنه|في|خلال)\s+(?:عام\s+)?{year}",
+        # «عام 2015», «في 2019», «خلال العام 2017», «منذ العام 2011»
+        "year": rf"(?:(?:منذ|في|خلال)\s+(?:(?:ال)?(?:عام|سنه)\s+)?|(?:ال)?(?:عام|سنه)\s+){year}",
     }
 
 
