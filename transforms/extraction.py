@@ -13,7 +13,8 @@ import polars as pl
 from transforms.actors import lexicon
 from transforms.actors.matching import candidate_stems
 from transforms.actors.mentions import find_mentions
-from transforms.events.coding import find_events, participants
+from transforms.events.coding import find_events
+from transforms.events.participants import participants
 from transforms.events.quotes import find_quotes
 from transforms.segmentation import sentences, tokens
 

@@ -39,7 +39,7 @@ def speech_verbs() -> list[str]:
 
 
 def find_quotes(sentence_frame: pl.DataFrame, tokens: pl.DataFrame, parts: pl.DataFrame) -> pl.DataFrame:
-    """`parts`: the sentence participants of events.coding.participants()."""
+    """`parts`: the sentence participants of events.participants.participants()."""
     keys = ["article_id", "sentence_index"]
     verbs = (
         tokens.with_columns(bare=pl.col("norm").str.replace("^[وف]", ""))

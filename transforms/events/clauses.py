@@ -1,0 +1,250 @@
+"""Each trigger in its sentence: the clause marks its roles are read from (roles.py).
+
+- no event from a trigger in the genitive of a body's or a list's noun («منظمة حظر الأسلحة
+  الكيميائية», «دول الحصار», «فريق بحث»): it is part of a name;
+- an object noun whose light verb came earlier («وقع النظام السوري … مذكرة تفاهم», «أجرى
+  الوزير محادثات», «نفذت الطائرات غارات», «بشن هجوم») is read from that verb;
+- the object of a statement about someone else's act («أدانت تركيا استهداف المدنيين») and the
+  act a threat or an intent announces (the speaker's own) are marked;
+- «تعرض» a few words before a trigger («تعرضت دمشق لقصف») is noted: who undergoes it is its target;
+- running counts of punctuation, separate prepositions and bare «أن / إن» tell whether a trigger
+  and a participant share a clause; a verb with و/ف or after a relative pronoun opens a clause
+  of its own; a verb right after a noun trigger («غارات روسية استهدفت») describes that noun.
+with_proclitics gives a word list with its proclitics, for matching tokens as they are.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from transforms.arabic import normalize_str
+from transforms.events.dates import WEEKDAYS
+from transforms.events.participants import SEPARATE_PREPOSITIONS
+
+
+def with_proclitics(words: list[str], proclitics: tuple[str, ...]) -> list[str]:
+    """The words as they are and with each proclitic (or run of proclitics) before them:
+    matching a token against this list costs less than stripping every token first."""
+    return sorted({w for word in words for w in (word, *(p + word for p in proclitics))})
+
+
+DAY_WORDS = [*WEEKDAYS, "امس", "اليوم", "غدا"]
+RELATIVES = [normalize_str(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")]
+MAX_UNDERGONE_GAP = 6  # tokens from «تعرضت» to the trigger it introduces
+UNDERGO = "^[وف]?(تعرض|تعرضت|تعرضا|تعرضتا|تعرضوا|يتعرض|تتعرض|يتعرضان|تتعرضان|يتعرضون)$"
+# a bare «أن / إن» («قال المرصد إن الطائرات قصفت») opens a reported clause with a subject of its own
+CLAUSE_OPENERS = [normalize_str(w) for w in ("أن", "إن", "بأن", "لأن")]
+# except after a word of time or plan, where the date and the doer belong to the verb after it:
+# «قبل أن يلتقي», «بعد أن قصفت», «من المقرر أن يبدأ … الأحد»
+TIME_OR_PLAN = [normalize_str(w) for w in (
+    "قبل", "بعد", "المقرر", "مقرر", "المفترض", "المتوقع", "المنتظر", "يتوقع", "يفترض", "يجب", "ينبغي", "يمكن", "منذ",
+)]
+# nouns in construct (no ال) whose genitive names a body or a group, not an event: «منظمة حظر
+# الأسلحة الكيميائية», «دول الحصار», «فريق بحث», «مركز استهداف تمويل الإرهاب»
+NAME_HEADS = [normalize_str(w) for w in (
+    "منظمة", "منظمات", "مركز", "مراكز", "هيئة", "هيئات", "لجنة", "لجان", "فريق", "فرق", "دول", "دولتي", "وحدة", "وحدات",
+    "جهاز", "أجهزة", "مكتب", "مؤسسة", "جمعية", "اتحاد", "قوات", "قوة", "كتيبة", "كتائب", "ألوية", "لواء", "غرفة",
+    "إدارة", "مديرية", "برنامج", "صندوق", "معركة",
+)]
+MAX_LIGHT_VERB_GAP = 25  # tokens from a light verb (وقع, شن …) to its object noun
+MAX_CALL_GAP = 10  # tokens from an appeal or demand (دعا, طالب) to the act it calls for
+MAX_NEXT_VERB_GAP = 5  # tokens from a noun trigger to the verb that goes on its clause («غارات روسية استهدفت»)
+# CAMEO roots of statements about someone else's act (appeal, praise, demand, criticism,
+# rejection): their object noun is not done by the speaker — unlike an announcement, an intent or
+# a threat, whose act is the speaker's own («توعد أردوغان … بشن عملية عسكرية»)
+STATEMENT_ROOTS = ["02", "05", "10", "11", "12"]
+OWN_ACT_ROOTS = ["03", "13"]  # intent, threat: «توعد أردوغان المسلحين بشن عملية» — Erdogan's operation
+MAX_STATEMENT_OBJECT_GAP = 4  # tokens from the statement's verb to its object noun
+# verbs whose event is named by their object noun (normalised, without و/ف)
+LIGHT_VERBS = [
+    normalize_str(w)
+    for lemma in (
+        "وقع وقعت وقعا وقعتا وقعوا يوقع توقع يوقعان توقعان يوقعون",
+        "أبرم أبرمت أبرما أبرموا يبرم تبرم",
+        "شن شنت شنا شنوا يشن تشن يشنون",
+        "أجرى أجرت أجريا أجروا يجري تجري",
+        "عقد عقدت عقدا عقدوا يعقد تعقد يعقدان",
+        "فرض فرضت فرضا فرضوا يفرض تفرض",
+        "قدم قدمت قدما قدموا يقدم تقدم",
+        "أرسل أرسلت أرسلا أرسلوا يرسل ترسل",
+        "نفذ نفذت نفذا نفذوا ينفذ تنفذ ينفذون",  # «نفذت الطائرات الروسية غارات»
+    )
+    for w in lemma.split()
+]
+
+
+def with_clause_context(triggers: pl.DataFrame, tokens: pl.DataFrame, marks: pl.DataFrame) -> pl.DataFrame:
+    """The triggers with what their roles are read from: the light verb they are anchored on
+    (_anchor_light_verbs), whether they are a statement's object or the speaker's own act
+    (_statement_objects), the «تعرض» before them (_undergone), the clause they open
+    (_clause_openings; `marks` from punctuation_marks) and whether a verb describes the noun
+    before it (_verbs_describing_nouns)."""
+    triggers = _statement_objects(_anchor_light_verbs(triggers, tokens))
+    return _verbs_describing_nouns(_clause_openings(_undergone(triggers, tokens), tokens, marks))
+
+
+def outside_names(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Drop a trigger that is the genitive of a body's or a list's noun in construct (no ال):
+    a name or a description, not an event — «منظمة حظر الأسلحة الكيميائية», «دول الحصار»,
+    «فريق بحث», «مركز استهداف تمويل الإرهاب», «لجنة التحقيق»."""
+    heads = tokens.filter(pl.col("norm").is_in(with_proclitics(NAME_HEADS, ("و", "ف", "ب", "ل"))))
+    return triggers.join(heads.select("article_id", first_token=pl.col("token_index") + 1),
+                         on=["article_id", "first_token"], how="anti")
+
+
+def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Roles are sought around `anchor_first`/`anchor_last`: the trigger itself, or — for an
+    object noun («مذكرة تفاهم», «هجوما») whose light verb came earlier with the subject between
+    («وقع النظام السوري … الأحد مذكرة تفاهم») — that verb. `previous_end` is the previous
+    trigger's last token in the sentence, which bounds a subject found before this one."""
+    keys = ["article_id", "sentence_index"]
+    triggers = triggers.sort("article_id", "sentence_index", "first_token").with_columns(
+        previous_end=pl.col("last_token").shift(1).over(keys).fill_null(-1)
+    )
+    first_words = tokens.select("article_id", pl.col("token_index").alias("first_token"), pl.col("norm").alias("first_word"))
+    verbs = tokens.filter(  # «وقع» itself starts with و: try the word with and without it; «بشن هجوم», «لشن»
+        pl.col("norm").is_in(with_proclitics(LIGHT_VERBS, ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")))
+    ).select(
+        *keys, verb="token_index"
+    )
+    anchors = (
+        triggers.join(first_words, on=["article_id", "first_token"])
+        # an object noun («مذكرة تفاهم», «مساعدات»), not a phrase that starts with its own verb («تشن هجوما»)
+        .filter(
+            pl.col("form_kind").is_in(["verbal_noun", "phrase"]) & pl.col("source_role").is_in(["subject", "genitive"])
+            & pl.col("first_word").str.contains("^([وفبل]?ال|.+(ه|ات|ا)$)")
+        )
+        .join(verbs, on=keys)
+        .filter(
+            (pl.col("verb") < pl.col("first_token"))
+            & (pl.col("first_token") - pl.col("verb") <= MAX_LIGHT_VERB_GAP)
+            & (pl.col("verb") > pl.col("previous_end"))
+        )
+        .sort("event_row", "verb", descending=[False, True])
+        .unique("event_row", keep="first", maintain_order=True)
+        .select("event_row", "verb")
+    )
+    return (
+        triggers.join(anchors, on="event_row", how="left")
+        .with_columns(
+            anchor_first=pl.coalesce("verb", "first_token"),
+            anchor_last=pl.coalesce("verb", "last_token"),
+            # the light verb's subject is the noun's agent: «أجرى الوزير محادثات», «بومبيو الذي أجرى زيارة»
+            source_role=pl.when(pl.col("verb").is_not_null()).then(pl.lit("subject")).otherwise(pl.col("source_role")),
+        )
+        .drop("verb")
+    )
+
+
+def _statement_objects(triggers: pl.DataFrame) -> pl.DataFrame:
+    """`statement_object`: a noun that is the object of the verb of appeal, praise, demand,
+    criticism or rejection just before it (STATEMENT_ROOTS) — «أدانت تركيا استهداف المدنيين»,
+    «رحبت الإمارات بالاتفاق», «دعت الأمم المتحدة إلى وقف القصف»: whoever condemns, welcomes
+    or calls for it is not its doer. `previous_row`: the previous trigger of the sentence."""
+    # plain shifts over the ordered triggers, kept within the sentence
+    same = lambda n: (pl.col("sentence_index").shift(n) == pl.col("sentence_index")) & (  # noqa: E731
+        pl.col("article_id").shift(n) == pl.col("article_id"))
+    previous = lambda column: pl.when(same(1)).then(pl.col(column).shift(1))  # noqa: E731
+    return triggers.sort("article_id", "sentence_index", "first_token").with_columns(
+        previous_row=previous("event_row"),
+        next_trigger=pl.when(same(-1)).then(pl.col("first_token").shift(-1)),
+        statement_object=(
+            # a bare past form right after the statement and its subject is a noun: «أدانت فرنسا قصف …»
+            (pl.col("form_kind").is_in(["verbal_noun", "phrase"])
+             | ((pl.col("form_kind") == "verb_past") & (pl.col("clitic").fill_null("") == "")))
+            & previous("form_kind").str.starts_with("verb")
+            & previous("cameo_code").str.slice(0, 2).is_in(STATEMENT_ROOTS)
+            & ((pl.col("first_token") - previous("last_token")) <= MAX_STATEMENT_OBJECT_GAP)
+        ).fill_null(False),
+        # what a threat or an intent announces with ب is the speaker's own act: no source of its
+        # own, it inherits the threat's (roles.inherit_missing_roles)
+        own_act=(
+            previous("cameo_code").str.slice(0, 2).is_in(OWN_ACT_ROOTS) & pl.col("form_kind").is_in(["verbal_noun", "phrase"])
+            & ((pl.col("first_token") - previous("last_token")) <= MAX_CALL_GAP)
+        ).fill_null(False),
+    )
+
+
+def _undergone(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """`undergone_verb`: the token of «تعرض / يتعرض …» a few words before a trigger — «تعرضت
+    مواقع للنظام لقصف إسرائيلي»: who undergoes it is the target, not the source."""
+    keys = ["article_id", "sentence_index"]
+    verbs = tokens.filter(pl.col("norm").str.contains(UNDERGO)).select(*keys, undergone_verb="token_index")
+    found = (
+        triggers.select("event_row", *keys, "first_token").join(verbs, on=keys)
+        .filter((pl.col("first_token") - pl.col("undergone_verb")).is_between(1, MAX_UNDERGONE_GAP))
+        .sort("event_row", "undergone_verb", descending=[False, True])
+        .unique("event_row", keep="first", maintain_order=True)
+        .select("event_row", "undergone_verb")
+    )
+    return triggers.join(found, on="event_row", how="left")
+
+
+def punctuation_marks(tokens: pl.DataFrame) -> pl.DataFrame:
+    """Running counts over the article, equal at two tokens when none stands between them:
+    `marks`, tokens that follow punctuation (commas around a day, «أعلن الجيش، الجمعة، قصف», do
+    not count); `preps`, separate prepositions; `clauses`, a bare «أن / إن / بأن / لأن» that
+    opens a reported clause with its own subject («قال المرصد إن الطائرات قصفت») — not one with
+    a pronoun («أعلن الجيش أنه قصف»: the same doer), nor «قبل أن», «من المقرر أن» (TIME_OR_PLAN)."""
+    day = pl.col("norm").str.replace("^[وفبل]", "").is_in(DAY_WORDS)
+    near_day = day | day.shift(1).over("article_id").fill_null(False)
+    marked = (pl.col("gap_before") != "") & ~near_day
+    # (a plain shift: at an article's first token the previous word is another article's last)
+    previous = pl.col("norm").shift(1).fill_null("")
+    opens = pl.col("norm").is_in(CLAUSE_OPENERS) & ~previous.is_in(with_proclitics(TIME_OR_PLAN, ("و", "ف")))
+    # counts run over the whole frame (ordered by article and token): only differences and
+    # equalities within an article are used
+    return tokens.select(
+        "article_id", "token_index",
+        marks=marked.cast(pl.Int32).cum_sum(),
+        preps=pl.col("norm").is_in(SEPARATE_PREPOSITIONS).cast(pl.Int32).cum_sum(),
+        clauses=opens.cast(pl.Int32).cum_sum(),
+    )
+
+
+def _clause_openings(triggers: pl.DataFrame, tokens: pl.DataFrame, marks: pl.DataFrame) -> pl.DataFrame:
+    """`anchor_marks`, `anchor_clauses`, `anchor_preps` (at the anchor's first token; see
+    punctuation_marks) and `opens_clause`: the trigger opens a clause of its own — a verb with
+    و/ف («وطردت»; not a coordinated noun «والغاز»), or after a relative pronoun."""
+    previous = tokens.select("article_id", (pl.col("token_index") + 1).alias("anchor_first"), previous_word="norm")
+    return (
+        triggers.join(marks.select("article_id", anchor_first="token_index", anchor_marks="marks", anchor_clauses="clauses",
+                                   anchor_preps="preps"),
+                      on=["article_id", "anchor_first"], how="left")
+        .join(previous, on=["article_id", "anchor_first"], how="left")
+        .with_columns(
+            opens_clause=(
+                (pl.col("clitic").str.contains("^[وف]") & pl.col("form_kind").str.starts_with("verb")
+                 & (pl.col("anchor_first") == pl.col("first_token")))
+                | pl.col("previous_word").is_in(RELATIVES)
+            ).fill_null(False)
+        )
+        .drop("previous_word")
+    )
+
+
+def _verbs_describing_nouns(triggers: pl.DataFrame) -> pl.DataFrame:
+    """`describes_noun`: a verb without و/ف right after a noun trigger of the same quad class,
+    with no punctuation between — «هجوما صاروخيا استهدف مواقع قوات النظام», «غارات روسية
+    استهدفت بلدة حرستا»: the noun is its subject, so what follows the verb is its object, and
+    its doer is the noun's (inherited, roles.inherit_missing_roles)."""
+    same = (pl.col("sentence_index").shift(1) == pl.col("sentence_index")) & (
+        pl.col("article_id").shift(1) == pl.col("article_id"))
+    previous = lambda column: pl.when(same).then(pl.col(column).shift(1))  # noqa: E731
+    return triggers.sort("article_id", "sentence_index", "first_token").with_columns(
+        describes_noun=(
+            pl.col("form_kind").str.starts_with("verb") & (pl.col("clitic").fill_null("") == "")
+            & previous("form_kind").is_in(["verbal_noun", "phrase"])
+            & (quad_class(pl.col("cameo_code")) == quad_class(previous("cameo_code")))
+            # (a noun read from its light verb, «شن، مساء الأربعاء، هجوما», is measured from the verb)
+            & ((previous("anchor_marks") == pl.col("anchor_marks")) | (previous("anchor_first") != previous("first_token")))
+            & (pl.col("first_token") - previous("last_token")).is_between(1, MAX_NEXT_VERB_GAP)
+        ).fill_null(False)
+    )
+
+
+def quad_class(code: pl.Expr) -> pl.Expr:
+    """CAMEO quad class: 1 verbal cooperation (01–05), 2 material cooperation (06–09), 3 verbal
+    conflict (10–14), 4 material conflict (15–20)."""
+    root = code.str.slice(0, 2).cast(pl.Int32)
+    return pl.when(root <= 5).then(1).when(root <= 9).then(2).when(root <= 14).then(3).otherwise(4)

@@ -1,0 +1,134 @@
+"""The modality of an event mention: denied, negated, background, conditional, future or asserted.
+
+- denied: نفى … before the trigger, or after it behind «لكن / بينما / غير أن»;
+- negated: لم, لن, وقف …;
+- background: «منذ 2015», سابقا, «وقتها», present-tense control («يسيطر عليها»), «الحصار المفروض»;
+- conditional: what is charged, alleged or accused («بتهمة», «مزاعم», «اتهم X بـ…»);
+- future: سـ, يعتزم, من المقرر before it; المرتقب, المزمع after it; what an appeal or demand
+  calls for; a date after the report;
+- else asserted. The context words are the trigger lexicon's (triggers.modality_words).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from transforms.arabic import normalize_str
+from transforms.events.clauses import LIGHT_VERBS, MAX_CALL_GAP, with_proclitics
+from transforms.events.triggers import modality_words
+
+ACCUSATION = "112"  # CAMEO: accuse («اتهم»): the act it names is alleged
+# appeal, demand, intent, threat: the act they name with ب / إلى is not done yet («هددت إسرائيل
+# حزب الله بشن هجوم»)
+CALL_ROOTS = ["02", "03", "10", "13"]
+# words that open a contrary clause: «… لكن الجيش نفى», «بينما نفت», «غير أن الوزارة نفت»
+CONTRASTS = [normalize_str(w) for w in ("لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "بينما", "فيما", "غير", "إلا", "بيد")]
+MAX_DENIAL_GAP = 4  # tokens from the contrast word to the denial verb
+# speech acts, whose own act a later denial does not deny («اتهمت تركيا … لكن الحزب نفى»)
+SPEECH_ROOTS = ["01", "02", "03", "05", "10", "11", "12", "13"]
+# present-tense control («المناطق التي يسيطر عليها الأكراد») describes who holds a place: a
+# standing situation, coded as background
+STANDING_CODE = "192"
+
+
+def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataFrame, denials: pl.DataFrame) -> pl.DataFrame:
+    words = modality_words()
+    # context words are compared with their و/ف stripped; a word whose و is a root letter
+    # («وقف», «وشك») is also listed without it, so that «وقف القتال» and «ووقف» both match
+    words = pl.concat([words, words.filter(pl.col("norm").str.contains("^[وف]..")).with_columns(pl.col("norm").str.slice(1))])
+    keys = ["article_id", "sentence_index"]
+    distance = (
+        pl.when(pl.col("token_index") < pl.col("first_token")).then(pl.col("first_token") - pl.col("token_index"))
+        .otherwise(pl.col("token_index") - pl.col("last_token"))
+    )
+    context = (
+        events.select("event_row", *keys, "first_token", "last_token").unique()
+        .join(tokens.select(*keys, "token_index", "norm"), on=keys)
+        .filter((pl.col("token_index") < pl.col("first_token")) | (pl.col("token_index") > pl.col("last_token")))
+        .with_columns(distance=distance, is_after=pl.col("token_index") > pl.col("last_token"),
+                      bare=pl.col("norm").str.replace("^[وف]", ""))
+        .join(words, left_on="bare", right_on="norm")
+        .filter(
+            (pl.col("is_after") == (pl.col("scope") == "after"))
+            & ((pl.col("scope") == "sentence") | (pl.col("distance") <= 3))
+        )
+        # «قد» before a present-tense verb is «may»; before a past one («وقد انعكس») it asserts
+        .join(tokens.select("article_id", (pl.col("token_index") - 1).alias("token_index"), pl.col("norm").alias("next_word")),
+              on=["article_id", "token_index"], how="left")
+        .filter((pl.col("bare") != "قد") | pl.col("next_word").str.contains("^[يتن]"))
+        # «لا يزال», «ما زال» mean «still»: nothing is negated
+        .filter(~(pl.col("bare").is_in(["لا", "ما"]) & pl.col("next_word").is_in(["يزال", "تزال", "زال", "زالت", "يزالون"])))
+        .group_by("event_row")
+        .agg(pl.col("modality"))
+    )
+    found = (
+        events.join(context, on="event_row", how="left")
+        .join(_called_for(events, tokens, triggers), on="event_row", how="left")
+        .join(_denied_after(events, denials), on="event_row", how="left")
+        .with_columns(pl.col("modality").fill_null([]), called_for=pl.col("called_for").fill_null(""),
+                      denied_after=pl.col("denied_after").fill_null(False))
+    )
+    has = lambda m: pl.col("modality").list.contains(m)  # noqa: E731
+    return found.with_columns(
+        modality=pl.when(has("denied") | pl.col("denied_after")).then(pl.lit("denied"))
+        .when(has("negated")).then(pl.lit("negated"))
+        # a date after the report's is the future, whatever else the sentence suggests
+        .when(pl.col("event_date") > pl.col("report_date")).then(pl.lit("future"))
+        .when(pl.col("since").fill_null(False) | has("background")
+              | ((pl.col("cameo_code") == STANDING_CODE) & (pl.col("form_kind") == "verb_present"))).then(pl.lit("background"))
+        # an act someone is accused or charged of is alleged, not established: conditional
+        .when(has("conditional") | (pl.col("called_for") == "alleged")).then(pl.lit("conditional"))
+        .when(pl.col("clitic").str.contains("س") | has("future") | has("intent") | (pl.col("called_for") == "future"))
+        .then(pl.lit("future"))
+        .otherwise(pl.lit("asserted"))
+    )
+
+
+def _called_for(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
+    """`called_for`: "future" when the event is what an appeal or demand earlier in the sentence
+    asks for — «دعا … الناخبين إلى مقاطعة الانتخابات», «طالبت … بإطلاق سراح»; "alleged" when it
+    is what someone is accused of — «اتهمت سوريا إسرائيل بشن هجوم»: introduced by إلى or بـ
+    (on the trigger or on its light verb: «بشن») within a few words of a trigger of root 02
+    (appeal), 03 (intent), 10 (demand) or 13 (threat), or of an accusation (112)."""
+    keys = ["article_id", "sentence_index"]
+    code = pl.col("cameo_code")
+    calls = triggers.filter(code.str.slice(0, 2).is_in(CALL_ROOTS) | code.str.starts_with(ACCUSATION)).select(
+        *keys, call_end="last_token",
+        called_for=pl.when(code.str.starts_with(ACCUSATION)).then(pl.lit("alleged")).otherwise(pl.lit("future")),
+    )
+    previous = tokens.select("article_id", (pl.col("token_index") + 1).alias("first_token"), pl.col("norm").alias("previous_word"))
+    return (
+        events.select("event_row", *keys, "first_token", "clitic").unique("event_row")
+        .join(previous, on=["article_id", "first_token"], how="left")
+        .filter(pl.col("clitic").str.contains("ب") | (pl.col("previous_word") == normalize_str("إلى"))
+                | pl.col("previous_word").str.replace("^[وف]?ب", "").is_in(LIGHT_VERBS))
+        .join(calls, on=keys)
+        .filter((pl.col("first_token") - pl.col("call_end")).is_between(1, MAX_CALL_GAP))
+        .sort("event_row", "call_end", descending=[False, True])  # the nearest call or accusation
+        .unique("event_row", keep="first", maintain_order=True)
+        .select("event_row", "called_for")
+    )
+
+
+def find_denials(tokens: pl.DataFrame) -> pl.DataFrame:
+    """A denial verb a few words after a contrast word: «لكن الجيش الروسي نفى» (contrast, deny)."""
+    keys = ["article_id", "sentence_index"]
+    denials = modality_words().filter(pl.col("modality") == "denied")["norm"].to_list()
+    deny = tokens.filter(pl.col("norm").is_in(with_proclitics(denials, ("و", "ف")))).select(*keys, deny="token_index")
+    contrast = tokens.filter(pl.col("norm").is_in(with_proclitics(CONTRASTS, ("و", "ف")))).select(*keys, contrast="token_index")
+    return deny.join(contrast, on=keys).filter((pl.col("deny") - pl.col("contrast")).is_between(1, MAX_DENIAL_GAP))
+
+
+def _denied_after(events: pl.DataFrame, opened: pl.DataFrame) -> pl.DataFrame:
+    """`denied_after`: a denial later in the sentence, opened by «لكن», «بينما», «غير أن» …: «قصفت
+    طائرات المدينة، لكن الجيش الأميركي نفى ذلك». Not for statements and accusations, whose act
+    is what is denied (SPEECH_ROOTS: «اتهمت تركيا … لكن الحزب نفى» — the charge was made)."""
+    keys = ["article_id", "sentence_index"]
+    return (
+        events.filter(~pl.col("cameo_code").str.slice(0, 2).is_in(SPEECH_ROOTS))
+        .select("event_row", *keys, "last_token").unique("event_row")
+        .join(opened, on=keys)
+        .filter(pl.col("contrast") > pl.col("last_token"))
+        .select("event_row", denied_after=pl.lit(True))
+        .unique()
+    )

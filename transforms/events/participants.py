@@ -1,0 +1,251 @@
+"""The participants of a sentence: every span that can take a role in its events.
+
+Named actors, state institutions, demonyms, places and generic agents (actors/mentions.py),
+each with its token range, code and the preposition that introduces it:
+- the places of a dateline («دبي، الإمارات العربية المتحدة (CNN)--») take no role; a generic
+  agent without a role followed by a named actor is that actor's men («عناصر تنظيم الدولة»);
+  a quantity between a preposition and its participant is transparent («القبض على عدد من …»);
+- a generic agent (الحكومة, الجيش) or an unknown actor takes the country of the nearest demonym
+  or state after it in the sentence, else the article's most named country (CODEBOOK); a group
+  headed by someone («وفدا ليبيا برئاسة …») takes its head's code;
+- a place stands for its country;
+- participants joined by و (coordination) form a group, which shares a role (coding.py).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from transforms.arabic import normalize_str
+
+# prepositions as separate words (normalised) and as proclitics
+SEPARATE_PREPOSITIONS = [normalize_str(w) for w in ("إلى", "على", "مع", "ضد", "في", "عن", "من", "بين", "لدى", "نحو", "تجاه", "حول")]
+# words a preposition may reach across to its participant: «إلى العاصمة السورية», «إلى جانب قوات حفتر»
+PLACE_WORDS = [normalize_str(w) for w in (
+    "العاصمة", "مدينة", "بلدة", "قرية", "محافظة", "منطقة", "ولاية", "إقليم", "مخيم", "جانب",
+    # «في ريف دمشق», «على مواقع حزب العمال», «في شمال سوريا»
+    "ريف", "مواقع", "موقع", "مقر", "مقرات", "معاقل", "معقل", "مناطق", "أطراف", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "وسط",
+)]
+# singular masculine heads of actor phrases (normalised, without ال): «وطردت السفير» — the
+# ambassador is the object of the feminine verb, not its subject
+MASCULINE_HEADS = [normalize_str(w) for w in (
+    "رئيس", "وزير", "سفير", "جيش", "نظام", "ملك", "أمير", "مبعوث", "مندوب", "متحدث", "قائد", "مدير", "زعيم",
+    "مجلس", "برلمان", "حزب", "نائب", "ولي", "عاهل", "مسؤول", "ناطق", "قاضي", "مدعي", "أمين", "تحالف",
+)]
+# quantities between a preposition and its participant («القبض على عدد من عناصر …», «عشرات
+# المدنيين», «إحدى الدول»): the participant keeps the preposition (normalised)
+QUANTITIES = [normalize_str(w) for w in (
+    "عدد", "عددا", "العديد", "عشرات", "العشرات", "مئات", "المئات", "آلاف", "الآلاف", "بعض", "مجموعة", "مجموعات",
+    "أحد", "إحدى", "جميع", "معظم", "أغلب", "غالبية", "كافة", "عشرة", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة",
+    "ثمانية", "تسعة", "عشر", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "اثنين", "اثنان",
+)]
+NUMBER = r"^[وبل]?[0-9\u0660-\u0669]+$"
+AGENT = "agent"  # the `preposition` of a passive's doer: «من قبل X», «على يد X»
+MAX_DATELINE = 8  # tokens from a sentence's first place to the dash that ends its dateline
+MAX_COORDINATION_GAP = 5  # tokens from one coordinated participant to the next «و…»
+
+
+def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.DataFrame) -> pl.DataFrame:
+    """Every actor-like span of a sentence with its token range, code, clitic and the
+    preposition that introduces it (`preposition`; AGENT for «من قبل», «على يد»), or that
+    introduces the noun it depends on (`via`: «بقيام الولايات المتحدة», «على مواقع الحوثيين»)."""
+    named = entities.select(
+        "article_id", "sentence_index", "start", "end", "actor_id", "clitic",
+        code=pl.coalesce("cameo_code", pl.when(pl.col("mention_kind") == "place").then(pl.col("country_code"))),
+        country="country_code", role=pl.lit(None, pl.String), kind="mention_kind",
+        is_place=pl.col("entity_type") == "LOC", is_person=pl.col("entity_type") == "PER",
+    )
+    refs = references.select(
+        "article_id", "sentence_index", "start", "end", "actor_id", "clitic",
+        code=pl.when(pl.col("reference_kind") == "agent").then(None).otherwise(
+            pl.coalesce("cameo_code", "country_code")
+        ),
+        country="country_code", role="role_code", kind="reference_kind", is_place=pl.lit(False), is_person=pl.lit(False),
+    )
+    spans = pl.concat([named, refs])
+    first = tokens.select("article_id", pl.col("start"), pl.col("token_index").alias("first_token"))
+    last = tokens.select("article_id", pl.col("end"), pl.col("token_index").alias("last_token"))
+    marked = spans.join(first, on=["article_id", "start"]).join(last, on=["article_id", "end"])
+    frame = _outside_datelines(_with_prepositions(_with_gender(marked, tokens), tokens), tokens)
+    frame = _fill_agent_countries(frame).filter(pl.col("code").is_not_null()).sort(
+        ["article_id", "first_token", "last_token", "code"], descending=[False, False, True, False]
+    )
+    return _headed_by(_members_of(frame), tokens.select("article_id", "sentence_index", "token_index", "norm"))
+
+
+def _members_of(parts: pl.DataFrame) -> pl.DataFrame:
+    """A generic agent without a role of its own («عناصر», «قوات الأمن», «مسلحو») followed at
+    once by a named actor is that actor's men: «عناصر تنظيم الدولة» → IMGREB, «عناصر حزب الله».
+    The span runs over both and keeps the agent's place in the sentence (its preposition)."""
+    nxt = lambda column: pl.col(column).shift(-1).over("article_id")  # noqa: E731
+    owned = (
+        (pl.col("kind") == "agent") & pl.col("role").is_null()
+        & (nxt("sentence_index") == pl.col("sentence_index")) & (nxt("first_token") == pl.col("last_token") + 1)
+        & (nxt("kind") != "agent") & ~nxt("is_place")
+    ).fill_null(False)
+    frame = parts.with_columns(owned=owned).with_columns(consumed=pl.col("owned").shift(1).over("article_id").fill_null(False))
+    taken = ["last_token", "actor_id", "code", "country", "role", "is_person"]
+    return (
+        frame.with_columns([pl.when("owned").then(nxt(c)).otherwise(pl.col(c)).alias(c) for c in taken])
+        .filter(~pl.col("consumed"))
+        .drop("owned", "consumed")
+    )
+
+
+def _with_gender(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """`masculine`: a singular masculine head — a man named (not «الوزيرة …»), or «الرئيس»,
+    «الجيش», «السفير» … (MASCULINE_HEADS) — which cannot be the subject of a feminine verb."""
+    head = tokens.select("article_id", first_token="token_index", head=pl.col("norm").str.replace("^[وفبلك]?(ال|ل)?", ""))
+    return spans.join(head, on=["article_id", "first_token"], how="left").with_columns(
+        masculine=(pl.col("is_person") & ~pl.col("head").str.ends_with("ه")) | pl.col("head").is_in(MASCULINE_HEADS)
+    ).drop("head")
+
+
+def _with_prepositions(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """`preposition`: a clitic (بدمشق), the word before (مع تركيا), two words back across a
+    place word («إلى العاصمة السورية دمشق», not «في مواجهة قوات حفتر»), or AGENT after «من
+    قبل», «على يد/أيدي», «بيد» (the doer of a passive; also a demonym after one noun: «من قبل
+    مقاتلات روسية»). `via`: the preposition of the noun the span is the genitive of: a clitic on
+    the word before («رحبت … بقيام الولايات المتحدة») or a separate word two back («هجوم على
+    مواقع الحوثيين»). A quantity before the span is transparent: «القبض على عدد من عناصر …»,
+    «على عشرات المدنيين», «بعشرات من», «على 14 …» — the preposition is the quantity's."""
+    # the four words before each token of the sentence (w1 just before … w4), by shifting the
+    # token frame (ordered by article and token) and one join
+    same = lambda back: (  # noqa: E731
+        (pl.col("token_index").shift(back) == pl.col("token_index") - back)
+        & (pl.col("sentence_index").shift(back) == pl.col("sentence_index"))
+    )
+    before = tokens.select(
+        "article_id", first_token="token_index",
+        **{f"w{back}": pl.when(same(back)).then(pl.col("norm").shift(back)) for back in (1, 2, 3, 4)},
+    )
+    spans = spans.join(before, on=["article_id", "first_token"], how="left")
+    spans = spans.with_columns(pl.col(f"w{i}").fill_null("") for i in (1, 2, 3, 4))
+    w1, w2, w3, w4 = (pl.col(f"w{i}") for i in (1, 2, 3, 4))
+    # a quantity word (with a clitic preposition of its own: «بعشرات», «لعدد») or a number
+    is_quantity = lambda w: (  # noqa: E731
+        w.str.replace("^[وبل]", "").is_in(QUANTITIES) | w.is_in(QUANTITIES) | w.str.contains(NUMBER))
+    # («عدد كبير من عناصر …»: a quantity with its adjective, then من)
+    spans = spans.with_columns(skip=pl.when(is_quantity(w1)).then(1).when((w1 == "من") & is_quantity(w2)).then(2)
+                               .when((w1 == "من") & is_quantity(w3)).then(3).otherwise(0))
+    skip = pl.col("skip")
+    spans = spans.with_columns(
+        quantity=pl.when(skip == 1).then(w1).when(skip == 2).then(w2).when(skip == 3).then(w3),
+        p1=pl.when(skip == 1).then(w2).when(skip == 2).then(w3).when(skip == 3).then(w4).otherwise(w1),
+        p2=pl.when(skip == 1).then(w3).when(skip == 2).then(w4).when(skip == 3).then(pl.lit("")).otherwise(w2),
+    )
+    quantity, p1, p2 = pl.col("quantity"), pl.col("p1"), pl.col("p2")
+    quantity_clitic = pl.when(~quantity.is_in(QUANTITIES)).then(quantity.str.extract("^[و]?([بل])", 1))
+    agent = (
+        ((w2 == "من") & (w1 == "قبل")) | ((w2 == "علي") & w1.is_in(["يد", "ايدي"])) | w1.is_in(["بيد", "بايدي"])
+        # «من قبل مقاتلات روسية», «على يد مسلحين أكراد»: the demonym of the noun after «من قبل»
+        | ((pl.col("kind") == "nisba") & (((w3 == "من") & (w2 == "قبل")) | ((w3 == "علي") & w2.is_in(["يد", "ايدي"]))))
+    )
+    word = (
+        pl.when(p1.is_in(SEPARATE_PREPOSITIONS)).then(p1)
+        .when(p2.is_in(SEPARATE_PREPOSITIONS) & p1.is_in(PLACE_WORDS)).then(p2)
+    )
+    noun_clitic = pl.when(~w1.is_in(SEPARATE_PREPOSITIONS) & (w1.str.len_chars() >= 4) & (skip == 0)).then(
+        w1.str.extract("^([بل])", 1))
+    return spans.with_columns(
+        preposition=pl.when(agent).then(pl.lit(AGENT))
+        .otherwise(pl.coalesce(pl.col("clitic").str.extract("([بلك])", 1), quantity_clitic, word)),
+        via=pl.coalesce(noun_clitic, pl.when(p2.is_in(SEPARATE_PREPOSITIONS) & (skip == 0)).then(p2)),
+    ).rename({"w1": "previous_word"}).drop("w2", "w3", "w4", "skip", "quantity", "p1", "p2")
+
+
+def _outside_datelines(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Drop the places of a dateline: «دبي، الإمارات العربية المتحدة (CNN)-- رحبت البحرين …» —
+    a sentence that opens with a place and has a dash within its first words."""
+    keys = ["article_id", "sentence_index"]
+    opening = tokens.group_by(keys).agg(sentence_first=pl.col("token_index").min())
+    dash = (
+        tokens.join(opening, on=keys)
+        .filter(
+            (pl.col("token_index") - pl.col("sentence_first")).is_between(1, MAX_DATELINE)
+            & pl.col("gap_before").str.contains("[-–—]")
+        )
+        .group_by(keys).agg(dash=pl.col("token_index").min())
+    )
+    dated = (
+        spans.filter("is_place").join(opening, on=keys)
+        .filter(pl.col("first_token") == pl.col("sentence_first"))
+        .select(keys).unique()
+        .join(dash, on=keys)
+    )
+    inside = spans.join(dated, on=keys, how="left").filter(pl.col("last_token") < pl.col("dash"))
+    return spans.join(inside.select("article_id", "first_token", "last_token"), on=["article_id", "first_token", "last_token"], how="anti")
+
+
+def _headed_by(parts: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
+    """«وفدا ليبيا برئاسة عبد الرحمن الأحيرش»: a group headed by an actor takes that actor's code."""
+    heads = words.filter(pl.col("norm").str.contains("^(برياسه|بقياده|يتراسه|يقوده|تقوده|تتراسه)$"))
+    leader = (
+        parts.select("article_id", "sentence_index", "first_token", "last_token", "actor_id", "code")
+        .join(heads.select("article_id", "sentence_index", head="token_index"), on=["article_id", "sentence_index"])
+        .filter((pl.col("first_token") > pl.col("head")) & (pl.col("first_token") - pl.col("head") <= 2))
+        .sort("article_id", "head", "first_token")
+        .unique(["article_id", "head"], keep="first", maintain_order=True)
+        .select("article_id", "sentence_index", "head", lead_actor="actor_id", lead_code="code")
+    )
+    led = (
+        parts.with_row_index("part_index")
+        .join(leader, on=["article_id", "sentence_index"])
+        .filter((pl.col("head") > pl.col("last_token")) & (pl.col("head") - pl.col("last_token") <= 2))
+        .select("part_index", "lead_actor", "lead_code")
+    )
+    return (
+        parts.with_row_index("part_index")
+        .join(led, on="part_index", how="left")
+        # only a bare country gains from its leader's code («وفدا ليبيا» → LBYGOV)
+        .with_columns(lead=pl.col("lead_code").is_not_null() & (pl.col("code").str.len_chars() == 3))
+        .with_columns(
+            actor_id=pl.when("lead").then(pl.col("lead_actor")).otherwise(pl.col("actor_id")),
+            code=pl.when("lead").then(pl.col("lead_code")).otherwise(pl.col("code")),
+        )
+        .drop("lead")
+        .drop("part_index", "lead_actor", "lead_code")
+    )
+
+
+def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
+    """An actor without a country of its own — a generic agent (الحكومة, الناشطين), or a person,
+    group or place the dictionary does not know — takes the country of the nearest state or
+    demonym after it in the sentence (within a few words: «الحكومة الموازية في الشرق الليبي»),
+    else the article's most named country (CODEBOOK: generic agents, places as targets)."""
+    countries = frame.filter(pl.col("country").is_not_null() & pl.col("role").is_null())
+    article_country = (
+        countries.group_by("article_id", "country").len()
+        .sort(["article_id", "len", "country"], descending=[False, True, False])
+        .unique("article_id", keep="first", maintain_order=True)
+        .select("article_id", article_country="country")
+    )
+    needs_country = (pl.col("kind") == "agent") | pl.col("code").is_null()
+    agents = frame.filter(needs_country).with_row_index("agent_row")
+    nearest = (
+        agents.select("agent_row", "article_id", "sentence_index", "last_token")
+        .join(countries.select("article_id", "sentence_index", pl.col("first_token").alias("c_first"), "country"),
+              on=["article_id", "sentence_index"])
+        .filter((pl.col("c_first") > pl.col("last_token")) & (pl.col("c_first") - pl.col("last_token") <= 6))
+        .sort("agent_row", "c_first")
+        .unique("agent_row", keep="first", maintain_order=True)
+        .select("agent_row", near_country="country")
+    )
+    agents = (
+        agents.join(nearest, on="agent_row", how="left")
+        .join(article_country, on="article_id", how="left")
+        .with_columns(country=pl.coalesce("country", "near_country", "article_country"))
+        .with_columns(code=pl.col("country") + pl.col("role").fill_null(""))
+        .drop("agent_row", "near_country", "article_country")
+    )
+    return pl.concat([frame.filter(~needs_country), agents])
+
+
+def coordination_groups(parts: pl.DataFrame) -> pl.DataFrame:
+    """`group`: participants chained by و within a few words («النظام السوري، والحكومة …»)."""
+    prev_last = pl.col("last_token").shift(1).over("article_id", "sentence_index")
+    joined = (
+        pl.col("clitic").fill_null("").str.starts_with("و")
+        & ((pl.col("first_token") - prev_last) <= MAX_COORDINATION_GAP)
+    ).fill_null(False)
+    return parts.with_columns(group=(~joined).cum_sum().over("article_id"))

@@ -1,0 +1,275 @@
+"""Who did it to whom: each trigger's source and target among the sentence's participants,
+chosen by position, as Arabic news builds its sentences (clause marks from clauses.py):
+- source: for a verb, the first participant after it (VSO: «وقع النظام السوري …»), else the
+  nearest before it (SVO: «تركيا … أرسلت») — but a subject before a comma, a relative pronoun
+  or a verb with و comes after VSO, and a feminine verb's subject is not a man («وطردت
+  السفير»); for a verbal noun, the participant right after it (the genitive: «زيارة حفتر
+  إلى دمشق»; a place with ل is where to, a demonym further on qualifies another noun, the
+  owner of a noun a preposition introduces is not the agent: «غارات على مواقع للمعارضة»);
+- never across a bare «أن / إن» that opens a reported clause («قال المرصد إن القوات قصفت»),
+  nor past the next trigger; a town or region does not act; a verb right after a noun trigger
+  has that noun as its subject («غارات روسية استهدفت بلدة حرستا»), and the noun takes the
+  verb's object as its target;
+- the object of an appeal, praise, demand, criticism or rejection («أدانت تركيا استهداف
+  المدنيين», «رحبت الإمارات بالغارات الأمريكية») is not done by the speaker;
+- passives: the doer after «من قبل», «على يد» is the source («اعتقل ناشطون من قبل الأمن», «من
+  قبل مقاتلات روسية»); an impersonal passive («اغتيل», «تم اعتقال») has no other source; a
+  noun whose genitive is its patient («اعتقال الناشط») takes its agent only from before it,
+  unless an agent and an object both follow it («باستهداف قوات النظام الغوطة»); whoever
+  «تعرض» a trigger («تعرضت دمشق لقصف») is its target;
+- target: after the trigger, the first participant introduced by the trigger's preposition
+  (إلى, مع, ضد, على, ب, ل …) or, for a direct object, the first one after the source, else the
+  genitive of a noun the preposition introduces («رحبت … بقيام الولايات المتحدة»), else the
+  next one introduced by a preposition of direction; never the source under another name, nor
+  who denies it («… لكن الجيش الروسي نفى»);
+- a clause without a subject or target takes the previous event's (Arabic drops them).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from transforms.arabic import normalize_str
+from transforms.events.clauses import MAX_NEXT_VERB_GAP, quad_class
+from transforms.events.participants import AGENT
+
+MAX_SOURCE_BEFORE = 12  # tokens between a subject and its verb (SVO)
+MAX_TARGET_AFTER = 15
+# ties between candidates for a role go to the longer span, then the more specific code
+ROLE_ORDER = ["event_row", "rank", "last_token_right", "code", "group"]
+ROLE_DESCENDING = [False, False, True, True, False]
+MAX_FALLBACK_TARGET_AFTER = 8
+FALLBACK_RANK = 100  # targets reached by another preposition than the trigger's rank from here
+MAX_AGENT_AFTER = 6  # tokens from a trigger to «من قبل» / «على يد» and its doer
+MAX_GENITIVE_AFTER = 6  # tokens from a verbal noun to its agent: «زيارة أخرى لرئيس المخابرات»
+AGAINST, IN = normalize_str("ضد"), normalize_str("في")
+# prepositions whose noun's genitive is that noun's owner, not a verbal noun's agent
+OWNER_VIAS = [normalize_str(w) for w in ("على", "إلى", "ضد", "في", "مع", "عن", "من", "نحو", "تجاه")]
+FALLBACK_PREPOSITIONS = [normalize_str(w) for w in ("على", "ضد", "إلى", "مع", "في")] + ["ب", "ل"]
+
+
+def best_sources(pairs: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
+    """The source of each trigger: its best-ranked candidate (_source_candidates), not the speaker
+    of a statement about it (_not_the_speaker). `pairs`: every (trigger, participant) of a sentence."""
+    return _best(_not_the_speaker(_source_candidates(pairs), triggers))
+
+
+def best_targets(pairs: pl.DataFrame) -> pl.DataFrame:
+    """The target of each trigger: its best-ranked candidate (_target_candidates)."""
+    return _best(_target_candidates(pairs))
+
+
+def _best(candidates: pl.DataFrame) -> pl.DataFrame:
+    """The best-ranked candidate of each event (ties: ROLE_ORDER)."""
+    return candidates.sort(ROLE_ORDER, descending=ROLE_DESCENDING).unique("event_row", keep="first", maintain_order=True)
+
+
+def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
+    """Who does it, ranked (lower is better). A passive's doer («من قبل», «على يد») comes first;
+    an impersonal passive («اغتيل», «تم اعتقال») has no other source; a noun whose genitive is
+    its patient («اعتقال الناشط») takes its agent only from before it; the agent of one that
+    is undergone («تعرضت دمشق لقصف إسرائيلي») follows it."""
+    unmarked = pl.col("preposition").is_null()
+    genitive = pl.col("source_role") == "genitive"
+    patient_noun = (pl.col("source_role") == "none") & pl.col("form_kind").is_in(["verbal_noun", "phrase"])
+    subject = (pl.col("source_role") == "subject") | patient_noun
+    no_subject_before = pl.col("undergone_verb").is_not_null()
+    # a demonym alone qualifies the noun before it: the trigger («غارات جوية روسية»), or, further
+    # on, another noun («قصف موقع عسكري سوري»: the site is Syrian, the bombing is not)
+    loose_adjective = (pl.col("kind") == "nisba") & (pl.col("after") > 2)
+    # after a verb that reads as active, «من قبل» makes it passive only right after the verb's
+    # first participant («اعتقل ناشطون من قبل الأمن»), not in «استنكرت الحكومة التعنت من قبل …»
+    active_verb = (pl.col("source_role") == "subject") & pl.col("form_kind").str.starts_with("verb")
+    first_after = pl.col("first_token_right").filter(pl.col("after") >= 1).min().over("event_row")
+    first_end = pl.col("last_token_right").filter(pl.col("first_token_right") == first_after).max().over("event_row")
+    right_after_first = (pl.col("first_token_right") == first_after) | (pl.col("first_token_right") - 3 == first_end)
+    nominal = (pl.col("clitic").fill_null("").str.contains("ب")
+               | (pl.col("clitic").fill_null("").str.contains("ل") & ~pl.col("form_kind").str.starts_with("verb")))
+    # not across a reported clause; and a town or region («بلدة حرستا») is acted on, it does not
+    # act (a state's name or capital may: «دمشق»)
+    pairs = pairs.filter(~pl.col("across_clause") & ~(pl.col("is_place") & pl.col("kind").is_in(["place", "unknown"])))
+    return pl.concat([
+        _agent_of_patient_noun(pairs, patient_noun, unmarked),
+        pairs.filter((pl.col("preposition") == AGENT) & pl.col("after").is_between(1, MAX_AGENT_AFTER)
+                     & (~active_verb | right_after_first))
+        .with_columns(rank=pl.col("after") - 100),
+        # «قيام روسيا بإرسال …»: a verbal noun with ب after its agent
+        pairs.filter(genitive & pl.col("clitic").str.contains("ب") & pl.col("before").is_between(1, 2) & unmarked
+                     & ~no_subject_before)
+        .with_columns(rank=pl.col("before") - 10),
+        # a verbal noun's agent follows it, bare or with ل: «زيارة حفتر», «زيارة أخرى لرئيس المخابرات»
+        # (a place with ل is where to: «زيارة للسعودية»), but not the owner of a noun a preposition
+        # introduces («غارات على مواقع للمعارضة», «هجوم على مواقع الحوثيين»: the positions are theirs)
+        # nor past the next trigger («غارات استهدفت مواقع المعارضة»: the sites are the object)
+        # (the preposition two words back governs a noun after the trigger, not the trigger itself: «مع غارات روسية»)
+        pairs.filter(genitive & pl.col("after").is_between(1, MAX_GENITIVE_AFTER)
+                     & ~(pl.col("via").is_in(OWNER_VIAS) & (pl.col("after") > 2)).fill_null(False)
+                     & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True)
+                     & (unmarked | ((pl.col("preposition") == "ل") & ~pl.col("is_place"))) & ~loose_adjective)
+        .with_columns(rank=pl.col("after")),
+        # a subject right before the verb: «أن وزير الخارجية السوري وليد المعلم استقبل»; after
+        # VSO when a comma, a relative pronoun or a conjunction opens the verb's clause («… إدلب،
+        # إذ دعت أنقرة», «سجن الخواجة الذي ترفض سلطات البحرين», «… والولايات المتحدة، وطردت»)
+        pairs.filter(subject & pl.col("before").is_between(1, 2) & unmarked & ~no_subject_before)
+        .with_columns(rank=pl.col("before") + pl.when(
+            pl.col("opens_clause") | (pl.col("anchor_marks") != pl.col("part_marks"))).then(250).otherwise(100)),
+        # VSO: «وقع النظام السوري»; a feminine verb's subject is not a man («وطردت السفير»); a
+        # noun with ب/ل («طالبت … بإطلاق سراح التميمي») or a statement's object («أدانت فرنسا قصف
+        # المستشفيات») has no subject after it, only its object
+        # (or starts on the trigger's last word: «قصفت المقاتلات الروسية», a trigger with its subject)
+        pairs.filter((pl.col("source_role") == "subject") & pl.col("after").is_between(1, 3).or_(
+                         (pl.col("after") == 0) & (pl.col("last_token") > pl.col("first_token"))) & unmarked
+                     & ~no_subject_before & ~(pl.col("feminine") & pl.col("masculine")) & ~nominal & ~pl.col("statement_object")
+                     & ~pl.col("describes_noun") & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True))
+        .with_columns(rank=pl.col("after") + 200),
+        # SVO further back, but not past the previous trigger
+        pairs.filter(
+            subject & pl.col("before").is_between(3, MAX_SOURCE_BEFORE) & unmarked & ~no_subject_before
+            & (pl.col("first_token_right") > pl.col("previous_end"))
+        ).with_columns(rank=pl.col("before") + 300),
+    ])
+
+
+def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked: pl.Expr) -> pl.DataFrame:
+    """«باستهداف قوات النظام الغوطة», «اعتقال الشرطة الناشطين», «استهداف النظام للمدنيين»: a
+    noun whose genitive is usually its patient, followed by two participants (the second bare
+    or with ل), takes the first — an actor that can
+    act (a state, its government, forces or police, an armed group, an international body) —
+    as its agent, and the second as its object. Not a title before a name («اعتقال الصحفي
+    أحمد …»), nor coordinated participants («اعتقال الناشط والصحفي»)."""
+    can_act = pl.col("code").str.contains("^(IGO|[A-Z]{3}$)|(GOV|MIL|COP|SPY|REB|UAF)$")
+    # the agent bare, its object bare or with ل («اعتقال السلطات البحرينية للناشط»)
+    bare = (
+        pairs.filter(patient_noun & (unmarked | (pl.col("preposition") == "ل")) & pl.col("after").is_between(1, MAX_GENITIVE_AFTER)
+                     & (pl.col("kind") != "nisba") & (pl.col("preps_between") == 0))
+        .sort("event_row", "first_token_right")
+        .with_columns(
+            next_first=pl.col("first_token_right").shift(-1).over("event_row"),
+            next_group=pl.col("group").shift(-1).over("event_row"),
+            next_is_person=pl.col("is_person").shift(-1).over("event_row"),
+        )
+        .unique("event_row", keep="first", maintain_order=True)
+    )
+    return bare.filter(
+        unmarked & pl.col("next_first").is_not_null() & (pl.col("next_group") != pl.col("group")) & (pl.col("after") <= 2)
+        & ~pl.col("is_place") & can_act
+        & ~((pl.col("kind") == "agent") & pl.col("next_is_person") & (pl.col("next_first") == pl.col("last_token_right") + 1))
+    ).drop("next_first", "next_group", "next_is_person").with_columns(rank=pl.col("after") - 50)
+
+
+def _not_the_speaker(candidates: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
+    """Drop the source candidates of a statement's object (clauses._statement_objects) that are the
+    statement's own source: «أدانت تركيا استهداف المدنيين» — Turkey did not target them;
+    «رحبت الإمارات بالغارات الأمريكية» — the Americans struck. The accused or the one called
+    on stays: «اتهمت سوريا إسرائيل بشن هجوم» (Israel attacked)."""
+    spoken = triggers.filter("statement_object").select("event_row", "previous_row")
+    speaker = _best(candidates.join(spoken.select(event_row="previous_row"), on="event_row")).select(
+        previous_row="event_row", speaker_group="group")
+    same = (
+        candidates.select("event_row", "group").join(spoken, on="event_row").join(speaker, on="previous_row")
+        .filter(pl.col("group") == pl.col("speaker_group"))
+        .select("event_row", "group")
+        .unique()
+    )
+    return candidates.join(same, on=["event_row", "group"], how="anti")
+
+
+def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
+    """To whom, ranked. `pairs` carries the chosen `source_group` and `chosen_source_code`."""
+    after = pl.col("after")
+    marker = pl.col("target_marker")
+    prepositional = marker.is_not_null() & ~marker.is_in(["object", "none"])
+    undergone = pl.col("undergone_verb")
+    pairs = pairs.filter(~pl.col("across_clause") & ~pl.col("denier"))
+    candidates = pl.concat([
+        # «تعرضت دمشق لقصف»: whoever undergoes it, between the verb and the trigger or before the verb
+        pairs.filter(undergone.is_not_null() & (pl.col("last_token_right") < pl.col("anchor_first"))
+                     & ((pl.col("first_token_right") > undergone) | (undergone - pl.col("last_token_right")).is_between(1, 2)))
+        .with_columns(rank=(pl.col("first_token_right") - undergone).abs() - 100),
+        # the trigger's own preposition: «زيارة إلى دمشق», «هجوم على مواقع»
+        pairs.filter(after.is_between(1, MAX_TARGET_AFTER) & prepositional & (pl.col("preposition") == marker))
+        .with_columns(rank=after),
+        # a direct object: «اعتقلت السلطات الناشط»
+        pairs.filter((marker == "object") & after.is_between(1, MAX_TARGET_AFTER) & pl.col("preposition").is_null())
+        .with_columns(rank=after),
+        # the genitive of a noun the trigger's preposition introduces: «رحبت … بقيام الولايات المتحدة»
+        pairs.filter(after.is_between(2, MAX_TARGET_AFTER) & prepositional & (pl.col("via") == marker)
+                     & pl.col("preposition").is_null())
+        .with_columns(rank=after + 50),
+        # failing the trigger's own preposition, the next actor after it introduced by another
+        # preposition of direction («غارة … على مواقع للحوثيين») — never من/عن, which name
+        # sources; ضد («against») reaches as far as the trigger's own preposition
+        pairs.filter(
+            pl.col("preposition").is_in(FALLBACK_PREPOSITIONS)
+            & after.is_between(1, pl.when(pl.col("preposition") == AGAINST).then(MAX_TARGET_AFTER).otherwise(MAX_FALLBACK_TARGET_AFTER))
+        )
+        .with_columns(rank=after + FALLBACK_RANK),
+    ])
+    # nor the source again under another name («العاهل السعودي الملك سلمان»)
+    return candidates.filter(
+        (pl.col("group") != pl.col("source_group").fill_null(-1)) & pl.col("code").ne_missing(pl.col("chosen_source_code"))
+    )
+
+
+def inherit_missing_roles(events: pl.DataFrame) -> pl.DataFrame:
+    """Arabic drops repeated subjects and objects: «وتدعم تركيا … وقد أرسلت جنودا» (Turkey sent),
+    «زيارة حفتر إلى دمشق، تلتها زيارة أخرى لرئيس المخابرات» (to Damascus too). A trigger without
+    a source takes the previous event's source in the sentence; without a target, the target
+    of the previous event of the same quad class (helping, sending aid: «للمساهمة إلى جانب
+    قوات حفتر … قيام روسيا بإرسال مقاتلين»)."""
+    ordered = events.sort("article_id", "sentence_index", "first_token")
+    keys = ["article_id", "sentence_index"]
+    quad = quad_class(pl.col("cameo_code"))
+    ordered = _target_of_next_verb(ordered, quad)
+    return ordered.with_columns(
+        # (not a statement's object: «أدانت تركيا استهداف المدنيين», clauses._statement_objects)
+        source_actor_id=pl.coalesce("source_actor_id", pl.when(~pl.col("statement_object")).then(
+            pl.col("source_actor_id").forward_fill().over(keys))),
+        source_code=pl.coalesce("source_code", pl.when(~pl.col("statement_object")).then(
+            pl.col("source_code").forward_fill().over(keys))),
+    ).with_columns(
+        target_actor_id=pl.coalesce("target_actor_id", pl.col("target_actor_id").forward_fill().over([*keys, quad])),
+        target_code=pl.coalesce("target_code", pl.col("target_code").forward_fill().over([*keys, quad])),
+    ).filter(
+        (pl.col("source_actor_id") != pl.col("target_actor_id")).fill_null(True)
+        & (pl.col("source_code") != pl.col("target_code")).fill_null(True)
+    )
+
+
+def _target_of_next_verb(events: pl.DataFrame, quad: pl.Expr) -> pl.DataFrame:
+    """A noun without a target whose clause goes on (no punctuation between) with a verb of the
+    same quad class that has no subject of its own, or the noun's — «غارات جوية روسية استهدفت
+    مدينة حرستا», «هجوم انتحاري طال مسجدا» — takes that verb's target: what the raids hit."""
+    # plain shifts over the ordered events, kept within the sentence
+    same = (pl.col("sentence_index").shift(-1) == pl.col("sentence_index")) & (
+        pl.col("article_id").shift(-1) == pl.col("article_id"))
+    nxt = lambda column: pl.when(same).then(pl.col(column).shift(-1))  # noqa: E731
+    per_event = (
+        events.with_columns(quad=quad)
+        .unique("event_row", keep="first", maintain_order=True)
+        .with_columns(
+            next_first=nxt("first_token"), next_kind=nxt("form_kind"), next_quad=nxt("quad"), next_marks=nxt("anchor_marks"),
+            next_source=nxt("source_code"), next_target_actor=nxt("target_actor_id"), next_target_code=nxt("target_code"),
+        )
+        .filter(
+            pl.col("form_kind").is_in(["verbal_noun", "phrase"]) & pl.col("next_kind").str.starts_with("verb")
+            & (pl.col("next_quad") == pl.col("quad"))
+            & ((pl.col("next_marks") == pl.col("anchor_marks")) | (pl.col("anchor_first") != pl.col("first_token")))
+            & (pl.col("next_source").is_null() | (pl.col("next_source") == pl.col("source_code")))
+            & (pl.col("next_first") - pl.col("last_token")).is_between(1, MAX_NEXT_VERB_GAP)
+        )
+        .select("event_row", "next_target_actor", "next_target_code")
+    )
+    # the verb's object replaces no target, or only a place reached by a later «في» («غارة …
+    # استهدفت عناصر حركة الشباب في جنوب الصومال»: the fighters, not Somalia)
+    replace = pl.col("next_target_code").is_not_null() & (
+        pl.col("target_code").is_null()
+        | ((pl.col("target_rank").fill_null(0) >= FALLBACK_RANK) & (pl.col("target_preposition") == IN)).fill_null(False))
+    return (
+        events.join(per_event, on="event_row", how="left", maintain_order="left")
+        .with_columns(
+            target_actor_id=pl.when(replace).then(pl.col("next_target_actor")).otherwise(pl.col("target_actor_id")),
+            target_code=pl.when(replace).then(pl.col("next_target_code")).otherwise(pl.col("target_code")),
+        )
+        .drop("next_target_actor", "next_target_code")
+    )
