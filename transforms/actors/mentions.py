@@ -373,15 +373,20 @@ def _unknown_names(matches: pl.DataFrame, tokens: pl.DataFrame, all_stems: pl.Da
         actor_id=pl.lit(None, pl.String),
         cameo_code="cameo_code",
         trigger_rank="trigger_rank",
+        cue_inside="include_cue",
     )
-    # a given name inside a name already found after a title is the same name: keep the longer span
+    # a given name inside a name already found after a title is the same name: keep the longer span.
+    # Two cues may give the same span («في حركة …»: a place cue before it, an organisation cue
+    # inside it): the cue inside the name tells its type, then the type's name breaks the tie,
+    # so that the choice never depends on row order
     return (
         found.sort(
-            "article_id", "first_token", "last_token", "trigger_rank", descending=[False, False, True, False]
+            "article_id", "first_token", "last_token", "trigger_rank", "cue_inside", "entity_type",
+            descending=[False, False, True, False, True, False], maintain_order=True,
         )
         .with_columns(reach=pl.col("last_token").cum_max().over("article_id"))
         .filter(~(pl.col("first_token") <= pl.col("reach").shift(1).over("article_id")).fill_null(False))
-        .drop("reach", "trigger_rank")
+        .drop("reach", "trigger_rank", "cue_inside")
     )
 
 
