@@ -107,3 +107,14 @@ def test_agents_with_a_possessive_suffix_are_agents():
     refs = _extract("أعلن الرئيس السوري أن حكومته لن تتفاوض، وقال إن قواتها ستبقى في إدلب. وأكد أن جيشه مستعد.").actor_references
     roles = dict(refs.filter(pl.col("reference_kind") == "agent").select("surface", "role_code").iter_rows())
     assert roles == {"حكومته": "GOV", "قواتها": "MIL", "جيشه": "MIL"}
+
+
+def test_homographs_of_actor_names_are_not_actors():
+    # «القضاء على» is «to eliminate», not the judiciary; the judiciary itself stays
+    refs = _extract("وتعهد الرئيس بالقضاء على الفساد، وأحال القضاء العراقي الملف إلى التحقيق.").actor_references
+    assert refs.filter(pl.col("role_code") == "JUD")["surface"].to_list() == ["القضاء العراقي"]
+    # «الجبل الأسود» alone is a mountain; beside another state it is Montenegro
+    mountain = _extract("وقصفت الطائرات مواقع المسلحين في الجبل الأسود شمال محافظة صعدة.").entity_mentions
+    assert "MTN" not in set(mountain["cameo_code"])
+    balkans = _extract("واستقبلت كرواتيا والجبل الأسود وفدا أوروبيا.").entity_mentions
+    assert "MTN" in set(balkans["cameo_code"])

@@ -335,3 +335,46 @@ def test_a_threatened_act_is_the_threatener_s_and_not_done():
     [operation] = [row for trigger, row in threat.items() if trigger.startswith("عملية")]
     assert (operation["source_code"], operation["modality"]) == ("TURGOV", "future")
     assert _by_trigger("وهددت إسرائيل حزب الله بشن هجوم واسع على لبنان.")["هجوم"]["modality"] == "future"
+
+
+def test_the_cited_source_of_an_attribution_takes_no_role():
+    # «بحسب المرصد …», «وفقا لما ذكرته وكالة …»: who reports the event is not its doer or target,
+    # nor the country of a generic agent (the police here are not French)
+    strikes = _events("شنت طائرات حربية غارات على مدينة إدلب، بحسب المرصد السوري لحقوق الإنسان.")
+    assert strikes.height and "SYRHRI" not in set(strikes["source_code"]) | set(strikes["target_code"])
+    arrests = _events("واعتقلت الشرطة عشرات المحتجين في العاصمة، وفقا لما ذكرته وكالة فرانس برس.")
+    assert not [c for c in arrests["source_code"].to_list() + arrests["target_code"].to_list() if (c or "").startswith("FRA")]
+
+
+def test_continents_are_places_not_actors():
+    talks = _events("وتواصلت المحادثات بين إفريقيا وأوروبا حول ملف المهاجرين.")
+    assert not {"AFR", "EUR"} & (set(talks["source_code"]) | set(talks["target_code"]))
+
+
+def test_a_nominal_negator_negates_only_its_own_genitive():
+    # «طالب بوقف الدعم للحملة» stops the support, not the campaign
+    events = _by_trigger("وطالب البرلمان الهولندي بوقف الدعم للحملة العسكرية التركية في سوريا.")
+    [operation] = [row for trigger, row in events.items() if "لحملة" in trigger]
+    assert operation["modality"] != "negated"
+    assert _by_trigger("ودعا الوزير إلى وقف القصف على مدينة درعا.")["القصف"]["modality"] == "negated"
+
+
+def test_the_same_year_is_the_year_named_before():
+    sentences = pl.DataFrame({"article_id": ["a"], "sentence_index": [0],
+                              "sentence_text": ["تأسست الحركة في عام 2009، وفي 12 مارس من العام نفسه هاجمت مقرا للشرطة"]})
+    published = pl.DataFrame({"article_id": ["a"], "published_at": [SATURDAY]})
+    found = {(r["event_date"], r["date_precision"]) for r in find_dates(sentences, published).iter_rows(named=True)}
+    assert (date(2009, 3, 12), "day") in found
+
+
+def test_a_verbal_noun_with_its_agent_pronoun_acts_on_the_noun_after_it():
+    # «عقب زيارتها مقر السفارة الأمريكية»: she visited the embassy; the embassy's owner is the target
+    visit = _by_trigger("واعتقلت الناشطة عقب زيارتها مقر السفارة الأمريكية في القاهرة.")["زيارتها"]
+    assert visit["source_code"] is None or not visit["source_code"].startswith("USA")
+    assert (visit["target_code"] or "").startswith("USA")
+
+
+def test_a_death_sentence_is_a_legal_act_not_a_killing():
+    events = _events("وأصدرت محكمة عسكرية مصرية حكمها بالإعدام على 12 متهما بتفجير كنيسة في الإسكندرية.")
+    assert not events.filter(pl.col("cameo_code").str.starts_with("18")).height
+    assert events.filter(pl.col("cameo_code") == "116").height

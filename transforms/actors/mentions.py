@@ -30,6 +30,14 @@ from transforms.arabic import normalize
 _NAME_LINKS = ["بن", "ابن", "ابو", "ال", "عبد"]
 _DEFINITE = "^([وفبلك]?ال|[وف]?لل)"
 _POSSESSIVE = "(هما|هم|ها|ه)$"
+# «القضاء على» is «to eliminate», not the judiciary: the agent word followed by على (normalised)
+_ELIMINATE_AGENTS = ["القضاء"]
+_ELIMINATE_NEXT = ["علي", "عليه", "عليها", "عليهم", "عليهما"]
+# country names that are also ordinary place descriptions («الجبل الأسود», the black mountain,
+# also a Yemeni mountain): actor → first word of the ambiguous name (normalised, without ال);
+# the name counts as the country only beside another state («صربيا والجبل الأسود») or in an
+# article that names the country in another form too (capital, demonym)
+_HOMOGRAPH_COUNTRIES = {"MTN": "جبل"}
 
 MENTION_SCHEMA = {
     "article_id": pl.String,
@@ -95,7 +103,7 @@ def find_mentions(tokens: pl.DataFrame, stems: pl.DataFrame, articles: pl.DataFr
     article_id, text, published_at (for dated roles)."""
     matches = pl.concat([find_aliases(tokens, lexicon.aliases, stems), _possessed_agents(tokens, lexicon.aliases)])
     matches = _short_names_after_full_names(matches)
-    matches = resolve_overlaps(matches)
+    matches = _without_homographs(resolve_overlaps(matches), tokens)
     matches = _with_adjacency(matches, tokens)
     matches = _compose(matches)
     matches = _absorb_titles(_with_adjacency(matches.drop("gap", "adjacent"), tokens))
@@ -132,6 +140,42 @@ def _possessed_agents(tokens: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFra
     stems = candidate_stems(unsuffixed)
     stems = pl.concat([stems, stems.with_columns(definite=pl.lit(True))]).unique()
     return find_aliases(unsuffixed, agents, stems).unique(["article_id", "first_token"], keep="first")
+
+
+def _without_homographs(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Drop dictionary matches that are another word: «القضاء على» (to eliminate) is no
+    judiciary; «الجبل الأسود» alone is a mountain, not Montenegro (_HOMOGRAPH_COUNTRIES)."""
+    words = tokens.select("article_id", first_token="token_index", head=pl.col("norm").str.replace(_DEFINITE, ""),
+                          word=pl.col("norm").str.replace("^[وفبلك]?(ال|ل)", "ال"))
+    nexts = tokens.select("article_id", last_token=pl.col("token_index") - 1, next_word="norm",
+                          next_sentence="sentence_index")
+    frame = (
+        matches.join(words, on=["article_id", "first_token"], how="left")
+        .join(nexts, on=["article_id", "last_token"], how="left")
+        .sort("article_id", "first_token", "last_token")
+    )
+    eliminate = (
+        (pl.col("kind") == "agent") & pl.col("word").is_in(_ELIMINATE_AGENTS)
+        & pl.col("next_word").is_in(_ELIMINATE_NEXT) & (pl.col("next_sentence") == pl.col("sentence_index"))
+    ).fill_null(False)
+    homograph = (pl.col("kind") == "name") & (
+        pl.col("actor_id").replace_strict(_HOMOGRAPH_COUNTRIES, default=None) == pl.col("head"))
+    states = pl.col("kind").is_in(["name", "capital"]) & (pl.col("entity_type") == "LOC") & (pl.col("actor_id") == pl.col("country_code"))
+    prev, nxt = (lambda c: pl.col(c).shift(1).over("article_id")), (lambda c: pl.col(c).shift(-1).over("article_id"))
+    frame = frame.with_columns(homograph=homograph.fill_null(False), state=states.fill_null(False))
+    beside_state = (
+        (prev("state") & (prev("last_token") + 1 == pl.col("first_token")) & pl.col("clitic").fill_null("").str.starts_with("و"))
+        | (nxt("state") & (nxt("first_token") == pl.col("last_token") + 1) & nxt("clitic").fill_null("").str.starts_with("و"))
+    ).fill_null(False)
+    # the same country named otherwise in the article (capital, demonym, another name)
+    confirmed = frame.filter(~pl.col("homograph") & pl.col("actor_id").is_not_null()).select("article_id", "actor_id").unique()
+    confirmed = confirmed.with_columns(confirmed=pl.lit(True))
+    return (
+        frame.with_columns(beside_state=beside_state)
+        .join(confirmed, on=["article_id", "actor_id"], how="left")
+        .filter(~eliminate & ~(pl.col("homograph") & ~pl.col("beside_state") & pl.col("confirmed").is_null()))
+        .select(matches.columns)
+    )
 
 
 def _short_names_after_full_names(matches: pl.DataFrame) -> pl.DataFrame:

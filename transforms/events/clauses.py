@@ -80,7 +80,18 @@ def with_clause_context(triggers: pl.DataFrame, tokens: pl.DataFrame, marks: pl.
     (_clause_openings; `marks` from punctuation_marks) and whether a verb describes the noun
     before it (_verbs_describing_nouns)."""
     triggers = _statement_objects(_anchor_light_verbs(triggers, tokens))
-    return _verbs_describing_nouns(_clause_openings(_undergone(triggers, tokens), tokens, marks))
+    triggers = _suffixed_agents(_undergone(triggers, tokens), tokens)
+    return _verbs_describing_nouns(_clause_openings(triggers, tokens, marks))
+
+
+def _suffixed_agents(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """`suffixed_agent`: a verbal noun in ة whose agent is a possessive pronoun («بعد زيارته مقر
+    القنصلية», «مشاركتهم في»): the noun after it is what is acted on, not its agent."""
+    last = tokens.select("article_id", last_token="token_index", last_norm="norm")
+    return triggers.join(last, on=["article_id", "last_token"], how="left").with_columns(
+        suffixed_agent=((pl.col("first_token") == pl.col("last_token")) & (pl.col("form_kind") == "verbal_noun")
+                        & pl.col("last_norm").str.contains("ت(ه|ها|هم|هما)$")).fill_null(False)
+    ).drop("last_norm")
 
 
 def outside_names(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:

@@ -83,14 +83,16 @@ def patterns() -> dict[str, str]:
     ordinal = f"(?:{_alternation(ordinal_days())})"
     modifier = "(?:الجاري|الحالي|الماضي|المنصرم|المقبل|القادم)"
     year = r"(?:[12][0-9]{3})"
+    # «من نفس العام», «من العام نفسه»: the year named before it in the article
+    same = r"(?:من\s+)?(?:نفس\s+(?:العام|السنه)|(?:العام|السنه)\s+(?:نفسه|نفسها|ذاته|ذاتها))"
     return {
         # «اليوم الثالث للاحتجاجات», «في اليوم التالي»: a day counted, not today (dropped)
         "counted_day": rf"اليوم\s+(?:{ordinal}|التالي|نفسه|ذاته|الاخير)",
         # a weekday in a set phrase names a prayer or its sermon, not a date: «خطبة الجمعة»,
         # «صلاة الجمعة», «خطيب الجمعة» (dropped)
         "set_phrase": rf"(?:صلاه|صلوات|خطبه|خطبتي|خطيب|خطباء|امام|مسجد|جامع)\s+(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})",
-        "day_month": rf"(?:[0-9]{{1,2}}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{pair}(?:\s+(?:(?:عام|سنه)\s+)?{year}|\s+{modifier})?",
-        "month": rf"(?:شهر\s+)?{pair}\s+(?:من\s+)?(?:(?:عام|سنه)\s+)?(?:{year}|{modifier})",
+        "day_month": rf"(?:[0-9]{{1,2}}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{pair}(?:\s+(?:(?:عام|سنه)\s+)?{year}|\s+{modifier}|\s+{same})?",
+        "month": rf"(?:شهر\s+)?{pair}\s+(?:(?:من\s+)?(?:(?:عام|سنه)\s+)?(?:{year}|{modifier})|{same})",
         "numeric": r"[0-9]{1,2}[/-][0-9]{1,2}[/-][12][0-9]{3}",
         "relative_day": r"(?:امس\s+الاول|اول\s+امس|اول\s+من\s+امس|امس|اليوم|غدا|البارحه)",
         "weekday": rf"(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})(?:\s+(?:الماضي|المنصرم|المقبل|القادم))?",
@@ -152,6 +154,11 @@ def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
         ordinal = pl.when(bare_expr.str.starts_with(word)).then(pl.lit(number, pl.Int32)).otherwise(ordinal)
     numeric_day = expr.str.extract(r"^[وفبل]?([0-9]{1,2})\s", 1).cast(pl.Int32)
     explicit_year = expr.str.extract(r"([12][0-9]{3})", 1).cast(pl.Int32)
+    # «في 9 أبريل من نفس العام» takes the last year stated before it in the article (in text order)
+    same_year = expr.str.contains(r"نفس\s+(?:العام|السنه)|(?:العام|السنه)\s+(?:نفس|ذات)")
+    frame = frame.sort("article_id", "sentence_index", "position", "expression").with_columns(
+        earlier_year=explicit_year.forward_fill().shift(1).over("article_id"))
+    explicit_year = pl.when(same_year).then(pl.col("earlier_year")).otherwise(explicit_year)
     after = expr.str.contains("المقبل|القادم")
     current = expr.str.contains("الجاري|الحالي")
     frame = frame.with_columns(
@@ -220,4 +227,4 @@ def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
         .when(kind == "relative_period").then(period_precision)
         .when(kind == "year").then(pl.lit("year")),
         since=expr.str.contains("^[وفبل]?منذ"),
-    ).filter(pl.col("event_date").is_not_null())
+    ).drop("earlier_year").filter(pl.col("event_date").is_not_null())

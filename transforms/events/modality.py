@@ -29,6 +29,10 @@ SPEECH_ROOTS = ["01", "02", "03", "05", "10", "11", "12", "13"]
 # present-tense control («المناطق التي يسيطر عليها الأكراد») describes who holds a place: a
 # standing situation, coded as background
 STANDING_CODE = "192"
+# negating nouns («وقف القصف», «عدم التدخل») negate only their own genitive, the word right
+# after them: in «يقضي بوقف الدعم للحملة العسكرية» the support stops, the campaign does not
+NOMINAL_NEGATORS = [normalize_str(w) for w in (
+    "وقف", "بوقف", "لوقف", "عدم", "بعدم", "لعدم", "إيقاف", "بإيقاف", "لإيقاف", "توقف", "بتوقف")]
 
 
 def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataFrame, denials: pl.DataFrame) -> pl.DataFrame:
@@ -56,6 +60,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .join(tokens.select("article_id", (pl.col("token_index") - 1).alias("token_index"), pl.col("norm").alias("next_word")),
               on=["article_id", "token_index"], how="left")
         .filter((pl.col("bare") != "قد") | pl.col("next_word").str.contains("^[يتن]"))
+        .filter(~pl.col("bare").is_in(NOMINAL_NEGATORS) | (pl.col("distance") == 1))
         # «لا يزال», «ما زال» mean «still»: nothing is negated
         .filter(~(pl.col("bare").is_in(["لا", "ما"]) & pl.col("next_word").is_in(["يزال", "تزال", "زال", "زالت", "يزالون"])))
         .group_by("event_row")

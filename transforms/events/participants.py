@@ -40,6 +40,15 @@ QUANTITIES = [normalize_str(w) for w in (
     "ثمانية", "تسعة", "عشر", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "اثنين", "اثنان",
 )]
 NUMBER = r"^[وبل]?[0-9\u0660-\u0669]+$"
+# continents and geographic regions are places, never the doers or targets of events («بين
+# إفريقيا وأوروبا» is the migrants' route); the West Bank, Gaza and «الغرب» stay actors
+GEOGRAPHIC_REGIONS = ["AFR", "ASA", "EUR", "EEU", "LAM", "SAM", "NMR", "NAF", "MEA", "PGS", "BLK", "CAU", "CAS", "SAS",
+                      "SEA", "MDT", "SCN"]
+# attribution cues (normalised, with an optional و): «بحسب ما أفادت وكالة فرانس برس», «وفقا لما
+# أوردته بوابة الأهرام», «نقلا عن»: who is cited reports the event, it does not take part in it
+ATTRIBUTION = r"^و?(بحسب|حسب|حسبما|بحسبما|وفقا|وفق|طبقا|نقلا|استنادا)$"
+RELATIVES = [normalize_str(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين")]
+MAX_ATTRIBUTION_GAP = 4  # tokens from the cue to the cited source («بحسب ما أفادت وكالة …»)
 AGENT = "agent"  # the `preposition` of a passive's doer: «من قبل X», «على يد X»
 MAX_DATELINE = 8  # tokens from a sentence's first place to the dash that ends its dateline
 MAX_COORDINATION_GAP = 5  # tokens from one coordinated participant to the next «و…»
@@ -67,10 +76,38 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
     last = tokens.select("article_id", pl.col("end"), pl.col("token_index").alias("last_token"))
     marked = spans.join(first, on=["article_id", "start"]).join(last, on=["article_id", "end"])
     frame = _outside_datelines(_with_prepositions(_with_gender(marked, tokens), tokens), tokens)
-    frame = _fill_agent_countries(frame).filter(pl.col("code").is_not_null()).sort(
+    # (before the agents take countries: «اعتقلت الشرطة …، وفقا لوكالة فرانس برس» is not French police)
+    frame = outside_attributions(frame, tokens)
+    frame = _fill_agent_countries(frame).filter(
+        pl.col("code").is_not_null() & ~pl.col("code").is_in(GEOGRAPHIC_REGIONS)).sort(
         ["article_id", "first_token", "last_token", "code"], descending=[False, False, True, False]
     )
     return _headed_by(_members_of(frame), tokens.select("article_id", "sentence_index", "token_index", "norm"))
+
+
+def outside_attributions(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Drop the cited source of an attribution («، بحسب المرصد السوري لحقوق الإنسان»): a
+    participant a few words after an attribution cue, with no punctuation between."""
+    # a running count of punctuation gaps: equal at the cue and the participant = same phrase
+    pauses = tokens.select(
+        "article_id", "sentence_index", "token_index", "norm",
+        pause=pl.col("gap_before").str.contains(r"[،,.:؛;!?؟()\-–—]").cast(pl.Int32).cum_sum().over("article_id"),
+    )
+    cues = pauses.filter(pl.col("norm").str.contains(ATTRIBUTION)).select(
+        "article_id", "sentence_index", cue="token_index", cue_pause="pause")
+    relative = tokens.filter(pl.col("norm").is_in(RELATIVES)).select(
+        "article_id", last_token=pl.col("token_index") - 1)
+    cited = (
+        parts.select("article_id", "sentence_index", "first_token", "last_token").unique()
+        .join(cues, on=["article_id", "sentence_index"])
+        .filter((pl.col("first_token") > pl.col("cue")) & (pl.col("first_token") - pl.col("cue") <= MAX_ATTRIBUTION_GAP))
+        .join(pauses.select("article_id", first_token="token_index", part_pause="pause"), on=["article_id", "first_token"])
+        .filter(pl.col("part_pause") == pl.col("cue_pause"))
+        .select("article_id", "first_token", "last_token").unique()
+        # unless a relative clause makes it an actor again: «وفقا للنائب …، الذي اجتمع به»
+        .join(relative, on=["article_id", "last_token"], how="anti")
+    )
+    return parts.join(cited, on=["article_id", "first_token", "last_token"], how="anti")
 
 
 def _members_of(parts: pl.DataFrame) -> pl.DataFrame:

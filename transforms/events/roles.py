@@ -102,7 +102,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # introduces («غارات على مواقع للمعارضة», «هجوم على مواقع الحوثيين»: the positions are theirs)
         # nor past the next trigger («غارات استهدفت مواقع المعارضة»: the sites are the object)
         # (the preposition two words back governs a noun after the trigger, not the trigger itself: «مع غارات روسية»)
-        pairs.filter(genitive & pl.col("after").is_between(1, MAX_GENITIVE_AFTER)
+        pairs.filter(genitive & ~pl.col("suffixed_agent") & pl.col("after").is_between(1, MAX_GENITIVE_AFTER)
                      & ~(pl.col("via").is_in(OWNER_VIAS) & (pl.col("after") > 2)).fill_null(False)
                      & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True)
                      & (unmarked | ((pl.col("preposition") == "ل") & ~pl.col("is_place"))) & ~loose_adjective)
@@ -117,7 +117,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # noun with ب/ل («طالبت … بإطلاق سراح التميمي») or a statement's object («أدانت فرنسا قصف
         # المستشفيات») has no subject after it, only its object
         # (or starts on the trigger's last word: «قصفت المقاتلات الروسية», a trigger with its subject)
-        pairs.filter((pl.col("source_role") == "subject") & pl.col("after").is_between(1, 3).or_(
+        pairs.filter((pl.col("source_role") == "subject") & ~pl.col("suffixed_agent") & pl.col("after").is_between(1, 3).or_(
                          (pl.col("after") == 0) & (pl.col("last_token") > pl.col("first_token"))) & unmarked
                      & ~no_subject_before & ~(pl.col("feminine") & pl.col("masculine")) & ~nominal & ~pl.col("statement_object")
                      & ~pl.col("describes_noun") & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True))
@@ -188,6 +188,9 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         .with_columns(rank=(pl.col("first_token_right") - undergone).abs() - 100),
         # the trigger's own preposition: «زيارة إلى دمشق», «هجوم على مواقع»
         pairs.filter(after.is_between(1, MAX_TARGET_AFTER) & prepositional & (pl.col("preposition") == marker))
+        .with_columns(rank=after),
+        # the object of a verbal noun whose agent is its pronoun: «بعد زيارته مقر القنصلية السعودية»
+        pairs.filter(pl.col("suffixed_agent") & after.is_between(1, 3) & pl.col("preposition").is_null())
         .with_columns(rank=after),
         # a direct object: «اعتقلت السلطات الناشط»
         pairs.filter((marker == "object") & after.is_between(1, MAX_TARGET_AFTER) & pl.col("preposition").is_null())
