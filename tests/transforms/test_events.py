@@ -378,3 +378,53 @@ def test_a_death_sentence_is_a_legal_act_not_a_killing():
     events = _events("وأصدرت محكمة عسكرية مصرية حكمها بالإعدام على 12 متهما بتفجير كنيسة في الإسكندرية.")
     assert not events.filter(pl.col("cameo_code").str.starts_with("18")).height
     assert events.filter(pl.col("cameo_code") == "116").height
+
+
+def test_headlines_and_related_story_links_between_paragraphs_are_not_coded():
+    # a short line without a full stop between paragraphs is the title of another story, not an event
+    text = (
+        "وقصفت الطائرات الحربية الروسية مواقع المعارضة السورية في ريف إدلب أمس.\n"
+        "وزير الخارجية التركي يلتقي نظيره الإيراني في طهران لبحث الأزمة السورية\n"
+        "هل تهاجم القوات الأمريكية مواقع الحكومة السورية مجددا؟\n"
+        "وأدانت تركيا القصف.\n"
+        "أنقرة تندد\n"
+        "واعتقلت الشرطة الإسرائيلية ناشطين فلسطينيين في القدس\n"
+    )
+    triggers = set(_events(text)["trigger"])
+    assert not {"يلتقي", "لبحث", "تهاجم"} & triggers
+    # the body (even a sentence that lost its full stop), and a subhead of a few words heading its
+    # paragraph, stay
+    assert {"وأدانت", "تندد", "واعتقلت"} <= triggers
+
+
+def test_targets_introduced_by_bihaqq_and_tujah():
+    # «بحق», «تجاه» name whom a sentence or a step concerns
+    sentence = _by_trigger("أصدرت محكمة أمن الدولة في الأردن حكما بالسجن بحق عناصر من تنظيم الدولة الإسلامية.")
+    [verdict] = [row for trigger, row in sentence.items() if "بالسجن" in trigger]
+    assert verdict["target_code"] == "IMGREB"
+    assert _by_trigger("وهدد الرئيس الإيراني حسن روحاني باتخاذ خطوات تجاه الولايات المتحدة.")["وهدد"]["target_code"] == "USA"
+
+
+def test_an_owner_after_tabia_li_takes_the_place_of_the_owned_noun():
+    # «غارات … على مواقع تابعة لتنظيم الدولة»: the positions are IS's, the raids hit IS
+    raids = _by_trigger("وشنت الطائرات الحربية الروسية غارات مكثفة منذ الصباح على مواقع تابعة لتنظيم الدولة الإسلامية في دير الزور.")
+    assert {row["target_code"] for row in raids.values()} == {"IMGREB"}
+
+
+def test_a_place_that_names_an_institution_is_not_an_actor():
+    # «محكمة جنايات القاهرة» is an Egyptian court, not Cairo
+    verdict = _by_trigger("أصدرت محكمة جنايات القاهرة حكما بالإعدام على قيادات في جماعة الإخوان المسلمين.")["حكما بالإعدام"]
+    assert (verdict["source_code"], verdict["target_code"]) == ("EGYJUD", "EGYOPP")
+    arrest = _by_trigger("واعتقلت شرطة دبي ناشطين من المعارضة البحرينية.")["واعتقلت"]
+    assert arrest["source_code"] == "ARECOP" and arrest["target_code"] != "ARE"
+
+
+def test_a_meeting_of_purpose_is_done_by_the_traveller_and_shares_the_plan():
+    # «ستتوجه … إلى موسكو للقاء نظيرها»: the minister will meet her counterpart — not yet
+    planned = _by_trigger("ستتوجه وزيرة الخارجية الألمانية إلى موسكو للقاء نظيرها سيرغي لافروف.")["للقاء"]
+    assert (planned["source_code"], planned["target_code"], planned["modality"]) == ("DEUGOV", "RUSGOV", "future")
+    done = _by_trigger("وصل وزير الخارجية التركي إلى طهران أمس للقاء الرئيس الإيراني حسن روحاني.")["للقاء"]
+    assert (done["source_code"], done["target_code"], done["modality"]) == ("TURGOV", "IRNGOV", "asserted")
+    # after a trigger with سـ, the act of purpose is announced with it
+    talks = _by_trigger("وسيزور وزير الخارجية التركي طهران الأسبوع المقبل لبحث الأزمة مع الرئيس الإيراني حسن روحاني.")
+    assert talks["لبحث"]["modality"] == "future"

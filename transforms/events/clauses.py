@@ -48,6 +48,7 @@ NAME_HEADS = [normalize_str(w) for w in (
 )]
 MAX_LIGHT_VERB_GAP = 25  # tokens from a light verb (وقع, شن …) to its object noun
 MAX_CALL_GAP = 10  # tokens from an appeal or demand (دعا, طالب) to the act it calls for
+MEETING_ROOT = "04"  # «للقاء», «لبحث», «لزيارة»: nouns of purpose whose genitive is who is met (_purpose_nouns)
 MAX_NEXT_VERB_GAP = 5  # tokens from a noun trigger to the verb that goes on its clause («غارات روسية استهدفت»)
 # CAMEO roots of statements about someone else's act (appeal, praise, demand, criticism,
 # rejection): their object noun is not done by the speaker — unlike an announcement, an intent or
@@ -80,8 +81,28 @@ def with_clause_context(triggers: pl.DataFrame, tokens: pl.DataFrame, marks: pl.
     (_clause_openings; `marks` from punctuation_marks) and whether a verb describes the noun
     before it (_verbs_describing_nouns)."""
     triggers = _statement_objects(_anchor_light_verbs(triggers, tokens))
-    triggers = _suffixed_agents(_undergone(triggers, tokens), tokens)
+    triggers = _purpose_nouns(_suffixed_agents(_undergone(triggers, tokens), tokens))
     return _verbs_describing_nouns(_clause_openings(triggers, tokens, marks))
+
+
+def purpose_lam() -> pl.Expr:
+    """The ل of purpose on a trigger: before an indefinite verbal noun or a present verb («للقاء»,
+    «لبحث», «ليلتقي»), not the preposition before a definite noun («للاشتباكات»)."""
+    return (pl.col("clitic").fill_null("").str.contains("^[وف]?ل$") & ~pl.col("definite")
+            & pl.col("form_kind").is_in(["verbal_noun", "phrase", "verb_present"]))
+
+
+def _purpose_nouns(triggers: pl.DataFrame) -> pl.DataFrame:
+    """`purpose_noun`: a verbal noun of meeting or talks (04) with the ل of purpose after
+    the clause it serves — «توجهت الوزيرة إلى موسكو للقاء نظيرها الروسي», «لبحث»: its doer is
+    that clause's subject, and the genitive after it is whom it meets, not its agent. Not what
+    is undergone, nor the object of an appeal («دعا لزيارة»)."""
+    return triggers.with_columns(
+        purpose_noun=(
+            (pl.col("form_kind") == "verbal_noun") & purpose_lam()
+            & pl.col("cameo_code").str.starts_with(MEETING_ROOT) & pl.col("undergone_verb").is_null() & ~pl.col("statement_object")
+        ).fill_null(False)
+    )
 
 
 def _suffixed_agents(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:

@@ -1,7 +1,8 @@
 """Who did what to whom, when: events coded from triggers, actor mentions and dates.
 
-For every trigger (triggers.py) the sentence's participants (participants.py) are joined to it
-and given roles by position (roles.py), from marks of the clause it stands in (clauses.py):
+For every trigger (triggers.py) outside headlines and related-story links (layout.py) the
+sentence's participants (participants.py) are joined to it and given roles by position
+(roles.py), from marks of the clause it stands in (clauses.py):
 - participants joined by و (coordination) share a role: one event per source × target; a
   symmetric event (a meeting, an agreement) between coordinated subjects pairs them, and «بين X
   و Y» gives both;
@@ -25,6 +26,7 @@ from transforms.events.clauses import (
     with_proclitics,
 )
 from transforms.events.dates import find_dates
+from transforms.events.layout import headline_sentences
 from transforms.events.modality import find_denials, with_modality
 from transforms.events.participants import coordination_groups
 from transforms.events.roles import best_sources, best_targets, inherit_missing_roles
@@ -58,7 +60,10 @@ EVENT_SCHEMA = {
 def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.DataFrame, stems: pl.DataFrame,
                 sentence_participants: pl.DataFrame) -> pl.DataFrame:
     """One row per (trigger, source, target) (EVENT_SCHEMA); `sentence_participants` from participants()."""
-    triggers = find_triggers(tokens, stems).with_row_index("event_row")
+    # (headlines and related-story links between the paragraphs name other stories: layout.py)
+    triggers = find_triggers(tokens, stems).join(
+        headline_sentences(articles, sentence_frame), on=["article_id", "sentence_index"], how="anti"
+    ).with_row_index("event_row")
     if triggers.is_empty():
         return pl.DataFrame(schema=EVENT_SCHEMA)
     triggers = outside_names(triggers, tokens)

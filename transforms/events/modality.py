@@ -14,7 +14,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms.arabic import normalize_str
-from transforms.events.clauses import LIGHT_VERBS, MAX_CALL_GAP, with_proclitics
+from transforms.events.clauses import LIGHT_VERBS, MAX_CALL_GAP, purpose_lam, with_proclitics
 from transforms.events.triggers import modality_words
 
 ACCUSATION = "112"  # CAMEO: accuse («اتهم»): the act it names is alleged
@@ -33,6 +33,11 @@ STANDING_CODE = "192"
 # after them: in «يقضي بوقف الدعم للحملة العسكرية» the support stops, the campaign does not
 NOMINAL_NEGATORS = [normalize_str(w) for w in (
     "وقف", "بوقف", "لوقف", "عدم", "بعدم", "لعدم", "إيقاف", "بإيقاف", "لإيقاف", "توقف", "بتوقف")]
+# an act introduced by the ل of purpose («ستتوجه الوزيرة إلى موسكو للقاء نظيرها», «يعتزم إرسال
+# قوات لمحاربة …») shares the plan of the verb it serves: a word of plan or intent, or a verb
+# with سـ, this many tokens before it makes it future too (other context words reach three)
+MAX_PURPOSE_GAP = 8
+PLAN_MODALITIES = ["future", "intent"]
 
 
 def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataFrame, denials: pl.DataFrame) -> pl.DataFrame:
@@ -45,8 +50,9 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         pl.when(pl.col("token_index") < pl.col("first_token")).then(pl.col("first_token") - pl.col("token_index"))
         .otherwise(pl.col("token_index") - pl.col("last_token"))
     )
+    purpose = purpose_lam() & pl.col("undergone_verb").is_null()
     context = (
-        events.select("event_row", *keys, "first_token", "last_token").unique()
+        events.select("event_row", *keys, "first_token", "last_token", purpose=purpose).unique()
         .join(tokens.select(*keys, "token_index", "norm"), on=keys)
         .filter((pl.col("token_index") < pl.col("first_token")) | (pl.col("token_index") > pl.col("last_token")))
         .with_columns(distance=distance, is_after=pl.col("token_index") > pl.col("last_token"),
@@ -54,7 +60,9 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .join(words, left_on="bare", right_on="norm")
         .filter(
             (pl.col("is_after") == (pl.col("scope") == "after"))
-            & ((pl.col("scope") == "sentence") | (pl.col("distance") <= 3))
+            & ((pl.col("scope") == "sentence") | (pl.col("distance") <= 3)
+               | (pl.col("purpose") & pl.col("modality").is_in(PLAN_MODALITIES) & (pl.col("distance") <= MAX_PURPOSE_GAP)
+                  & (pl.col("bare") != "قد")))
         )
         # «قد» before a present-tense verb is «may»; before a past one («وقد انعكس») it asserts
         .join(tokens.select("article_id", (pl.col("token_index") - 1).alias("token_index"), pl.col("norm").alias("next_word")),
@@ -68,6 +76,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     )
     found = (
         events.join(context, on="event_row", how="left")
+        .join(_purpose_of_announced(events, triggers), on="event_row", how="left")
         .join(_called_for(events, tokens, triggers), on="event_row", how="left")
         .join(_denied_after(events, denials), on="event_row", how="left")
         .with_columns(pl.col("modality").fill_null([]), called_for=pl.col("called_for").fill_null(""),
@@ -83,7 +92,8 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
               | ((pl.col("cameo_code") == STANDING_CODE) & (pl.col("form_kind") == "verb_present"))).then(pl.lit("background"))
         # an act someone is accused or charged of is alleged, not established: conditional
         .when(has("conditional") | (pl.col("called_for") == "alleged")).then(pl.lit("conditional"))
-        .when(pl.col("clitic").str.contains("س") | has("future") | has("intent") | (pl.col("called_for") == "future"))
+        .when(pl.col("clitic").str.contains("س") | has("future") | has("intent") | (pl.col("called_for") == "future")
+              | pl.col("announced_purpose").fill_null(False))
         .then(pl.lit("future"))
         .otherwise(pl.lit("asserted"))
     )
@@ -112,6 +122,21 @@ def _called_for(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataFra
         .sort("event_row", "call_end", descending=[False, True])  # the nearest call or accusation
         .unique("event_row", keep="first", maintain_order=True)
         .select("event_row", "called_for")
+    )
+
+
+def _purpose_of_announced(events: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
+    """`announced_purpose`: the act of purpose (ل) a few words after a trigger with سـ — «سيزور
+    الوزير موسكو لبحث الأزمة»: the talks are announced with the visit."""
+    keys = ["article_id", "sentence_index"]
+    announced = triggers.filter(pl.col("clitic").fill_null("").str.contains("س")).select(*keys, announced="last_token")
+    return (
+        events.filter(purpose_lam())
+        .select("event_row", *keys, "first_token").unique("event_row")
+        .join(announced, on=keys)
+        .filter((pl.col("first_token") - pl.col("announced")).is_between(1, MAX_PURPOSE_GAP))
+        .select("event_row", announced_purpose=pl.lit(True))
+        .unique()
     )
 
 

@@ -8,7 +8,9 @@ each with its token range, code and the preposition that introduces it:
 - a generic agent (الحكومة, الجيش) or an unknown actor takes the country of the nearest demonym
   or state after it in the sentence, else the article's most named country (CODEBOOK); a group
   headed by someone («وفدا ليبيا برئاسة …») takes its head's code;
-- a place stands for its country;
+- a place stands for its country, unless it names the institution before it («محكمة جنايات
+  القاهرة»: an Egyptian court); the owner after «تابعة لـ» stands where the owned noun stands
+  («على مواقع تابعة لـX» → «على X»);
 - participants joined by و (coordination) form a group, which shares a role (coding.py).
 """
 
@@ -19,7 +21,10 @@ import polars as pl
 from transforms.arabic import normalize_str
 
 # prepositions as separate words (normalised) and as proclitics
-SEPARATE_PREPOSITIONS = [normalize_str(w) for w in ("إلى", "على", "مع", "ضد", "في", "عن", "من", "بين", "لدى", "نحو", "تجاه", "حول")]
+# (with the compound ones that introduce whom an act concerns: «حكم بالإعدام بحق 75 متهما»,
+# «إجراءات صارمة تجاه المحتجين», «حيال», «تنازل لصالح المعارضة»)
+SEPARATE_PREPOSITIONS = [normalize_str(w) for w in (
+    "إلى", "على", "مع", "ضد", "في", "عن", "من", "بين", "لدى", "نحو", "تجاه", "حول", "بحق", "حيال", "لصالح")]
 # words a preposition may reach across to its participant: «إلى العاصمة السورية», «إلى جانب قوات حفتر»
 PLACE_WORDS = [normalize_str(w) for w in (
     "العاصمة", "مدينة", "بلدة", "قرية", "محافظة", "منطقة", "ولاية", "إقليم", "مخيم", "جانب",
@@ -40,6 +45,17 @@ QUANTITIES = [normalize_str(w) for w in (
     "ثمانية", "تسعة", "عشر", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "اثنين", "اثنان",
 )]
 NUMBER = r"^[وبل]?[0-9\u0660-\u0669]+$"
+# «على مواقع تابعة لجماعة الحوثي», «ضد القوات الموالية للحكومة»: the owner after «تابع/موال لـ»
+# stands where the owned noun stands, and takes its preposition (normalised)
+BELONGING = [normalize_str(w) for w in (
+    "تابع", "تابعة", "تابعين", "التابع", "التابعة", "التابعين", "موالية", "موالين", "الموالي", "الموالية", "الموالين")]
+# (not «من»: «رتل من القوات الموالية للحكومة» is partitive)
+OWNED_PREPOSITIONS = [normalize_str(w) for w in ("على", "ضد", "إلى", "في", "مع", "بحق", "تجاه")]
+# roles of institutions, which a place in construct names («محكمة جنايات القاهرة», «شرطة دبي»)
+INSTITUTION_ROLES = ["GOV", "MIL", "COP", "SPY", "JUD", "LEG", "MED", "EDU", "HLH", "BUS", "HRI"]
+# nouns that chain an institution to the place that names it: «محكمة جنايات القاهرة», «سلطات مطار القاهرة»
+CONSTRUCT_LINKS = [normalize_str(w) for w in (
+    "جنايات", "جنح", "استئناف", "أمن", "مطار", "ميناء", "بلدية", "جامعة", "محافظة", "ولاية", "مدينة", "منطقة", "إقليم")]
 # continents and geographic regions are places, never the doers or targets of events («بين
 # إفريقيا وأوروبا» is the migrants' route); the West Bank, Gaza and «الغرب» stay actors
 GEOGRAPHIC_REGIONS = ["AFR", "ASA", "EUR", "EEU", "LAM", "SAM", "NMR", "NAF", "MEA", "PGS", "BLK", "CAU", "CAS", "SAS",
@@ -76,11 +92,15 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
     last = tokens.select("article_id", pl.col("end"), pl.col("token_index").alias("last_token"))
     marked = spans.join(first, on=["article_id", "start"]).join(last, on=["article_id", "end"])
     frame = _outside_datelines(_with_prepositions(_with_gender(marked, tokens), tokens), tokens)
+    frame = _institution_places(frame, tokens)
     # (before the agents take countries: «اعتقلت الشرطة …، وفقا لوكالة فرانس برس» is not French police)
     frame = outside_attributions(frame, tokens)
     frame = _fill_agent_countries(frame).filter(
-        pl.col("code").is_not_null() & ~pl.col("code").is_in(GEOGRAPHIC_REGIONS)).sort(
-        ["article_id", "first_token", "last_token", "code"], descending=[False, False, True, False]
+        pl.col("code").is_not_null() & ~pl.col("code").is_in(GEOGRAPHIC_REGIONS) & ~pl.col("names_institution")
+    ).drop("names_institution").sort(
+        # ties (one span, one code, from a name and from a reference) go to the named actor
+        ["article_id", "first_token", "last_token", "code", pl.col("actor_id").is_null(), "actor_id"],
+        descending=[False, False, True, False, False, False], maintain_order=True,
     )
     return _headed_by(_members_of(frame), tokens.select("article_id", "sentence_index", "token_index", "norm"))
 
@@ -91,7 +111,8 @@ def outside_attributions(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFr
     # a running count of punctuation gaps: equal at the cue and the participant = same phrase
     pauses = tokens.select(
         "article_id", "sentence_index", "token_index", "norm",
-        pause=pl.col("gap_before").str.contains(r"[،,.:؛;!?؟()\-–—]").cast(pl.Int32).cum_sum().over("article_id"),
+        pause=pl.col("gap_before").str.contains(r"[،,.:؛;!?؟()\-–—]").cast(pl.Int32)
+        .cum_sum().over("article_id", order_by="token_index"),
     )
     cues = pauses.filter(pl.col("norm").str.contains(ATTRIBUTION)).select(
         "article_id", "sentence_index", cue="token_index", cue_pause="pause")
@@ -107,17 +128,62 @@ def outside_attributions(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFr
         # unless a relative clause makes it an actor again: «وفقا للنائب …، الذي اجتمع به»
         .join(relative, on=["article_id", "last_token"], how="anti")
     )
-    return parts.join(cited, on=["article_id", "first_token", "last_token"], how="anti")
+    return parts.join(cited, on=["article_id", "first_token", "last_token"], how="anti", maintain_order="left")
+
+
+def _institution_places(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """`names_institution`: a place that names the institution before it — an institution in
+    construct (no ال: «محكمة جنايات القاهرة», «شرطة دبي», «سلطات مطار القاهرة») followed by the
+    bare place, or by one more noun in construct and the place, with no punctuation between.
+    The place does not act and is not acted on (dropped after it has given the institution and
+    the article their country, _fill_agent_countries); the institution takes its country."""
+    words = tokens.select("article_id", "token_index", "norm", pause=pl.col("gap_before").str.contains(r"[^\s]"))
+    definite = r"^([وف]?[بل]?ال|[وف]?لل)"
+    construct = (
+        spans.filter((pl.col("kind") == "agent") & pl.col("country").is_null() & pl.col("role").is_in(INSTITUTION_ROLES))
+        .join(words.select("article_id", first_token="token_index", head_word="norm"), on=["article_id", "first_token"])
+        .filter(~pl.col("head_word").str.contains(definite))
+        .select("article_id", "sentence_index", institution_first="first_token", institution_end="last_token")
+    )
+    # the word after the institution: the place itself, or a noun in construct («جنايات») before it
+    between = words.select("article_id", institution_end=pl.col("token_index") - 1, middle_word="norm", middle_pause="pause")
+    named = (
+        spans.filter(pl.col("is_place") & pl.col("preposition").is_null() & pl.col("country").is_not_null())
+        .join(words.select("article_id", first_token="token_index", place_pause="pause"), on=["article_id", "first_token"])
+        .select("article_id", "sentence_index", "first_token", "last_token", "place_pause", place_country="country")
+        .join(construct, on=["article_id", "sentence_index"])
+        .join(between, on=["article_id", "institution_end"])
+        .with_columns(gap=pl.col("first_token") - pl.col("institution_end"))
+        .filter(~pl.col("place_pause") & (
+            (pl.col("gap") == 1)
+            | ((pl.col("gap") == 2) & ~pl.col("middle_pause") & pl.col("middle_word").is_in(CONSTRUCT_LINKS))))
+        .sort("article_id", "institution_first", "first_token")
+        .unique(["article_id", "institution_first"], keep="first", maintain_order=True)
+    )
+    institutions = named.select("article_id", first_token="institution_first", last_token="institution_end",
+                                kind=pl.lit("agent"), place_country="place_country")
+    places = named.select("article_id", "first_token", "last_token", names_institution=pl.lit(True)).unique()
+    return (
+        spans.join(places, on=["article_id", "first_token", "last_token"], how="left")
+        .join(institutions, on=["article_id", "first_token", "last_token", "kind"], how="left")
+        .with_columns(country=pl.coalesce("country", "place_country"),
+                      names_institution=pl.col("names_institution").fill_null(False))
+        .drop("place_country")
+    )
 
 
 def _members_of(parts: pl.DataFrame) -> pl.DataFrame:
     """A generic agent without a role of its own («عناصر», «قوات الأمن», «مسلحو») followed at
-    once by a named actor is that actor's men: «عناصر تنظيم الدولة» → IMGREB, «عناصر حزب الله».
+    at once (or after «من») by a named actor is that actor's men: «عناصر تنظيم الدولة» → IMGREB,
+    «عناصر من حزب الله».
     The span runs over both and keeps the agent's place in the sentence (its preposition)."""
     nxt = lambda column: pl.col(column).shift(-1).over("article_id")  # noqa: E731
     owned = (
         (pl.col("kind") == "agent") & pl.col("role").is_null()
-        & (nxt("sentence_index") == pl.col("sentence_index")) & (nxt("first_token") == pl.col("last_token") + 1)
+        & (nxt("sentence_index") == pl.col("sentence_index"))
+        # (or with «من» between: «عناصر من تنظيم الدولة»)
+        & ((nxt("first_token") == pl.col("last_token") + 1)
+           | ((nxt("first_token") == pl.col("last_token") + 2) & (nxt("preposition") == "من")))
         & (nxt("kind") != "agent") & ~nxt("is_place")
     ).fill_null(False)
     frame = parts.with_columns(owned=owned).with_columns(consumed=pl.col("owned").shift(1).over("article_id").fill_null(False))
@@ -184,9 +250,12 @@ def _with_prepositions(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFram
     )
     noun_clitic = pl.when(~w1.is_in(SEPARATE_PREPOSITIONS) & (w1.str.len_chars() >= 4) & (skip == 0)).then(
         w1.str.extract("^([بل])", 1))
+    # «على مواقع تابعة لـX»: X takes the preposition of the owned noun (w3), not its own ل
+    owned_by = pl.when(w1.is_in(BELONGING) & pl.col("clitic").fill_null("").str.contains("ل") & (skip == 0)
+                       & w3.is_in(OWNED_PREPOSITIONS)).then(w3)
     return spans.with_columns(
         preposition=pl.when(agent).then(pl.lit(AGENT))
-        .otherwise(pl.coalesce(pl.col("clitic").str.extract("([بلك])", 1), quantity_clitic, word)),
+        .otherwise(pl.coalesce(owned_by, pl.col("clitic").str.extract("([بلك])", 1), quantity_clitic, word)),
         via=pl.coalesce(noun_clitic, pl.when(p2.is_in(SEPARATE_PREPOSITIONS) & (skip == 0)).then(p2)),
     ).rename({"w1": "previous_word"}).drop("w2", "w3", "w4", "skip", "quantity", "p1", "p2")
 

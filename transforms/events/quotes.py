@@ -61,7 +61,12 @@ def find_quotes(sentence_frame: pl.DataFrame, tokens: pl.DataFrame, parts: pl.Da
                          & (pl.col("verb_token") - pl.col("last_token")).is_between(1, 6))
             .with_columns(rank=pl.col("verb_token") - pl.col("last_token") + 200),
         ])
-        .sort("quote_row", "rank")
+        # ties on one span (GBR and GBRGOV from «الحكومة البريطانية»): the longer span, the more
+        # specific code, a named actor — never the order rows happen to come in
+        .sort(
+            ["quote_row", "rank", "last_token", pl.col("code").str.len_chars(), pl.col("actor_id").is_null(), "code", "actor_id"],
+            descending=[False, False, True, True, False, False, False], maintain_order=True,
+        )
         .unique("quote_row", keep="first", maintain_order=True)
         .select("quote_row", speaker_actor_id="actor_id", speaker_code="code")
     )

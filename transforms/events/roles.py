@@ -22,6 +22,8 @@ chosen by position, as Arabic news builds its sentences (clause marks from claus
   genitive of a noun the preposition introduces («رحبت … بقيام الولايات المتحدة»), else the
   next one introduced by a preposition of direction; never the source under another name, nor
   who denies it («… لكن الجيش الروسي نفى»);
+- a noun of purpose («… إلى موسكو للقاء نظيرها», clauses._purpose_nouns) is done by the
+  clause's subject and acts on its genitive; «بحق», «تجاه», «حيال» reach a target as far as «ضد»;
 - a clause without a subject or target takes the previous event's (Arabic drops them).
 """
 
@@ -42,10 +44,13 @@ MAX_FALLBACK_TARGET_AFTER = 8
 FALLBACK_RANK = 100  # targets reached by another preposition than the trigger's rank from here
 MAX_AGENT_AFTER = 6  # tokens from a trigger to «من قبل» / «على يد» and its doer
 MAX_GENITIVE_AFTER = 6  # tokens from a verbal noun to its agent: «زيارة أخرى لرئيس المخابرات»
-AGAINST, IN = normalize_str("ضد"), normalize_str("في")
+IN = normalize_str("في")
 # prepositions whose noun's genitive is that noun's owner, not a verbal noun's agent
 OWNER_VIAS = [normalize_str(w) for w in ("على", "إلى", "ضد", "في", "مع", "عن", "من", "نحو", "تجاه")]
-FALLBACK_PREPOSITIONS = [normalize_str(w) for w in ("على", "ضد", "إلى", "مع", "في")] + ["ب", "ل"]
+FALLBACK_PREPOSITIONS = [normalize_str(w) for w in ("على", "ضد", "إلى", "مع", "في", "بحق", "تجاه", "حيال", "لصالح")] + ["ب", "ل"]
+# prepositions that name whom the act is against or towards: they reach as far as the trigger's own
+# («أصدرت المحكمة أمس حكما غيابيا بالسجن … بحق الناشط»)
+AGAINST_PREPOSITIONS = [normalize_str(w) for w in ("ضد", "بحق", "تجاه", "حيال")]
 
 
 def best_sources(pairs: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
@@ -61,7 +66,11 @@ def best_targets(pairs: pl.DataFrame) -> pl.DataFrame:
 
 def _best(candidates: pl.DataFrame) -> pl.DataFrame:
     """The best-ranked candidate of each event (ties: ROLE_ORDER)."""
-    return candidates.sort(ROLE_ORDER, descending=ROLE_DESCENDING).unique("event_row", keep="first", maintain_order=True)
+    return candidates.sort(
+        [*ROLE_ORDER, pl.col("actor_id").is_null(), "actor_id", "first_token"],
+        descending=[*ROLE_DESCENDING, False, False, False],
+        maintain_order=True,
+    ).unique("event_row", keep="first", maintain_order=True)
 
 
 def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
@@ -72,7 +81,9 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     unmarked = pl.col("preposition").is_null()
     genitive = pl.col("source_role") == "genitive"
     patient_noun = (pl.col("source_role") == "none") & pl.col("form_kind").is_in(["verbal_noun", "phrase"])
-    subject = (pl.col("source_role") == "subject") | patient_noun
+    # (a noun of purpose, «… إلى موسكو للقاء نظيرها», is done by the subject of the clause before
+    # it; after a trigger, «سيزور الوزير طهران للقاء …», it inherits that trigger's source instead)
+    subject = (pl.col("source_role") == "subject") | patient_noun | (pl.col("purpose_noun") & (pl.col("previous_end") < 0))
     no_subject_before = pl.col("undergone_verb").is_not_null()
     # a demonym alone qualifies the noun before it: the trigger («غارات جوية روسية»), or, further
     # on, another noun («قصف موقع عسكري سوري»: the site is Syrian, the bombing is not)
@@ -102,7 +113,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # introduces («غارات على مواقع للمعارضة», «هجوم على مواقع الحوثيين»: the positions are theirs)
         # nor past the next trigger («غارات استهدفت مواقع المعارضة»: the sites are the object)
         # (the preposition two words back governs a noun after the trigger, not the trigger itself: «مع غارات روسية»)
-        pairs.filter(genitive & ~pl.col("suffixed_agent") & pl.col("after").is_between(1, MAX_GENITIVE_AFTER)
+        pairs.filter(genitive & ~pl.col("suffixed_agent") & ~pl.col("purpose_noun") & pl.col("after").is_between(1, MAX_GENITIVE_AFTER)
                      & ~(pl.col("via").is_in(OWNER_VIAS) & (pl.col("after") > 2)).fill_null(False)
                      & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True)
                      & (unmarked | ((pl.col("preposition") == "ل") & ~pl.col("is_place"))) & ~loose_adjective)
@@ -189,8 +200,9 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # the trigger's own preposition: «زيارة إلى دمشق», «هجوم على مواقع»
         pairs.filter(after.is_between(1, MAX_TARGET_AFTER) & prepositional & (pl.col("preposition") == marker))
         .with_columns(rank=after),
-        # the object of a verbal noun whose agent is its pronoun: «بعد زيارته مقر القنصلية السعودية»
-        pairs.filter(pl.col("suffixed_agent") & after.is_between(1, 3) & pl.col("preposition").is_null())
+        # the object of a verbal noun whose agent is its pronoun, «بعد زيارته مقر القنصلية السعودية»,
+        # or of a noun of purpose, «للقاء نظيرها الروسي» (clauses._purpose_nouns)
+        pairs.filter((pl.col("suffixed_agent") | pl.col("purpose_noun")) & after.is_between(1, 3) & pl.col("preposition").is_null())
         .with_columns(rank=after),
         # a direct object: «اعتقلت السلطات الناشط»
         pairs.filter((marker == "object") & after.is_between(1, MAX_TARGET_AFTER) & pl.col("preposition").is_null())
@@ -201,10 +213,11 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         .with_columns(rank=after + 50),
         # failing the trigger's own preposition, the next actor after it introduced by another
         # preposition of direction («غارة … على مواقع للحوثيين») — never من/عن, which name
-        # sources; ضد («against») reaches as far as the trigger's own preposition
+        # sources; ضد, بحق, تجاه («against», «towards») reach as far as the trigger's own preposition
         pairs.filter(
             pl.col("preposition").is_in(FALLBACK_PREPOSITIONS)
-            & after.is_between(1, pl.when(pl.col("preposition") == AGAINST).then(MAX_TARGET_AFTER).otherwise(MAX_FALLBACK_TARGET_AFTER))
+            & after.is_between(1, pl.when(pl.col("preposition").is_in(AGAINST_PREPOSITIONS)).then(MAX_TARGET_AFTER)
+                               .otherwise(MAX_FALLBACK_TARGET_AFTER))
         )
         .with_columns(rank=after + FALLBACK_RANK),
     ])
@@ -220,20 +233,34 @@ def inherit_missing_roles(events: pl.DataFrame) -> pl.DataFrame:
     a source takes the previous event's source in the sentence; without a target, the target
     of the previous event of the same quad class (helping, sending aid: «للمساهمة إلى جانب
     قوات حفتر … قيام روسيا بإرسال مقاتلين»)."""
-    ordered = events.sort("article_id", "sentence_index", "first_token")
+    # rows of one trigger (one per source × target) in a fixed order, whatever the batch
+    ordered = events.sort(
+        "article_id", "sentence_index", "first_token", "source_code", "target_code", "source_actor_id", "target_actor_id",
+        nulls_last=True, maintain_order=True,
+    )
     keys = ["article_id", "sentence_index"]
     quad = quad_class(pl.col("cameo_code"))
     ordered = _target_of_next_verb(ordered, quad)
+
+    def previous(role: str, over: list) -> pl.Expr:
+        # the last (actor, code) pair stated before, taken whole: a composed actor has a code
+        # and no actor id, and must not borrow another actor's id
+        pair = pl.struct(actor=f"{role}_actor_id", code=f"{role}_code")
+        return pl.when(pl.col(f"{role}_code").is_not_null()).then(pair).forward_fill().over(over)
+
+    # (a statement's object has no inherited source: «أدانت تركيا استهداف المدنيين»,
+    # clauses._statement_objects)
+    missing_source = pl.col("source_code").is_null() & ~pl.col("statement_object")
+    missing_target = pl.col("target_code").is_null()
     return ordered.with_columns(
-        # (not a statement's object: «أدانت تركيا استهداف المدنيين», clauses._statement_objects)
-        source_actor_id=pl.coalesce("source_actor_id", pl.when(~pl.col("statement_object")).then(
-            pl.col("source_actor_id").forward_fill().over(keys))),
-        source_code=pl.coalesce("source_code", pl.when(~pl.col("statement_object")).then(
-            pl.col("source_code").forward_fill().over(keys))),
+        inherited_source=pl.when(missing_source).then(previous("source", keys)),
+        inherited_target=pl.when(missing_target).then(previous("target", [*keys, quad])),
     ).with_columns(
-        target_actor_id=pl.coalesce("target_actor_id", pl.col("target_actor_id").forward_fill().over([*keys, quad])),
-        target_code=pl.coalesce("target_code", pl.col("target_code").forward_fill().over([*keys, quad])),
-    ).filter(
+        source_actor_id=pl.when(missing_source).then(pl.col("inherited_source").struct.field("actor")).otherwise("source_actor_id"),
+        source_code=pl.when(missing_source).then(pl.col("inherited_source").struct.field("code")).otherwise("source_code"),
+        target_actor_id=pl.when(missing_target).then(pl.col("inherited_target").struct.field("actor")).otherwise("target_actor_id"),
+        target_code=pl.when(missing_target).then(pl.col("inherited_target").struct.field("code")).otherwise("target_code"),
+    ).drop("inherited_source", "inherited_target").filter(
         (pl.col("source_actor_id") != pl.col("target_actor_id")).fill_null(True)
         & (pl.col("source_code") != pl.col("target_code")).fill_null(True)
     )

@@ -57,6 +57,9 @@ def trigger_lexicon() -> tuple[pl.DataFrame, pl.DataFrame]:
         on=["alias", "cameo_code"],
         how="left",
     )
+    # the ل before an indefinite verbal noun is the ل of purpose («للقاء», «لبحث»), before a definite
+    # one a mere preposition («للاشتباكات»): modality.py, clauses._purpose_nouns
+    attributes = attributes.with_columns(definite=pl.col("alias").str.starts_with("ال"))
     return aliases, attributes.drop("alias")
 
 

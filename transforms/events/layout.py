@@ -1,0 +1,48 @@
+"""Lines of an article's text that are not its body: headlines and related-story links.
+
+News sites put the titles of other stories and their own subheads between paragraphs of the
+body («محكمة تركية تتراجع عن إطلاق سراح …», «من هم المستهدفون بحملة التطهير؟», «قد يهمك أيضا:
+…»). Such a line is short and ends without the full stop of a body sentence, or is a question of
+its own: it names a story, it does not report an event, and its events are not coded (CODEBOOK:
+related-story links and teasers). A body paragraph, even a truncated lead, is longer; a subhead
+of a few words («دمشق تندد») heads the paragraph that reports its event, and is kept.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+MIN_HEADLINE_TOKENS, MAX_HEADLINE_TOKENS = 5, 15
+# a body sentence ends with a full stop, an exclamation, a colon before a quotation, or a quotation's close
+BODY_END = r"[.!:\"»”)…]$"
+QUESTION_END = r"[؟?]$"
+# a line that opens with the conjunction و goes on the story («واعتبرت بريطانيا …»): a body
+# sentence that lost its full stop, not a title — unless و is the word's own letter (وزير, وفد …)
+CONJUNCTION_START = r"^و[^\s]{2,}"
+OWN_WAW = r"^(وزير|وزار|وزرا|وفد|واشنطن|ولي|ولاي|وكال|وثيق|وحد|وسائل|وقف|وصول|وساط|وفاة|وضع|وعود|وعد)"
+
+
+def headline_sentences(articles: pl.DataFrame, sentence_frame: pl.DataFrame) -> pl.DataFrame:
+    """article_id, sentence_index of the sentences that lie on a headline or related-story line."""
+    lines = (
+        articles.select("article_id", line=pl.col("text").str.split("\n"))
+        .explode("line")
+        .with_columns(length=pl.col("line").str.len_chars() + 1)
+        # where each line starts in the article's text (the \n counted in `length`)
+        .with_columns(line_start=(pl.col("length").cum_sum() - pl.col("length")).over("article_id").cast(pl.Int64))
+        .with_columns(pl.col("line").str.strip_chars())
+        .filter(pl.col("line") != "")
+    )
+    headline = lines.filter(
+        pl.col("line").str.count_matches(r"\S+").is_between(MIN_HEADLINE_TOKENS, MAX_HEADLINE_TOKENS)
+        & ~(pl.col("line").str.contains(CONJUNCTION_START) & ~pl.col("line").str.contains(OWN_WAW))
+        & (~pl.col("line").str.contains(BODY_END)
+           # a question standing alone, not a quoted one («وتساءل: "…؟"»)
+           | (pl.col("line").str.contains(QUESTION_END) & ~pl.col("line").str.contains("[\"«»“”:]")))
+    ).select("article_id", "line_start", headline=pl.lit(True))
+    located = (
+        sentence_frame.select("article_id", "sentence_index", "start").sort("article_id", "start")
+        .join_asof(lines.select("article_id", "line_start").sort("article_id", "line_start"),
+                   left_on="start", right_on="line_start", by="article_id", strategy="backward", check_sortedness=False)
+    )
+    return located.join(headline, on=["article_id", "line_start"]).select("article_id", "sentence_index")
