@@ -58,6 +58,12 @@ def table_files(folder: Path, table: str) -> list[str]:
     return sorted(str(p) for p in folder.glob(f"{table}*.parquet"))
 
 
+def piece_of(path: str) -> str:
+    """The piece a staged file belongs to: `sentences-00003-001.parquet` → `00003` (`""` for
+    the files of the whole folder: partitions, actors)."""
+    return Path(path).stem.partition("-")[2][:5]
+
+
 def stage(
     inbox: Path, warehouse_path: Path, day: date | None, log: Callable[[str], None] = lambda _: None
 ) -> StageSummary:

@@ -169,76 +169,95 @@ def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def load_staged(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, int]:
-    """Replace the staged partitions in every raw table, in one transaction; return rows loaded.
+    """Replace the staged partitions in every raw table; return the rows loaded.
 
     The same article may be staged by two partitions (the same story in two days' files): it
     belongs to the earliest, whichever loads first, and its extraction rows come from there,
     so loading partitions in any order gives the same tables.
-    """
-    def staged(table: str) -> str:
-        # a table function over the files, bound as a parameter: no path is pasted into SQL
-        return f"read_parquet(${table})"
 
+    One transaction clears the partitions, then one per staged piece loads it (a day's run
+    usually has one piece), each followed by a checkpoint. DuckDB keeps new rows in memory
+    until a checkpoint writes them out, so a rebuild of a million articles in one
+    transaction would pass any memory limit. A run
+    killed between pieces leaves its partitions part-loaded in the working file, never in the
+    published copy (replaced only after a whole run succeeded), and the next run loads them again.
+    """
     files = {table: staging.table_files(folder, table) for table in (*STAGED_TABLES, "partitions")}
     missing = [table for table, paths in files.items() if not paths]
     if missing:
         raise FileNotFoundError(f"{folder} has no staged {', '.join(missing)}: stage the partition first")
+    loaded = dict.fromkeys(STAGED_TABLES, 0)
 
-    def run(sql: str) -> None:
-        con.execute(sql, {table: paths for table, paths in files.items() if f"${table}" in sql})
-
-    con.execute("begin transaction")
-    try:
-        run(f"create or replace temp table batch_partitions as select partition_date from {staged('partitions')}")
-        # articles this batch's partitions held before: their extraction rows go if they go
+    with _transaction(con):
+        # files are bound as parameters of read_parquet: no path is pasted into SQL
+        con.execute(
+            "create or replace temp table batch_partitions as select partition_date from read_parquet($files)",
+            {"files": files["partitions"]},
+        )
+        # articles this batch's partitions held before: their extraction rows go with them
         con.execute(
             "create or replace temp table previous_ids as select article_id from raw.articles "
             "where partition_date in (select partition_date from batch_partitions)"
         )
         for table in staging.INBOX_TABLES:
             con.execute(f"delete from raw.{table} where partition_date in (select partition_date from batch_partitions)")
-        # An article already landed from an earlier partition keeps that first sighting;
-        # one landed from a later partition moves to this earlier one.
-        run(
-            f"""
-            insert into raw.articles ({ARTICLE_COLUMNS})
-            select {ARTICLE_COLUMNS} from {staged('articles')}
-            on conflict (article_id) do update set
-                {", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS.split(", ") if c != "article_id")}
-            where excluded.partition_date < raw.articles.partition_date
-            """
-        )
-        run(f"insert into raw.article_sightings by name select * from {staged('article_sightings')}")
-        run(f"insert into raw.rejected_files by name select * from {staged('rejected_files')}")
-        # the staged articles this batch now holds (an earlier partition keeps its own)
-        run(
-            "create or replace temp table owned_ids as select s.article_id "
-            f"from {staged('articles')} s join raw.articles a using (article_id) "
-            "where a.partition_date in (select partition_date from batch_partitions)"
-        )
         for table in staging.EXTRACTION_TABLES:
-            con.execute(
-                f"delete from raw.{table} where article_id in "
-                "(select article_id from owned_ids union all select article_id from previous_ids)"
-            )
-            run(
-                f"insert into raw.{table} by name select * from {staged(table)} "
-                "where article_id in (select article_id from owned_ids)"
-            )
+            con.execute(f"delete from raw.{table} where article_id in (select article_id from previous_ids)")
         con.execute("delete from raw.actors")
-        run(f"insert into raw.actors by name select * from {staged('actors')}")
-        loaded = {table: _count(con, files[table], owned_only=table in staging.EXTRACTION_TABLES) for table in STAGED_TABLES}
+        loaded["actors"] = _insert(con, "actors", files["actors"])
+
+    for piece in sorted({staging.piece_of(path) for path in files["articles"]}):
+        with _transaction(con):
+            in_piece = {table: [f for f in files[table] if staging.piece_of(f) == piece] for table in files}
+            # An article already landed from an earlier partition keeps that first sighting;
+            # one landed from a later partition moves to this earlier one.
+            con.execute(
+                f"""
+                insert into raw.articles ({ARTICLE_COLUMNS})
+                select {ARTICLE_COLUMNS} from read_parquet($files)
+                on conflict (article_id) do update set
+                    {", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS.split(", ") if c != "article_id")}
+                where excluded.partition_date < raw.articles.partition_date
+                """,
+                {"files": in_piece["articles"]},
+            )
+            loaded["articles"] += _count(con, in_piece["articles"])
+            for table in ("article_sightings", "rejected_files"):
+                loaded[table] += _insert(con, table, in_piece[table])
+            # the piece's articles this batch now holds (an earlier partition keeps its own);
+            # the rows of one that moved here from a later partition are replaced
+            con.execute(
+                "create or replace temp table owned_ids as select s.article_id "
+                "from read_parquet($files) s join raw.articles a using (article_id) "
+                "where a.partition_date in (select partition_date from batch_partitions)",
+                {"files": in_piece["articles"]},
+            )
+            for table in staging.EXTRACTION_TABLES:
+                con.execute(f"delete from raw.{table} where article_id in (select article_id from owned_ids)")
+                loaded[table] += _insert(con, table, in_piece[table], "where article_id in (select article_id from owned_ids)")
+        # committed rows stay in memory until a checkpoint writes them to the file
+        con.execute("checkpoint")
+    return loaded
+
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.execute("begin transaction")
+    try:
+        yield
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
         raise
-    return loaded
 
 
-def _count(con: duckdb.DuckDBPyConnection, files: list[str], owned_only: bool) -> int:
-    """Rows loaded from staged files: of an extraction table, only the batch's own articles'."""
-    where = "where article_id in (select article_id from owned_ids)" if owned_only else ""
-    return con.execute(f"select count(*) from read_parquet(?) {where}", [files]).fetchone()[0]
+def _insert(con: duckdb.DuckDBPyConnection, table: str, files: list[str], where: str = "") -> int:
+    """Append staged files to a raw table (columns by name); the rows appended."""
+    return con.execute(f"insert into raw.{table} by name select * from read_parquet($files) {where}", {"files": files}).fetchone()[0]
+
+
+def _count(con: duckdb.DuckDBPyConnection, files: list[str]) -> int:
+    return con.execute("select count(*) from read_parquet($files)", {"files": files}).fetchone()[0]
 
 
 def publish(warehouse_path: Path, target: Path) -> Path:
