@@ -42,12 +42,22 @@ class _ProgressHandler(logging.Handler):
             return f"{step}: {meta['orig_message']}" if record.levelno >= logging.INFO else None
         kind = event.event_type_value
         if kind in SHOWN:
-            detail = f": {event.step_failure_data.error.message.strip()}" if kind == "STEP_FAILURE" else ""
+            detail = f": {_cause(event.step_failure_data.error)}" if kind == "STEP_FAILURE" else ""
             return f"{step} {SHOWN[kind]}{detail}"
         if kind == "ASSET_CHECK_EVALUATION" and not event.event_specific_data.passed:
             check = event.event_specific_data
             return f"check {check.asset_check_key.name} on {check.asset_key.to_user_string()} did not pass"
         return None
+
+
+def _cause(error) -> str:
+    """The failure's message and, under Dagster's wrapper («Error occurred while executing op»),
+    the first line of the exception that caused it: what went wrong, not where."""
+    message = error.message.strip()
+    while error.cause is not None:
+        error = error.cause
+        message += f" ← {error.message.strip().splitlines()[0]}"
+    return message
 
 
 @dg.logger(

@@ -34,3 +34,22 @@ def test_the_runs_of_dead_processes_are_failed_and_their_duckdb_turn_freed():
         assert instance.get_run_by_id(alive).status == dg.DagsterRunStatus.STARTED
         assert [slot.run_id for slot in storage.get_concurrency_info("duckdb").claimed_slots] == []
         assert storage.claim_concurrency_slot("duckdb", alive, "raw_tables").is_claimed
+
+
+def test_a_failed_step_prints_the_cause_not_only_dagsters_wrapper():
+    import sys
+
+    from dagster._utils.error import serializable_error_info_from_exc_info
+
+    from orchestration.progress import _cause
+
+    try:
+        try:
+            raise MemoryError("Out of Memory Error: failed to allocate data of size 1.0 MiB\nPossible solutions: …")
+        except MemoryError as err:
+            raise RuntimeError('Error occurred while executing op "raw_tables":') from err
+    except RuntimeError:
+        error = serializable_error_info_from_exc_info(sys.exc_info())
+    line = _cause(error)
+    assert 'executing op "raw_tables"' in line and "Out of Memory Error: failed to allocate data of size 1.0 MiB" in line
+    assert "Possible solutions" not in line
