@@ -428,3 +428,9 @@ def test_a_meeting_of_purpose_is_done_by_the_traveller_and_shares_the_plan():
     # after a trigger with سـ, the act of purpose is announced with it
     talks = _by_trigger("وسيزور وزير الخارجية التركي طهران الأسبوع المقبل لبحث الأزمة مع الرئيس الإيراني حسن روحاني.")
     assert talks["لبحث"]["modality"] == "future"
+
+
+def test_a_drone_is_not_a_negation():
+    """«طائرة دون طيار» (unmanned) is a set phrase: its «دون» negates nothing."""
+    drone = _events("وشنت طائرة دون طيار غارة على مواقع للقاعدة.")
+    assert drone.filter(pl.col("trigger") == "غارة")["modality"].to_list() == ["asserted"]

@@ -40,6 +40,15 @@ MAX_PURPOSE_GAP = 8
 PLAN_MODALITIES = ["future", "intent"]
 
 
+# set phrases in which a modality word means something else (word, the word after it,
+# normalised): «لا يزال», «ما زال» (still); «طائرة بدون طيار», «دون طيار» (a drone: unmanned)
+_STILL = ["يزال", "تزال", "زال", "زالت", "يزالون", "تزالان", "يزالان"]
+_SET_PHRASES = pl.DataFrame(
+    [(negator, still) for negator in ("لا", "ما") for still in _STILL] + [("بدون", "طيار"), ("دون", "طيار")],
+    schema={"bare": pl.String, "next_word": pl.String}, orient="row",
+)
+
+
 def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataFrame, denials: pl.DataFrame) -> pl.DataFrame:
     words = modality_words()
     # context words are compared with their و/ف stripped; a word whose و is a root letter
@@ -69,8 +78,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
               on=["article_id", "token_index"], how="left")
         .filter((pl.col("bare") != "قد") | pl.col("next_word").str.contains("^[يتن]"))
         .filter(~pl.col("bare").is_in(NOMINAL_NEGATORS) | (pl.col("distance") == 1))
-        # «لا يزال», «ما زال» mean «still»: nothing is negated
-        .filter(~(pl.col("bare").is_in(["لا", "ما"]) & pl.col("next_word").is_in(["يزال", "تزال", "زال", "زالت", "يزالون"])))
+        .join(_SET_PHRASES, on=["bare", "next_word"], how="anti")
         .group_by("event_row")
         .agg(pl.col("modality"))
     )
