@@ -434,3 +434,9 @@ def test_a_drone_is_not_a_negation():
     """«طائرة دون طيار» (unmanned) is a set phrase: its «دون» negates nothing."""
     drone = _events("وشنت طائرة دون طيار غارة على مواقع للقاعدة.")
     assert drone.filter(pl.col("trigger") == "غارة")["modality"].to_list() == ["asserted"]
+
+
+def test_a_claimed_act_is_alleged_in_the_singular_too():
+    for claim in ("ادعاء", "ادعاءات"):
+        events = _events(f"وتحدث التقرير عن {claim} قصف القوات التركية قرية كردية.")
+        assert events.filter(pl.col("trigger") == "قصف")["modality"].to_list() == ["conditional"], claim
