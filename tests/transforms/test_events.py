@@ -440,3 +440,13 @@ def test_a_claimed_act_is_alleged_in_the_singular_too():
     for claim in ("ادعاء", "ادعاءات"):
         events = _events(f"وتحدث التقرير عن {claim} قصف القوات التركية قرية كردية.")
         assert events.filter(pl.col("trigger") == "قصف")["modality"].to_list() == ["conditional"], claim
+
+
+def test_a_planned_event_on_a_weekday_is_on_the_coming_one():
+    saturday = datetime(2018, 3, 3)
+    planned = _events("وسيزور الرئيس الفرنسي الجزائر الثلاثاء.", saturday)
+    assert planned.select("modality", "event_date").rows() == [("future", date(2018, 3, 6))]
+    done = _events("وزار الرئيس الفرنسي الجزائر الثلاثاء.", saturday)
+    assert done.select("modality", "event_date").rows() == [("asserted", date(2018, 2, 27))]
+    said_past = _events("وسيزور الرئيس الفرنسي الجزائر، كما قال الثلاثاء الماضي.", saturday)
+    assert date(2018, 3, 6) not in said_past["event_date"].to_list()

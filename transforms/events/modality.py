@@ -5,7 +5,7 @@
 - background: «منذ 2015», سابقا, «وقتها», present-tense control («يسيطر عليها»), «الحصار المفروض»;
 - conditional: what is charged, alleged or accused («بتهمة», «مزاعم», «اتهم X بـ…»);
 - future: سـ, يعتزم, من المقرر before it; المرتقب, المزمع after it; what an appeal or demand
-  calls for; a date after the report;
+  calls for; a date after the report; a planned event's bare weekday is the coming one;
 - else asserted. The context words are the trigger lexicon's (triggers.modality_words).
 """
 
@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from transforms.arabic import normalize_str
+from transforms.arabic import normalize, normalize_str
 from transforms.events.clauses import LIGHT_VERBS, MAX_CALL_GAP, purpose_lam, with_proclitics
+from transforms.events.dates import WEEKDAYS
 from transforms.events.triggers import modality_words
 
 ACCUSATION = "112"  # CAMEO: accuse («اتهم»): the act it names is alleged
@@ -91,7 +92,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
                       denied_after=pl.col("denied_after").fill_null(False))
     )
     has = lambda m: pl.col("modality").list.contains(m)  # noqa: E731
-    return found.with_columns(
+    return _planned_weekday_ahead(found.with_columns(
         modality=pl.when(has("denied") | pl.col("denied_after")).then(pl.lit("denied"))
         .when(has("negated")).then(pl.lit("negated"))
         # a date after the report's is the future, whatever else the sentence suggests
@@ -104,7 +105,17 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
               | pl.col("announced_purpose").fill_null(False))
         .then(pl.lit("future"))
         .otherwise(pl.lit("asserted"))
-    )
+    ))
+
+
+def _planned_weekday_ahead(events: pl.DataFrame) -> pl.DataFrame:
+    """A bare weekday dates a past event on the report's day or before it (CODEBOOK), but a
+    planned one on the coming such day: «سيزور الرئيس الجزائر الثلاثاء» said on a Saturday is
+    the next Tuesday. «الماضي» keeps it in the past."""
+    expression = normalize(pl.col("date_expression").fill_null(""))
+    bare_weekday = expression.str.contains(f"^(يوم )?({'|'.join(WEEKDAYS)})$")
+    ahead = (pl.col("modality") == "future") & bare_weekday & (pl.col("event_date") < pl.col("report_date"))
+    return events.with_columns(event_date=pl.when(ahead).then(pl.col("event_date") + pl.duration(days=7)).otherwise("event_date"))
 
 
 def _called_for(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
