@@ -62,7 +62,15 @@ def rasd_run(inbox: Path, warehouse: Path, work: Path, name: str, partition: str
     env = os.environ | {"DAGSTER_HOME": str(dagster_home)}
     measured = processes.run(command, work / f"{name}.log", env=env, cwd=REPO)
     steps = processes.dagster_steps(dagster_home, measured) if measured.returncode == 0 else {}
-    return asdict(measured) | {"steps": steps, "log": str(work / f"{name}.log")}
+    failure = failure_lines(work / f"{name}.log") if measured.returncode else []
+    return asdict(measured) | {"steps": steps, "log": str(work / f"{name}.log"), "failure": failure}
+
+
+def failure_lines(log: Path) -> list[str]:
+    """What a failed run said about why: its progress lines of failed steps (with their cause)
+    and dbt's error lines, kept in the results because the work folder does not last."""
+    said = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    return [line.strip()[:300] for line in said if " FAILED: " in line or "Out of Memory Error" in line or "Runtime Error in model" in line][:6]
 
 
 def measure(token: str, args: argparse.Namespace) -> dict:

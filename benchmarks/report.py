@@ -134,6 +134,9 @@ def _stage_table(entries: list[dict]) -> list[str]:
     columns = ["corpus", "files", "articles", "source MB", "days", "ingestion s", "art/s", "MB/s", "extraction s", "art/s",
                "MB/s", "DuckDB load s", "dbt build s", "whole run s", "art/s", "MB/s", "CPU s",
                "peak RSS largest process / process tree"]
+    failures = [f"- {e['label']}: " + " / ".join(e["run"]["failure"]) for e in entries if e["run"].get("failure")]
+    if failures:
+        intro += ["", "Failed runs, in their own words:", "", *failures]
     return _table("The whole `rasd run` and its stages", intro, columns, rows)
 
 

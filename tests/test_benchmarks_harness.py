@@ -117,3 +117,27 @@ def test_the_report_renders_what_was_measured_and_says_what_was_not():
     assert report.run_stages(entry)["load"] == pytest.approx(2.0)  # the raw step less its read and extract
     assert "| whole run on 100k articles ≤ 5 min | not measured yet | — |" in text
     assert "ANT 1k: 67%" in text
+
+
+def test_a_failed_run_keeps_its_cause_in_the_results_and_the_report(tmp_path):
+    from benchmarks.harness import failure_lines
+
+    log = tmp_path / "run.log"
+    log.write_text(
+        "rasd [all 1114.9s] raw_tables started\n"
+        "  Runtime Error in model unresolved_names (models/marts/unresolved_names.sql)\n"
+        "  Out of Memory Error: failed to allocate data of size 16.0 MiB (1.8 GiB/1.8 GiB used)\n"
+        "rasd [all 1716.4s] rasd_dbt_models FAILED: dagster_dbt.errors.DagsterDbtCliRuntimeError: …\n"
+        "rasd [all 1716.4s] analyst_report: Dependencies for step analyst_report failed\n",
+        encoding="utf-8",
+    )
+    lines = failure_lines(log)
+    assert len(lines) == 3 and lines[0].startswith("Runtime Error in model unresolved_names")
+    run = {"seconds": 30.0, "cpu_seconds": 40.0, "peak_rss_gib": 1.0, "peak_tree_gib": 1.2, "returncode": 1, "steps": {},
+           "failure": lines}
+    stages = {"records": 10, "articles": 10, "text_mb": 0.1, "read_s": 1.0, "tokenize_s": 0.5, "extract_s": 2.0,
+              "baseline_articles": 10, "baseline_s": 1.0, "ours_on_baseline_sample_s": 0.2}
+    entry = {"size": "1m", "label": "ANT 1m", "measured_at": "now", "commit": "abc", "load_before": 1.0, "load_after": 1.0,
+             "inbox": {"files": 10, "source_mb": 0.1, "days": 1}, "stages": stages, "run": run}
+    text = report.render({"1m": entry}, "a machine", "versions")
+    assert "run failed, exit 1" in text and "Out of Memory Error: failed to allocate" in text
