@@ -70,7 +70,8 @@ def failure_lines(log: Path) -> list[str]:
     """What a failed run said about why: its progress lines of failed steps (with their cause)
     and dbt's error lines, kept in the results because the work folder does not last."""
     said = log.read_text(encoding="utf-8", errors="replace").splitlines()
-    return [line.strip()[:300] for line in said if " FAILED: " in line or "Out of Memory Error" in line or "Runtime Error in model" in line][:6]
+    wanted = [line.strip()[:300] for line in said if " FAILED: " in line or "Out of Memory Error" in line or "Runtime Error in model" in line]
+    return list(dict.fromkeys(wanted))[:6]  # dbt prints its errors twice
 
 
 def measure(token: str, args: argparse.Namespace) -> dict:
