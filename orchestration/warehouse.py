@@ -1,7 +1,7 @@
 """The DuckDB warehouse file: raw-table DDL, loading staged partitions, publishing the copy.
 
 Raw tables are created by explicit DDL so that dbt's sources exist even on an empty night.
-Loading replaces the staged partitions (delete + insert in one transaction), so re-running
+Loading replaces the staged partitions (delete, then insert piece by piece), so re-running
 the same inbox gives the same rows. No value is ever pasted into SQL: staged files are read
 by DuckDB through bound parameters, and values are bound as parameters.
 """

@@ -2,7 +2,7 @@
 
 - `extracted_partition` reads a day's inbox files and extracts its articles into Parquet
   (orchestration.staging). It never opens DuckDB, so many days can run at once.
-- `raw_tables` loads those files into DuckDB in one transaction and checks the result
+- `raw_tables` loads those files into DuckDB (a transaction per staged piece) and checks the result
   (orchestration.checks). It is in the DuckDB pool (limit 1), like every step that opens the
   file. Its keys match the dbt source `raw`, so the raw tables and the dbt models form one graph.
 """
@@ -65,8 +65,8 @@ def build(partitioned: bool) -> list[dg.AssetsDefinition]:
         **partitioning(partitioned),
     )
     def raw_tables(context: dg.AssetExecutionContext, paths: RasdPaths):
-        """Load the day's staged Parquet into the raw tables (replacing that day) in one
-        transaction, then check them: a failing blocking check stops the run before dbt."""
+        """Load the day's staged Parquet into the raw tables (replacing that day, a transaction
+        per staged piece), then check them: a failing blocking check stops the run before dbt."""
         day = run_day(context)
         folder = staging.partition_folder(paths.warehouse_path, day)
         with warehouse.connect(paths.warehouse_path) as con:
