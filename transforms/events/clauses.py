@@ -82,7 +82,35 @@ def with_clause_context(triggers: pl.DataFrame, tokens: pl.DataFrame, marks: pl.
     before it (_verbs_describing_nouns)."""
     triggers = _statement_objects(_anchor_light_verbs(triggers, tokens))
     triggers = _purpose_nouns(_suffixed_agents(_undergone(triggers, tokens), tokens))
-    return _verbs_describing_nouns(_clause_openings(triggers, tokens, marks))
+    return _resumptive_objects(_verbs_describing_nouns(_clause_openings(triggers, tokens, marks)), tokens)
+
+
+# a pronoun on the trigger (a verbal noun in ة with its pronoun, _suffixed_agents: «بزيارتها») or on
+# the preposition right after it (normalised): «المناطق التي يسيطر عليها»
+PREPOSITION_WITH_PRONOUN = [p + suffix for p in ("علي", "الي", "ب", "ل", "في", "ضد", "مع", "بحق") for suffix in ("ه", "ها", "هم", "هما")]
+MAX_RELATIVE_GAP = 3  # tokens from the relative pronoun to the trigger («برلين التي يقوم بزيارتها»)
+
+
+def _resumptive_objects(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """`antecedent_end`: in a relative clause whose trigger carries a pronoun that points back —
+    «برلين التي يقوم بزيارتها», «المدينة التي قصفها الجيش», «المناطق التي يسيطر عليها» — the
+    last token of the noun before the relative pronoun: what the act is done to (its target),
+    not its doer."""
+    keys = ["article_id", "sentence_index"]
+    before_preposition = tokens.filter(pl.col("norm").is_in(PREPOSITION_WITH_PRONOUN)).select(
+        "article_id", last_token=pl.col("token_index") - 1, with_pronoun=pl.lit(True))
+    relatives = tokens.filter(pl.col("norm").is_in(RELATIVES)).select(*keys, relative="token_index")
+    found = (
+        triggers.select("event_row", *keys, "first_token", "last_token", "suffixed_agent")
+        .join(before_preposition, on=["article_id", "last_token"], how="left")
+        .filter(pl.col("suffixed_agent") | pl.col("with_pronoun").fill_null(False))
+        .join(relatives, on=keys)
+        .filter((pl.col("first_token") - pl.col("relative")).is_between(1, MAX_RELATIVE_GAP))
+        .sort("event_row", "relative", descending=[False, True])
+        .unique("event_row", keep="first", maintain_order=True)
+        .select("event_row", antecedent_end=pl.col("relative") - 1)
+    )
+    return triggers.join(found, on="event_row", how="left")
 
 
 def purpose_lam() -> pl.Expr:

@@ -15,6 +15,8 @@ sentence's participants (participants.py) are joined to it and given roles by po
 
 from __future__ import annotations
 
+from functools import cache
+
 import polars as pl
 
 from transforms.arabic import normalize_str
@@ -22,17 +24,20 @@ from transforms.events.clauses import (
     TIME_OR_PLAN,
     outside_names,
     punctuation_marks,
+    quad_class,
     with_clause_context,
     with_proclitics,
 )
 from transforms.events.dates import find_dates
 from transforms.events.layout import headline_sentences
 from transforms.events.modality import find_denials, with_modality
-from transforms.events.participants import coordination_groups
+from transforms.events.participants import coordination_groups, reporters, sponsors
 from transforms.events.roles import best_sources, best_targets, inherit_missing_roles
 from transforms.events.triggers import find_triggers
 
 MAX_DATE_DISTANCE = 90  # characters between a trigger and the date expression that dates it
+MAX_HEAD_POSITION = 6  # characters before a date at the head of its sentence («- عام 2003،»)
+MAX_HEAD_DATE_DISTANCE = 200  # how far such a date reaches
 # «أن / إن …» opens a reported clause: a date on one side does not date a trigger on the other
 COMPLEMENTIZERS = [normalize_str(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "أنهم", "إنهم")]
 MAX_BETWEEN_GAP = 6  # tokens from «بين X و Y» to the symmetric trigger it belongs to
@@ -71,12 +76,23 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
         return pl.DataFrame(schema=EVENT_SCHEMA)
     marks = punctuation_marks(tokens)
     triggers = with_clause_context(triggers, tokens, marks)
+    grouped = coordination_groups(sentence_participants)
+    # the word right after each span (a semi join keeps the token frame's side small)
+    next_words = (
+        tokens.select("article_id", last_token=pl.col("token_index") - 1, next_word="norm", next_gap="gap_before")
+        .join(grouped.select("article_id", "last_token").unique(), on=["article_id", "last_token"], how="semi")
+    )
     parts = (
-        coordination_groups(sentence_participants).with_row_index("part_row")
+        grouped.with_row_index("part_row")
         # (at the span's last token: an actor's name holds no preposition or «أن» of its own)
         .join(marks.select("article_id", last_token="token_index", part_marks="marks", part_clauses="clauses",
                            part_preps="preps"),
               on=["article_id", "last_token"], how="left")
+        # the word right after the span, with no punctuation between («توقيف الشرطة لأحد أتباع …»,
+        # «اتهام الحكومة باستخدام …»): null after punctuation
+        .join(next_words, on=["article_id", "last_token"], how="left")
+        .with_columns(next_word=pl.when(pl.col("next_gap") == "").then(pl.col("next_word")))
+        .drop("next_gap")
     )
     pairs = triggers.join(parts, on=["article_id", "sentence_index"]).with_columns(
         after=pl.col("first_token_right") - pl.col("anchor_last"),
@@ -86,6 +102,10 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
         across_clause=(pl.col("anchor_clauses") != pl.col("part_clauses")).fill_null(False),
         # a separate preposition between the trigger and a participant after it («غارات على مواقع للمعارضة»)
         preps_between=(pl.col("part_preps") - pl.col("anchor_preps")).fill_null(0),
+        # the noun a relative clause's pronoun points back to («برلين التي يقوم بزيارتها»: clauses)
+        antecedent=(pl.col("last_token_right") == pl.col("antecedent_end")).fill_null(False),
+    ).with_columns(
+        antecedent_code=pl.col("code").filter("antecedent").first().over("event_row"),
     )
     # whoever denies it later in the sentence («… لكن الجيش الروسي نفى») is not its target
     denials = find_denials(tokens)
@@ -95,7 +115,24 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
         .select("part_row", denier=pl.lit(True)).unique()
     )
     pairs = pairs.join(deniers, on="part_row", how="left").with_columns(pl.col("denier").fill_null(False))
-    source = best_sources(pairs.filter(~pl.col("own_act")), triggers).select(
+    # a mediator, sponsor or backer («رعتها الأمم المتحدة», «بدعم إيراني») does only the act its
+    # cue names (when the cue is a trigger: «بوساطة مصرية»), not the other acts of the sentence
+    sponsored = sponsors(parts.select("article_id", "sentence_index", "first_token", "last_token"), tokens).select(
+        "article_id", first_token_right="first_token", last_token_right="last_token", cue="cue")
+    # who reports an act («أفادت تقارير عن وسائل الإعلام السورية سماع دوي انفجارات») does not do it:
+    # material acts (quad classes 2 and 4) after the verb of reporting
+    reporting = reporters(parts.select("article_id", "sentence_index", "first_token", "last_token"), tokens).select(
+        "article_id", first_token_right="first_token", last_token_right="last_token", report="report")
+    pairs = (
+        pairs.join(sponsored, on=["article_id", "first_token_right", "last_token_right"], how="left")
+        .join(reporting, on=["article_id", "first_token_right", "last_token_right"], how="left")
+        .with_columns(
+            sponsor_of_other=(pl.col("cue").is_not_null() & ~pl.col("cue").is_between(pl.col("first_token"), pl.col("last_token")))
+            | ((pl.col("report") < pl.col("anchor_first")) & quad_class(pl.col("cameo_code")).is_in([2, 4])).fill_null(False),
+        )
+        .drop("cue", "report")
+    )
+    source = best_sources(pairs.filter(~pl.col("own_act") & ~pl.col("sponsor_of_other")), triggers).select(
         "event_row", source_group="group", source_part="part_row", chosen_source_code="code"
     )
     target = best_targets(pairs.join(source, on="event_row", how="left")).select(
@@ -122,7 +159,7 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
         .drop("between_group", "between_part")
     )
     target = target.join(between, on="event_row", how="anti")
-    members = parts.select("group", "part_row", "actor_id", "code", "is_person")
+    members = parts.select("group", "part_row", "actor_id", "code", "is_person", "generic_place")
     events = (
         triggers.join(source, on="event_row", how="left")
         .join(target, on="event_row", how="left")
@@ -149,7 +186,7 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
     # its roles have served as context for the next clause (inherit_missing_roles)
     # (a threatened or intended act inherits its source from the threat: clauses._statement_objects)
     events = events.filter(pl.col("source_code").is_not_null() | pl.col("target_code").is_not_null() | pl.col("own_act"))
-    events = inherit_missing_roles(_verbal_attacks(events)).filter(
+    events = inherit_missing_roles(_recoded_by_context(_verbal_attacks(events), tokens)).filter(
         pl.col("source_code").is_not_null() | pl.col("target_code").is_not_null())
     events = _with_dates(events, sentence_frame, tokens, articles, triggers)
     events = with_modality(events, tokens, triggers, denials)
@@ -163,6 +200,63 @@ def _verbal_attacks(events: pl.DataFrame) -> pl.DataFrame:
         pl.col("source_is_person").fill_null(False) | pl.col("target_is_person").fill_null(False)
     )
     return events.with_columns(cameo_code=pl.when(in_words).then(pl.lit(CRITICISM)).otherwise(pl.col("cameo_code")))
+
+
+# words that change a trigger's CAMEO root by what surrounds it (normalised, with و/ب/ل/ال stripped
+# as in «بالسكين», «والتعليق»): (root of the trigger, where the word stands, words, new code)
+_CONTEXT = r"^(و|ف)?(ب|ل)?(ال)?"
+# «الإدلاء» (giving a statement) always; «التعليق» also means suspension («رفض تعليق المفاوضات»):
+# only when nothing follows it but «على» or punctuation
+STATEMENT_GIVING = normalize_str("إدلاء")
+COMMENT_WORDS = [normalize_str(w) for w in ("تعليق", "تعليقات")]
+COLD_WEAPONS = [normalize_str(w) for w in ("سكين", "سكينا", "سكاكين", "ساطور", "خنجر", "طعن", "طعنا", "طعنات")]
+PROTESTERS = [normalize_str(w) for w in ("متظاهرون", "متظاهرين", "محتجون", "محتجين", "مظاهرة", "مظاهرات", "احتجاجات", "متظاهرات")]
+MAX_COMMENT_AFTER = 6  # tokens from «رفض» to «الإدلاء», «التعليق» (its subject between)
+MAX_PROTESTERS_BEFORE = 8  # tokens from «المتظاهرون» to «اقتحام»
+DECLINE_COMMENT, ASSAULT, VIOLENT_PROTEST = "011", "182", "145"
+
+
+@cache
+def _context_forms() -> list[str]:
+    """The context words of _recoded_by_context with their proclitics and article, as written."""
+    words = [STATEMENT_GIVING, *COMMENT_WORDS, *COLD_WEAPONS, *PROTESTERS]
+    with_article = [*words, *("ال" + w for w in words), *("ل" + "ل" + w for w in words)]
+    return with_proclitics(with_article, ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"))
+
+
+def _recoded_by_context(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Triggers whose words say one thing and whose context another:
+    - «رفضت المتحدثة الإدلاء بأي تعليق», «رفض التعليق»: declining comment (011), not a rejection (12);
+    - «رجلا يحمل سكينا هاجم مصلين», «هجوم بالسكاكين»: an assault with a cold weapon (182), not
+      military force (19);
+    - «حاول المتظاهرون اقتحام مقر المحافظ»: protesters storming a building riot (145), they do
+      not coerce (17)."""
+    keys = ["article_id", "sentence_index"]
+    words = tokens.filter(pl.col("norm").is_in(_context_forms())).select(
+        *keys, "token_index", bare=pl.col("norm").str.replace(_CONTEXT, ""))
+    following = tokens.select("article_id", token_index=pl.col("token_index") - 1, next_norm="norm", next_gap="gap_before").join(
+        words.select("article_id", "token_index"), on=["article_id", "token_index"], how="semi")
+    words = words.join(
+        following, on=["article_id", "token_index"], how="left").with_columns(
+        comment=(pl.col("bare") == STATEMENT_GIVING) | (pl.col("bare").is_in(COMMENT_WORDS) & (
+            pl.col("next_norm").is_null() | (pl.col("next_gap") != "") | (pl.col("next_norm") == normalize_str("على")))))
+    root = pl.col("cameo_code").str.slice(0, 2)
+    located = events.select("event_row", *keys, "first_token", "last_token", "cameo_code", "lemma").unique("event_row")
+    gap_after, gap_before = pl.col("token_index") - pl.col("last_token"), pl.col("first_token") - pl.col("token_index")
+    found = (
+        located.join(words, on=keys)
+        .with_columns(new_code=pl.when((root == "12") & pl.col("comment") & gap_after.is_between(1, MAX_COMMENT_AFTER))
+                      .then(pl.lit(DECLINE_COMMENT))
+                      .when((root == "19") & pl.col("bare").is_in(COLD_WEAPONS)).then(pl.lit(ASSAULT))
+                      .when((root == "17") & (pl.col("lemma") == normalize_str("اقتحم")) & pl.col("bare").is_in(PROTESTERS)
+                            & gap_before.is_between(1, MAX_PROTESTERS_BEFORE)).then(pl.lit(VIOLENT_PROTEST)))
+        .filter(pl.col("new_code").is_not_null())
+        .sort("event_row", "token_index")
+        .unique("event_row", keep="first", maintain_order=True)
+        .select("event_row", "new_code")
+    )
+    return (events.join(found, on="event_row", how="left", maintain_order="left")
+            .with_columns(cameo_code=pl.coalesce("new_code", "cameo_code")).drop("new_code"))
 
 
 def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame,
@@ -179,10 +273,12 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
     located = events.select("event_row", *keys, "first_token", "cameo_code").unique().join(
         position.select("article_id", first_token="token_index", rel="rel"), on=["article_id", "first_token"]
     )
+    # a date at the head of its sentence («عام 2003، تم إحباط … والقبض على …», «الأحد، قصفت …»)
+    # frames the whole sentence: it reaches further, and across triggers of other roots
     near = (
         located.join(dates, on=keys)
-        .with_columns(distance=(pl.col("position") - pl.col("rel")).abs())
-        .filter(pl.col("distance") <= MAX_DATE_DISTANCE)
+        .with_columns(distance=(pl.col("position") - pl.col("rel")).abs(), head=pl.col("position") <= MAX_HEAD_POSITION)
+        .filter((pl.col("distance") <= MAX_DATE_DISTANCE) | (pl.col("head") & (pl.col("distance") <= MAX_HEAD_DATE_DISTANCE)))
     )
     root = pl.col("cameo_code").str.slice(0, 2)
     blockers = pl.concat([
@@ -193,11 +289,12 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
         .select(*keys, "token_index", blocker_root=pl.lit("")),
     ]).join(position.select("article_id", "token_index", blocker="rel"), on=["article_id", "token_index"])
     blocked = (
-        near.select("event_row", "date_row", *keys, "rel", "position", root=root)
+        near.select("event_row", "date_row", *keys, "rel", "position", "head", root=root)
         .join(blockers.select(*keys, "blocker", "blocker_root"), on=keys)
         # a trigger of the same root is another word for the same event («حق النقض "الفيتو"»)
         .filter(
             (pl.col("blocker") != pl.col("rel")) & (pl.col("blocker_root") != pl.col("root"))
+            & ~(pl.col("head") & (pl.col("blocker_root") != ""))
             & (pl.col("blocker") > pl.min_horizontal("rel", "position"))
             & (pl.col("blocker") < pl.max_horizontal("rel", "position"))
         )

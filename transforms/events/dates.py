@@ -11,6 +11,9 @@ Handled (on the normalised sentence, Eastern Arabic digits folded to Western):
   with الماضي on the same weekday), the next one with المقبل (day); «اليوم الثالث» is no date;
 - set phrases with a weekday are no date: «خطبة الجمعة», «صلاة الجمعة»;
 - «الأسبوع الماضي», «منتصف الأسبوع الماضي» (week), «الشهر الماضي» (month), «العام الماضي» (year);
+  a position without a modifier is in the current period: «مطلع الأسبوع» (week);
+- «قبل نحو عامين», «قبل شهر», «قبل ثلاثة أيام», «قبل 5 سنوات»: back from the report, at the unit's
+  precision; not «قبل شهر رمضان», «قبل يوم الانتخابات», «قبل عامين من …» (counted from something else);
 - years: «عام 2015», «في 2019», «خلال العام 2017» (year); «منذ 2015» is marked `since` (background);
 - numeric dates «01/03/2020».
 A month or day without a year is the latest such date not after publication (الماضي says
@@ -33,6 +36,14 @@ EXTRA_MONTHS = {"ابريل": 4, "يونيه": 6, "يوليه": 7, "اغشت": 8
                 "تشرين ثاني": 11, "كانون اول": 12}
 ORDINAL_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
 WEEKDAYS = {"الاثنين": 1, "الثلاثاء": 2, "الاربعاء": 3, "الخميس": 4, "الجمعه": 5, "السبت": 6, "الاحد": 7}
+# «قبل …»: units back from the report (normalised) → (amount, unit); a count before the plural
+AGO_UNITS = {"يوم": (1, "day"), "يومين": (2, "day"), "ايام": (None, "day"), "اسبوع": (1, "week"), "اسبوعين": (2, "week"),
+             "اسابيع": (None, "week"), "شهر": (1, "month"), "شهرين": (2, "month"), "اشهر": (None, "month"),
+             "شهور": (None, "month"), "عام": (1, "year"), "عامين": (2, "year"), "سنه": (1, "year"), "سنتين": (2, "year"),
+             "اعوام": (None, "year"), "سنوات": (None, "year")}
+AGO_COUNTS = {"ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7,
+              "ثمانيه": 8, "ثماني": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10}
+AGO_COUNT = r"(?:[0-9]{1,2}|" + "|".join(sorted(AGO_COUNTS, key=len, reverse=True)) + ")"
 DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
 
 DATE_SCHEMA = {
@@ -96,7 +107,13 @@ def patterns() -> dict[str, str]:
         "numeric": r"[0-9]{1,2}[/-][0-9]{1,2}[/-][12][0-9]{3}",
         "relative_day": r"(?:امس\s+الاول|اول\s+امس|اول\s+من\s+امس|امس|اليوم|غدا|البارحه)",
         "weekday": rf"(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})(?:\s+(?:الماضي|المنصرم|المقبل|القادم))?",
-        "relative_period": rf"(?:(?:منتصف|مطلع|اوائل|اواخر|نهايه|بدايه)\s+)?(?:الاسبوع|الشهر|العام|السنه)\s+{modifier}",
+        # («مطلع الأسبوع» alone: this week)
+        "relative_period": rf"(?:(?:منتصف|مطلع|اوائل|اواخر|نهايه|بدايه)\s+(?:الاسبوع|الشهر|العام|السنه)(?:\s+{modifier})?"
+                           rf"|(?:الاسبوع|الشهر|العام|السنه)\s+{modifier})",
+        # «قبل نحو عامين», «قبل شهر», «قبل ثلاثة أيام»: back from the report; not «قبل شهر رمضان»,
+        # «قبل يوم الانتخابات», «قبل عامين من الانسحاب» (another reference: the tail makes it no date)
+        "ago": rf"قبل\s+(?:نحو\s+|حوالي\s+|قرابه\s+|اكثر\s+من\s+)?(?:{AGO_COUNT}\s+)?(?:{_alternation(AGO_UNITS)})"
+               rf"(?:\s+(?:من|علي|رمضان|{month}|ال\p{{L}}+))?",
         # «عام 2015», «في 2019», «خلال العام 2017», «منذ العام 2011»
         "year": rf"(?:(?:منذ|في|خلال)\s+(?:(?:ال)?(?:عام|سنه)\s+)?|(?:ال)?(?:عام|سنه)\s+){year}",
     }
@@ -202,7 +219,8 @@ def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
     weekday_date = pl.when(pl.col("after")).then(
         pub + pl.duration(days=pl.when(forward == 0).then(7).otherwise(forward))
     ).otherwise(pub - pl.duration(days=pl.when((back == 0) & past).then(7).otherwise(back)))
-    step = pl.when(pl.col("after")).then(1).when(pl.col("current")).then(0).otherwise(-1)
+    # (a position in the period without a modifier, «مطلع الأسبوع», is this one)
+    step = pl.when(pl.col("after")).then(1).when(expr.str.contains("الماضي|المنصرم")).then(-1).otherwise(0)
     period_date = (
         pl.when(expr.str.contains("الاسبوع")).then(pub + pl.duration(weeks=step))
         .when(expr.str.contains("الشهر")).then(pub.dt.offset_by(pl.format("{}mo", step)).dt.month_start())
@@ -213,6 +231,21 @@ def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
         .when(expr.str.contains("الشهر")).then(pl.lit("month"))
         .otherwise(pl.lit("year"))
     )
+    # «قبل نحو عامين»: the unit (its last word that is one) and the count before a plural
+    unit_word = expr.str.extract(rf"({_alternation(AGO_UNITS)})$", 1)
+    unit_amount = unit_word.replace_strict({w: a for w, (a, _) in AGO_UNITS.items()}, default=None, return_dtype=pl.Int32)
+    unit = unit_word.replace_strict({w: u for w, (_, u) in AGO_UNITS.items()}, default=None, return_dtype=pl.String)
+    count_word = expr.str.extract(rf"\s({AGO_COUNT})\s", 1)
+    count = pl.coalesce(count_word.cast(pl.Int32, strict=False),
+                        count_word.replace_strict(AGO_COUNTS, default=None, return_dtype=pl.Int32))
+    amount = pl.coalesce(unit_amount, count)
+    ago_date = (
+        pl.when(~expr.str.contains(rf"(?:{_alternation(AGO_UNITS)})$")).then(None)  # a tail: another reference
+        .when(unit == "day").then(pub - pl.duration(days=amount))
+        .when(unit == "week").then(pub - pl.duration(weeks=amount))
+        .when(unit == "month").then(pub.dt.offset_by(pl.format("-{}mo", amount)).dt.month_start())
+        .when(unit == "year").then(pl.date(pub.dt.year() - amount, 1, 1))
+    )
     kind = pl.col("kind")
     return frame.with_columns(
         event_date=pl.when(kind == "day_month").then(day_month)
@@ -221,8 +254,10 @@ def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
         .when(kind == "relative_day").then(pub + pl.duration(days=relative_days))
         .when(kind == "weekday").then(weekday_date)
         .when(kind == "relative_period").then(period_date)
-        .when(kind == "year").then(pl.date(explicit_year, 1, 1)),
+        .when(kind == "year").then(pl.date(explicit_year, 1, 1))
+        .when(kind == "ago").then(ago_date),
         date_precision=pl.when(kind.is_in(["day_month", "numeric", "relative_day", "weekday"])).then(pl.lit("day"))
+        .when(kind == "ago").then(unit)
         .when(kind == "month").then(pl.lit("month"))
         .when(kind == "relative_period").then(period_precision)
         .when(kind == "year").then(pl.lit("year")),

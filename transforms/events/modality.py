@@ -22,6 +22,10 @@ ACCUSATION = "112"  # CAMEO: accuse («اتهم»): the act it names is alleged
 # appeal, demand, intent, threat: the act they name with ب / إلى is not done yet («هددت إسرائيل
 # حزب الله بشن هجوم»)
 CALL_ROOTS = ["02", "03", "10", "13"]
+# verbs by which a deal or a text provides for an act (normalised, without و/ف)
+STIPULATIONS = [normalize_str(w) for w in ("ينص", "تنص", "نص", "نصت", "ينصان", "يقضي", "تقضي", "يقضيان")]
+SUBJUNCTIVE_PARTICLES = [normalize_str(w) for w in ("أن", "ان", "بأن", "لأن", "حتى", "كي", "لكي", "لن", "لم")]
+CALLED_PREPOSITIONS = [normalize_str(w) for w in ("إلى", "على")]
 # words that open a contrary clause: «… لكن الجيش نفى», «بينما نفت», «غير أن الوزارة نفت»
 CONTRASTS = [normalize_str(w) for w in ("لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "بينما", "فيما", "غير", "إلا", "بيد")]
 MAX_DENIAL_GAP = 4  # tokens from the contrast word to the denial verb
@@ -92,6 +96,16 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
                       denied_after=pl.col("denied_after").fill_null(False))
     )
     has = lambda m: pl.col("modality").list.contains(m)  # noqa: E731
+    # a present-tense verb with a bare weekday that is not the report's day announces what is
+    # coming: «يستقبل الرئيس … الثلاثاء ولي العهد» said on a Saturday is next Tuesday's meeting
+    # (a past one takes the past tense; «الماضي» keeps it past: no bare weekday then)
+    # (not a subjunctive after «أن»: «وصل … الثلاثاء قبل أن يلتقي الرئيس» — the meeting followed)
+    subjunctive = tokens.select("article_id", first_token=pl.col("token_index") + 1, previous_norm="norm").join(
+        found.select("article_id", "first_token").unique(), on=["article_id", "first_token"], how="semi")
+    found = found.join(subjunctive, on=["article_id", "first_token"], how="left", maintain_order="left").with_columns(
+        subjunctive=pl.col("previous_norm").is_in(SUBJUNCTIVE_PARTICLES)).drop("previous_norm")
+    present_ahead = ((pl.col("form_kind") == "verb_present") & ~pl.col("subjunctive").fill_null(False) & _bare_weekday()
+                     & (pl.col("event_date") < pl.col("report_date")))
     return _planned_weekday_ahead(found.with_columns(
         modality=pl.when(has("denied") | pl.col("denied_after")).then(pl.lit("denied"))
         .when(has("negated")).then(pl.lit("negated"))
@@ -102,19 +116,23 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         # an act someone is accused or charged of is alleged, not established: conditional
         .when(has("conditional") | (pl.col("called_for") == "alleged")).then(pl.lit("conditional"))
         .when(pl.col("clitic").str.contains("س") | has("future") | has("intent") | (pl.col("called_for") == "future")
-              | pl.col("announced_purpose").fill_null(False))
+              | pl.col("announced_purpose").fill_null(False) | present_ahead)
         .then(pl.lit("future"))
         .otherwise(pl.lit("asserted"))
     ))
+
+
+def _bare_weekday() -> pl.Expr:
+    """The event's date expression is a weekday alone («الثلاثاء», «يوم الثلاثاء»)."""
+    expression = normalize(pl.col("date_expression").fill_null(""))
+    return expression.str.contains(f"^(يوم )?({'|'.join(WEEKDAYS)})$")
 
 
 def _planned_weekday_ahead(events: pl.DataFrame) -> pl.DataFrame:
     """A bare weekday dates a past event on the report's day or before it (CODEBOOK), but a
     planned one on the coming such day: «سيزور الرئيس الجزائر الثلاثاء» said on a Saturday is
     the next Tuesday. «الماضي» keeps it in the past."""
-    expression = normalize(pl.col("date_expression").fill_null(""))
-    bare_weekday = expression.str.contains(f"^(يوم )?({'|'.join(WEEKDAYS)})$")
-    ahead = (pl.col("modality") == "future") & bare_weekday & (pl.col("event_date") < pl.col("report_date"))
+    ahead = (pl.col("modality") == "future") & _bare_weekday() & (pl.col("event_date") < pl.col("report_date"))
     return events.with_columns(event_date=pl.when(ahead).then(pl.col("event_date") + pl.duration(days=7)).otherwise("event_date"))
 
 
@@ -126,15 +144,23 @@ def _called_for(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataFra
     (appeal), 03 (intent), 10 (demand) or 13 (threat), or of an accusation (112)."""
     keys = ["article_id", "sentence_index"]
     code = pl.col("cameo_code")
-    calls = triggers.filter(code.str.slice(0, 2).is_in(CALL_ROOTS) | code.str.starts_with(ACCUSATION)).select(
-        *keys, call_end="last_token",
-        called_for=pl.when(code.str.starts_with(ACCUSATION)).then(pl.lit("alleged")).otherwise(pl.lit("future")),
-    )
+    calls = pl.concat([
+        triggers.filter(code.str.slice(0, 2).is_in(CALL_ROOTS) | code.str.starts_with(ACCUSATION)).select(
+            *keys, call_end="last_token",
+            called_for=pl.when(code.str.starts_with(ACCUSATION)).then(pl.lit("alleged")).otherwise(pl.lit("future")),
+        ),
+        # what a deal or a text provides for is still to be done: «ينص الاتفاق … على استسلام الفصائل»
+        tokens.filter(pl.col("norm").str.replace("^[وف]", "").is_in(STIPULATIONS))
+        .select(*keys, call_end="token_index", called_for=pl.lit("future")),
+    ])
     previous = tokens.select("article_id", (pl.col("token_index") + 1).alias("first_token"), pl.col("norm").alias("previous_word"))
     return (
         events.select("event_row", *keys, "first_token", "clitic").unique("event_row")
         .join(previous, on=["article_id", "first_token"], how="left")
-        .filter(pl.col("clitic").str.contains("ب") | (pl.col("previous_word") == normalize_str("إلى"))
+        # (or after a noun with ب that carries it: «نطالب … بتقديم استقالتهم», «اتهم … بتنفيذ هجوم»;
+        # or على: «حثت الدول على فرض عقوبات», «ينص الاتفاق على استسلام الفصائل»)
+        .filter(pl.col("clitic").str.contains("ب") | pl.col("previous_word").is_in(CALLED_PREPOSITIONS)
+                | pl.col("previous_word").str.contains("^[وف]?ب...")
                 | pl.col("previous_word").str.replace("^[وف]?ب", "").is_in(LIGHT_VERBS))
         .join(calls, on=keys)
         .filter((pl.col("first_token") - pl.col("call_end")).is_between(1, MAX_CALL_GAP))

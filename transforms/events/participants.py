@@ -16,6 +16,8 @@ each with its token range, code and the preposition that introduces it:
 
 from __future__ import annotations
 
+from functools import cache
+
 import polars as pl
 
 from transforms.arabic import normalize_str
@@ -45,6 +47,16 @@ QUANTITIES = [normalize_str(w) for w in (
     "ثمانية", "تسعة", "عشر", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "اثنين", "اثنان",
 )]
 NUMBER = r"^[وبل]?[0-9\u0660-\u0669]+$"
+# common nouns of places (normalised, as after a proclitic): targets of attacks, sieges and control
+# when no actor or named place follows them (_generic_places)
+GENERIC_PLACES = [normalize_str(w) for w in (
+    "العاصمة", "المدينة", "مدينة", "المدن", "مدن", "البلدة", "بلدة", "البلدات", "بلدات", "القرية", "قرية", "القرى", "قرى",
+    "المحافظة", "محافظة", "المنطقة", "منطقة", "المناطق", "مناطق", "الإقليم", "الحي", "الأحياء", "أحياء",
+    "الميناء", "ميناء", "الموانئ", "موانئ", "المطار", "مطار", "المسجد", "مسجد", "المساجد", "مساجد", "المخيم", "مخيم",
+    "المنزل", "منزل", "المنازل", "منازل", "المستشفى", "مستشفى", "مستشفيات", "المدرسة", "مدرسة", "السوق", "سوق",
+    "المواقع", "مواقع", "موقعا", "القاعدة", "قاعدة", "المعسكر", "معسكر", "المقر", "مقر", "مقرات", "المباني", "مبنى",
+)]
+MAX_PLACE_OWNER_GAP = 2  # tokens from a common place noun to the actor or place it belongs to
 # «على مواقع تابعة لجماعة الحوثي», «ضد القوات الموالية للحكومة»: the owner after «تابع/موال لـ»
 # stands where the owned noun stands, and takes its preposition (normalised)
 BELONGING = [normalize_str(w) for w in (
@@ -64,6 +76,20 @@ GEOGRAPHIC_REGIONS = ["AFR", "ASA", "EUR", "EEU", "LAM", "SAM", "NMR", "NAF", "M
 # أوردته بوابة الأهرام», «نقلا عن»: who is cited reports the event, it does not take part in it
 ATTRIBUTION = r"^و?(بحسب|حسب|حسبما|بحسبما|وفقا|وفق|طبقا|نقلا|استنادا)$"
 RELATIVES = [normalize_str(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين")]
+# cues of a mediator, sponsor or backer (normalised, with an optional و): «رعتها الأمم المتحدة»,
+# «برعاية», «بوساطة», «الوساطة السودانية», «بدعم من», «بدعم إيراني», «بتمويل قطري»
+SPONSOR_CUES = [c + normalize_str(w) for w in (
+    "رعتها", "رعاها", "يرعاها", "ترعاها", "رعته", "يرعاه", "ترعاه", "برعاية", "رعاية", "بوساطة", "وساطة", "الوساطة", "بدعم",
+    "بتمويل", "بتحريض") for c in ("", "و")]
+# verbs of reporting whose object can be an act told of (normalised, with و/ف): «أفادت تقارير … سماع
+# انفجارات», «ذكرت الوكالة مقتل …»; not announcements, whose act is the speaker's own («أعلن الجيش قصف»)
+REPORT_VERB_FORMS = [c + normalize_str(w) for w in (
+    "أفاد", "أفادت", "أفادوا", "يفيد", "تفيد", "ذكر", "ذكرت", "ذكروا", "يذكر", "تذكر", "أورد", "أوردت", "أوردوا",
+    "نقل", "نقلت", "نقلوا", "بث", "بثت", "نشر", "نشرت", "تحدث", "تحدثت", "أشار", "أشارت", "رصد", "رصدت",
+    "وثق", "وثقت") for c in ("", "و", "ف")]
+MAX_REPORTER_GAP = 4  # tokens from the verb of reporting to its subject («أفادت تقارير عن وسائل الإعلام»)
+PUNCTUATION = r"[،,.:؛;!?؟()\-–—]"
+MAX_SPONSOR_GAP = 3  # tokens from the cue to the sponsor («بدعم من الحرس الثوري»)
 MAX_ATTRIBUTION_GAP = 4  # tokens from the cue to the cited source («بحسب ما أفادت وكالة …»)
 AGENT = "agent"  # the `preposition` of a passive's doer: «من قبل X», «على يد X»
 MAX_DATELINE = 8  # tokens from a sentence's first place to the dash that ends its dateline
@@ -91,6 +117,7 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
     first = tokens.select("article_id", pl.col("start"), pl.col("token_index").alias("first_token"))
     last = tokens.select("article_id", pl.col("end"), pl.col("token_index").alias("last_token"))
     marked = spans.join(first, on=["article_id", "start"]).join(last, on=["article_id", "end"])
+    marked = _generic_places(marked, tokens)
     frame = _outside_datelines(_with_prepositions(_with_gender(marked, tokens), tokens), tokens)
     frame = _institution_places(frame, tokens)
     # (before the agents take countries: «اعتقلت الشرطة …، وفقا لوكالة فرانس برس» is not French police)
@@ -103,6 +130,60 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
         descending=[False, False, True, False, False, False], maintain_order=True,
     )
     return _headed_by(_members_of(frame), tokens.select("article_id", "sentence_index", "token_index", "norm"))
+
+
+@cache
+def _generic_place_forms() -> pl.DataFrame:
+    """Every form of GENERIC_PLACES with its proclitics (norm, clitic): «والعاصمة», «بمدينة», «للمدينة»."""
+    proclitics = ["", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"]
+    rows = {(c + w, c) for w in GENERIC_PLACES for c in proclitics}
+    # ل before ال drops the alif: «للمدينة»
+    rows |= {(c + "ل" + w[1:], c + "ل") for w in GENERIC_PLACES if w.startswith("ال") for c in ("", "و", "ف")}
+    return pl.DataFrame(sorted(rows), schema={"norm": pl.String, "clitic": pl.String}, orient="row").unique(
+        "norm", keep="first", maintain_order=True)
+
+
+def _generic_places(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """A place named by a common noun — «سيطروا على العاصمة», «حاصر موانئ نفطية», «الهجمات التي
+    شهدتها المحافظة» — is a participant (kind place, `generic_place`) that takes its country
+    from the text like a generic agent (_fill_agent_countries): CODEBOOK, a place as the target
+    of an attack, siege or occupation is its country. Not inside another span, nor when an
+    actor or a named place follows within a few words, which is what it names or whose it is
+    («مدينة إدلب», «مواقع للمعارضة», «مقر محافظ البصرة»)."""
+    keys = ["article_id", "sentence_index"]
+    found = tokens.select(*keys, "token_index", "start", "end", "norm").join(_generic_place_forms(), on="norm")
+    if found.is_empty():
+        return spans.with_columns(generic_place=pl.lit(False))
+    # no punctuation before the one or two words after it (MAX_PLACE_OWNER_GAP)
+    gaps = tokens.select("article_id", "token_index", "gap_before", "norm").join(
+        pl.concat([found.select("article_id", token_index=pl.col("token_index") + step) for step in (1, 2)]).unique(),
+        on=["article_id", "token_index"], how="semi")
+    found = (
+        found.join(gaps.select("article_id", token_index=pl.col("token_index") - 1, pause1=pl.col("gap_before") != "",
+                               middle_and=pl.col("norm").str.starts_with("و")), on=["article_id", "token_index"], how="left")
+        .join(gaps.select("article_id", token_index=pl.col("token_index") - 2, pause2=pl.col("gap_before") != ""),
+              on=["article_id", "token_index"], how="left")
+    )
+    # (a word with و between, or on the span, starts a new clause or another member: «سيطروا على
+    # العاصمة وطردوا الحكومة», «على المدينة ودمشق»)
+    named = spans.select(*keys, "first_token", "last_token", span_and=pl.col("clitic").fill_null("").str.starts_with("و"))
+    covered = (
+        found.join(named, on=keys)
+        .with_columns(gap=pl.col("first_token") - pl.col("token_index"))
+        .filter(pl.col("token_index").is_between(pl.col("first_token"), pl.col("last_token"))
+                | ((pl.col("gap") == 1) & ~pl.col("pause1").fill_null(True) & ~pl.col("span_and"))
+                | ((pl.col("gap") == MAX_PLACE_OWNER_GAP) & ~pl.col("pause1").fill_null(True) & ~pl.col("pause2").fill_null(True)
+                   & ~pl.col("span_and") & ~pl.col("middle_and").fill_null(False)))
+        .select("article_id", "token_index").unique()
+    )
+    generic = found.join(covered, on=["article_id", "token_index"], how="anti").select(
+        *keys, "start", "end", actor_id=pl.lit(None, pl.String),
+        clitic=pl.when(pl.col("clitic") != "").then(pl.col("clitic")),
+        code=pl.lit(None, pl.String), country=pl.lit(None, pl.String), role=pl.lit(None, pl.String), kind=pl.lit("place"),
+        is_place=pl.lit(True), is_person=pl.lit(False), first_token="token_index", last_token="token_index",
+        generic_place=pl.lit(True),
+    )
+    return pl.concat([spans.with_columns(generic_place=pl.lit(False)), generic], how="vertical_relaxed")
 
 
 def outside_attributions(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
@@ -129,6 +210,48 @@ def outside_attributions(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFr
         .join(relative, on=["article_id", "last_token"], how="anti")
     )
     return parts.join(cited, on=["article_id", "first_token", "last_token"], how="anti", maintain_order="left")
+
+
+def sponsors(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """The mediator, sponsor or backer of an act (article_id, first_token, last_token, cue): a
+    participant a few words after a cue (SPONSOR_CUES, no punctuation between) — «والتي رعتها
+    الأمم المتحدة», «الوساطة السودانية», «بدعم من الحرس الثوري», «بدعم إيراني». It mediates,
+    sponsors or backs; it does not do the other acts of its sentence (coding.py)."""
+    keys = ["article_id", "sentence_index"]
+    cues = tokens.filter(pl.col("norm").is_in(SPONSOR_CUES)).select(*keys, cue="token_index")
+    # the first punctuation within MAX_SPONSOR_GAP words after the cue ends its phrase
+    pauses = tokens.filter(pl.col("gap_before").str.contains(PUNCTUATION)).select("article_id", pause="token_index")
+    cues = (
+        cues.join(pauses, on="article_id", how="left")
+        .with_columns(pause=pl.when((pl.col("pause") - pl.col("cue")).is_between(1, MAX_SPONSOR_GAP)).then(pl.col("pause")))
+        .group_by(*keys, "cue").agg(pause=pl.col("pause").min())
+    ) if not cues.is_empty() else cues.with_columns(pause=pl.lit(None, pl.Int64))
+    return (
+        parts.select(*keys, "first_token", "last_token").unique()
+        .join(cues, on=keys)
+        .filter((pl.col("first_token") > pl.col("cue")) & (pl.col("first_token") - pl.col("cue") <= MAX_SPONSOR_GAP)
+                & (pl.col("pause").is_null() | (pl.col("first_token") < pl.col("pause"))))
+        .sort("article_id", "first_token", "cue", descending=[False, False, True])
+        .unique(["article_id", "first_token", "last_token"], keep="first", maintain_order=True)
+        .select("article_id", "first_token", "last_token", "cue")
+    )
+
+
+def reporters(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Who reports (article_id, first_token, last_token, report): the subject of a verb of reporting
+    (REPORT_VERBS) — right after it or right before it: «أفادت تقارير عن وسائل الإعلام السورية سماع
+    دوي انفجارات», «وذكرت الوكالة مقتل …». It tells of the acts after the verb, it does not do them."""
+    keys = ["article_id", "sentence_index"]
+    verbs = tokens.filter(pl.col("norm").is_in(REPORT_VERB_FORMS)).select(*keys, report="token_index")
+    return (
+        parts.select(*keys, "first_token", "last_token").unique()
+        .join(verbs, on=keys)
+        .filter((pl.col("first_token") - pl.col("report")).is_between(1, MAX_REPORTER_GAP)
+                | (pl.col("report") - pl.col("last_token")).is_between(1, 2))
+        .sort("article_id", "first_token", "last_token", "report")
+        .unique(["article_id", "first_token", "last_token"], keep="first", maintain_order=True)
+        .select("article_id", "first_token", "last_token", "report")
+    )
 
 
 def _institution_places(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
@@ -354,4 +477,9 @@ def coordination_groups(parts: pl.DataFrame) -> pl.DataFrame:
         pl.col("clitic").fill_null("").str.starts_with("و")
         & ((pl.col("first_token") - prev_last) <= MAX_COORDINATION_GAP)
     ).fill_null(False)
-    return parts.with_columns(group=(~joined).cum_sum().over("article_id"))
+    grouped = parts.with_columns(group=(~joined).cum_sum().over("article_id"))
+    # `head_preposition`: the preposition of the first member, for a member joined by و —
+    # «ألقت القبض على نشطاء ومعارضين»: the opponents are arrested too, not the verb's subject
+    # (the frame is ordered by article and token, and every sentence opens a group: a plain fill)
+    head = pl.when(~joined).then(pl.struct(head=pl.col("preposition"))).forward_fill().struct.field("head")
+    return grouped.with_columns(head_preposition=pl.when(joined).then(head))

@@ -40,9 +40,19 @@ MAX_TARGET_AFTER = 15
 # ties between candidates for a role go to the longer span, then the more specific code
 ROLE_ORDER = ["event_row", "rank", "last_token_right", "code", "group"]
 ROLE_DESCENDING = [False, False, True, True, False]
+# words after which a state or capital names a place, not an actor (normalised)
+WHERE_WORDS = [normalize_str(w) for w in (
+    "جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي", "ريف", "ضواحي", "أطراف", "مدينة", "بلدة",
+    "قرية", "محافظة", "منطقة", "مناطق", "داخل", "خارج", "قرب", "بالقرب", "أنحاء")]
 MAX_FALLBACK_TARGET_AFTER = 8
+MATERIAL_CONFLICT = 15  # CAMEO roots from here on: a common place noun may be their target
+GENERIC_PLACE_RANK = 500  # behind every actor reached by any rule
 FALLBACK_RANK = 100  # targets reached by another preposition than the trigger's rank from here
 MAX_AGENT_AFTER = 6  # tokens from a trigger to «من قبل» / «على يد» and its doer
+ACCUSE = "اتهم"  # lemma of the accusation triggers (objective_genitive)
+# a word with the ل of an object after a patient noun's agent (normalised): «اعتقال الشرطة لأحد …», «للناشط»
+LAM_OBJECT = r"^ل..."
+LAM_NOT_OBJECT = [normalize_str(w) for w in ("لكن", "لكنه", "لكنها", "لذلك", "لدى", "لقد", "لأن", "لأنه", "لمدة", "لاسيما", "لعدة", "لأول", "لليوم", "للمرة")]
 MAX_GENITIVE_AFTER = 6  # tokens from a verbal noun to its agent: «زيارة أخرى لرئيس المخابرات»
 IN = normalize_str("في")
 # prepositions whose noun's genitive is that noun's owner, not a verbal noun's agent
@@ -99,6 +109,11 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     # not across a reported clause; and a town or region («بلدة حرستا») is acted on, it does not
     # act (a state's name or capital may: «دمشق»)
     pairs = pairs.filter(~pl.col("across_clause") & ~(pl.col("is_place") & pl.col("kind").is_in(["place", "unknown"])))
+    # nor a capital or state named as where something is: «في الكسوة جنوب دمشق», «في ريف دمشق»
+    pairs = pairs.filter(~pl.col("previous_word").is_in(WHERE_WORDS).fill_null(False))
+    # the antecedent of a relative clause's object pronoun is acted on, under any of its names
+    # («العاصمة الألمانية، برلين التي يقوم بزيارتها»: Germany is visited)
+    pairs = pairs.filter(~pl.col("antecedent") & pl.col("code").ne_missing(pl.col("antecedent_code")).fill_null(True))
     return pl.concat([
         _agent_of_patient_noun(pairs, patient_noun, unmarked),
         pairs.filter((pl.col("preposition") == AGENT) & pl.col("after").is_between(1, MAX_AGENT_AFTER)
@@ -113,10 +128,14 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # introduces («غارات على مواقع للمعارضة», «هجوم على مواقع الحوثيين»: the positions are theirs)
         # nor past the next trigger («غارات استهدفت مواقع المعارضة»: the sites are the object)
         # (the preposition two words back governs a noun after the trigger, not the trigger itself: «مع غارات روسية»)
+        # nor with ل past a separate preposition («خلال زيارة إلى المديرية العامة لقوات الدرك»: the visited),
+        # nor the accused of an accusation («اتهام الحكومة السورية باستخدام …», objective_genitive)
         pairs.filter(genitive & ~pl.col("suffixed_agent") & ~pl.col("purpose_noun") & pl.col("after").is_between(1, MAX_GENITIVE_AFTER)
+                     & ~objective_genitive()
                      & ~(pl.col("via").is_in(OWNER_VIAS) & (pl.col("after") > 2)).fill_null(False)
                      & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True)
-                     & (unmarked | ((pl.col("preposition") == "ل") & ~pl.col("is_place"))) & ~loose_adjective)
+                     & (unmarked | ((pl.col("preposition") == "ل") & ~pl.col("is_place") & (pl.col("preps_between") <= 0)))
+                     & ~loose_adjective)
         .with_columns(rank=pl.col("after")),
         # a subject right before the verb: «أن وزير الخارجية السوري وليد المعلم استقبل»; after
         # VSO when a comma, a relative pronoun or a conjunction opens the verb's clause («… إدلب،
@@ -128,7 +147,9 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # noun with ب/ل («طالبت … بإطلاق سراح التميمي») or a statement's object («أدانت فرنسا قصف
         # المستشفيات») has no subject after it, only its object
         # (or starts on the trigger's last word: «قصفت المقاتلات الروسية», a trigger with its subject)
-        pairs.filter((pl.col("source_role") == "subject") & ~pl.col("suffixed_agent") & pl.col("after").is_between(1, 3).or_(
+        # (nor a member joined by و to a participant a preposition introduces: «على نشطاء ومعارضين»)
+        pairs.filter((pl.col("source_role") == "subject") & ~pl.col("suffixed_agent") & pl.col("head_preposition").is_null()
+                     & pl.col("after").is_between(1, 3).or_(
                          (pl.col("after") == 0) & (pl.col("last_token") > pl.col("first_token"))) & unmarked
                      & ~no_subject_before & ~(pl.col("feminine") & pl.col("masculine")) & ~nominal & ~pl.col("statement_object")
                      & ~pl.col("describes_noun") & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True))
@@ -139,6 +160,13 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
             & (pl.col("first_token_right") > pl.col("previous_end"))
         ).with_columns(rank=pl.col("before") + 300),
     ])
+
+
+def objective_genitive() -> pl.Expr:
+    """An accusation's genitive followed by ب is the accused, not the accuser: «اتهام الحكومة
+    السورية باستخدام الأسلحة», «اتهامات إسرائيل بارتكاب جرائم» — the charge follows with ب."""
+    return ((pl.col("lemma") == ACCUSE) & (pl.col("form_kind") == "verbal_noun") & pl.col("after").is_between(1, 2)
+            & pl.col("preposition").is_null() & pl.col("next_word").str.starts_with("ب")).fill_null(False)
 
 
 def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked: pl.Expr) -> pl.DataFrame:
@@ -161,8 +189,11 @@ def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked:
         )
         .unique("event_row", keep="first", maintain_order=True)
     )
+    # («توقيف الشرطة لأحد أتباع الفرقة»: an object with ل that names no known actor)
+    lam_object = pl.col("next_word").str.contains(LAM_OBJECT) & ~pl.col("next_word").is_in(LAM_NOT_OBJECT)
     return bare.filter(
-        unmarked & pl.col("next_first").is_not_null() & (pl.col("next_group") != pl.col("group")) & (pl.col("after") <= 2)
+        unmarked & ((pl.col("next_first").is_not_null() & (pl.col("next_group") != pl.col("group"))) | lam_object.fill_null(False))
+        & (pl.col("after") <= 2)
         & ~pl.col("is_place") & can_act
         & ~((pl.col("kind") == "agent") & pl.col("next_is_person") & (pl.col("next_first") == pl.col("last_token_right") + 1))
     ).drop("next_first", "next_group", "next_is_person").with_columns(rank=pl.col("after") - 50)
@@ -193,6 +224,8 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     undergone = pl.col("undergone_verb")
     pairs = pairs.filter(~pl.col("across_clause") & ~pl.col("denier"))
     candidates = pl.concat([
+        # «برلين التي يقوم بزيارتها», «المدينة التي قصفها الجيش»: the antecedent of the pronoun
+        pairs.filter("antecedent").with_columns(rank=pl.col("after") * 0 - 200),
         # «تعرضت دمشق لقصف»: whoever undergoes it, between the verb and the trigger or before the verb
         pairs.filter(undergone.is_not_null() & (pl.col("last_token_right") < pl.col("anchor_first"))
                      & ((pl.col("first_token_right") > undergone) | (undergone - pl.col("last_token_right")).is_between(1, 2)))
@@ -204,6 +237,8 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # or of a noun of purpose, «للقاء نظيرها الروسي» (clauses._purpose_nouns)
         pairs.filter((pl.col("suffixed_agent") | pl.col("purpose_noun")) & after.is_between(1, 3) & pl.col("preposition").is_null())
         .with_columns(rank=after),
+        # the accused of an accusation noun: «اتهام الحكومة السورية باستخدام الأسلحة»
+        pairs.filter(objective_genitive()).with_columns(rank=after),
         # a direct object: «اعتقلت السلطات الناشط»
         pairs.filter((marker == "object") & after.is_between(1, MAX_TARGET_AFTER) & pl.col("preposition").is_null())
         .with_columns(rank=after),
@@ -221,6 +256,12 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         )
         .with_columns(rank=after + FALLBACK_RANK),
     ])
+    # a place named by a common noun (participants._generic_places) is the target of material
+    # conflict only (CODEBOOK: the place of an attack, siege or occupation is its country), and
+    # only when no actor is reached: «استهدفت 3 مواقع مرتبطة ببرنامج النظام السوري»
+    generic = pl.col("generic_place").fill_null(False)
+    candidates = candidates.filter(~generic | (pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32) >= MATERIAL_CONFLICT)).with_columns(
+        rank=pl.when(generic).then(pl.col("rank") + GENERIC_PLACE_RANK).otherwise(pl.col("rank")))
     # nor the source again under another name («العاهل السعودي الملك سلمان»)
     return candidates.filter(
         (pl.col("group") != pl.col("source_group").fill_null(-1)) & pl.col("code").ne_missing(pl.col("chosen_source_code"))
@@ -244,9 +285,11 @@ def inherit_missing_roles(events: pl.DataFrame) -> pl.DataFrame:
 
     def previous(role: str, over: list) -> pl.Expr:
         # the last (actor, code) pair stated before, taken whole: a composed actor has a code
-        # and no actor id, and must not borrow another actor's id
+        # and no actor id, and must not borrow another actor's id; a place named by a common
+        # noun («في المدينة», participants._generic_places) belongs to its own clause
         pair = pl.struct(actor=f"{role}_actor_id", code=f"{role}_code")
-        return pl.when(pl.col(f"{role}_code").is_not_null()).then(pair).forward_fill().over(over)
+        stated = pl.col(f"{role}_code").is_not_null() & ~pl.col(f"{role}_generic_place").fill_null(False)
+        return pl.when(stated).then(pair).forward_fill().over(over)
 
     # (a statement's object has no inherited source: «أدانت تركيا استهداف المدنيين»,
     # clauses._statement_objects)
