@@ -436,6 +436,18 @@ def test_a_drone_is_not_a_negation():
     assert drone.filter(pl.col("trigger") == "غارة")["modality"].to_list() == ["asserted"]
 
 
+def test_especially_and_what_was_called_negate_nothing():
+    """«لا سيما» (especially) and «ما» before a verb of naming («ما وصفه», "what he called") are
+    set phrases; «ما» before another past verb still negates."""
+    especially = _events("ونددت المنظمة بحملة القمع، لا سيما اعتقال الشرطة المصرية عشرات الناشطين.")
+    assert especially.filter(pl.col("trigger") == "اعتقال")["modality"].to_list() == ["asserted"]
+    for naming in ("ما وصفه", "ما أسماه", "ما يسمى"):
+        called = _events(f"وأدان الرئيس اللبناني {naming} العدوان الإسرائيلي على الجنوب.")
+        assert called.filter(pl.col("trigger") == "العدوان")["modality"].to_list() == ["asserted"], naming
+    denied = _events("وقال المتحدث إن الجيش الإسرائيلي ما قصف مدينة غزة.")
+    assert denied.filter(pl.col("trigger") == "قصف")["modality"].to_list() == ["negated"]
+
+
 def test_a_claimed_act_is_alleged_in_the_singular_too():
     for claim in ("ادعاء", "ادعاءات"):
         events = _events(f"وتحدث التقرير عن {claim} قصف القوات التركية قرية كردية.")

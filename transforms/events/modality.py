@@ -46,12 +46,19 @@ PLAN_MODALITIES = ["future", "intent"]
 
 
 # set phrases in which a modality word means something else (word, the word after it,
-# normalised): «لا يزال», «ما زال» (still); «طائرة بدون طيار», «دون طيار» (a drone: unmanned)
+# normalised): «لا يزال», «ما زال» (still); «طائرة بدون طيار», «دون طيار» (a drone: unmanned);
+# «لا سيما» (especially); «ما» before a verb of naming is "what": «ما أسماها شبكة التهديد», «ما
+# وصفه بالعدوان», «ما يسمى» (so-called)
 _STILL = ["يزال", "تزال", "زال", "زالت", "يزالون", "تزالان", "يزالان"]
+_NAMING = [
+    f"{stem}{suffix}" for stem in ("أسما", "سما", "وصف", "وصفت", "اعتبر", "اعتبرت", "يصف", "تصف", "يعتبر", "تعتبر")
+    for suffix in ("", "ه", "ها", "هم", "ته", "تها")
+] + ["يسمى", "تسمى", "سمي", "سميت", "يعرف", "تعرف", "عرف", "بات", "أطلق"]
 _SET_PHRASES = pl.DataFrame(
-    [(negator, still) for negator in ("لا", "ما") for still in _STILL] + [("بدون", "طيار"), ("دون", "طيار")],
+    [(negator, still) for negator in ("لا", "ما") for still in _STILL] + [("بدون", "طيار"), ("دون", "طيار"), ("لا", "سيما")]
+    + [("ما", normalize_str(verb)) for verb in dict.fromkeys(_NAMING)],
     schema={"bare": pl.String, "next_word": pl.String}, orient="row",
-)
+).unique(maintain_order=True)
 
 
 def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataFrame, denials: pl.DataFrame) -> pl.DataFrame:
