@@ -2,7 +2,7 @@
 
 - `extracted_partition` reads a day's inbox files and extracts its articles into Parquet
   (orchestration.staging). It never opens DuckDB, so many days can run at once.
-- `raw_tables` loads those files into DuckDB (a transaction per staged piece) and checks the result
+- `raw_tables` loads those files into DuckDB (a transaction per ten staged pieces) and checks the result
   (orchestration.checks). It is in the DuckDB pool (limit 1), like every step that opens the
   file. Its keys match the dbt source `raw`, so the raw tables and the dbt models form one graph.
 """

@@ -43,9 +43,11 @@ def _land(inbox, tmp_path, name) -> dict[str, pl.DataFrame]:
     return {t: frame.sort(frame.columns) for t, frame in tables.items()}
 
 
-def test_small_pieces_land_the_same_tables_as_one_piece(inbox, tmp_path, monkeypatch):
+@pytest.mark.parametrize("per_transaction", [1, 4])  # a transaction per piece; groups of 4 and 2 pieces
+def test_small_pieces_land_the_same_tables_as_one_piece(inbox, tmp_path, monkeypatch, per_transaction):
     whole = _land(inbox, tmp_path, "whole")
     monkeypatch.setattr(ingest, "PIECE_RECORDS", 1)  # a piece per file
+    monkeypatch.setattr(warehouse, "PIECES_PER_TRANSACTION", per_transaction)
     pieces = list(ingest.iter_inbox(inbox))
     assert len(pieces) == 6
     pieced = _land(inbox, tmp_path, "pieced")
