@@ -54,11 +54,15 @@ _NAMING = [
     f"{stem}{suffix}" for stem in ("أسما", "سما", "وصف", "وصفت", "اعتبر", "اعتبرت", "يصف", "تصف", "يعتبر", "تعتبر")
     for suffix in ("", "ه", "ها", "هم", "ته", "تها")
 ] + ["يسمى", "تسمى", "سمي", "سميت", "يعرف", "تعرف", "عرف", "بات", "أطلق"]
+# (built without a Polars operation: nothing may start Polars' thread pool at import time, or
+# the processes Dagster's forkserver forks from an importing parent hang)
 _SET_PHRASES = pl.DataFrame(
-    [(negator, still) for negator in ("لا", "ما") for still in _STILL] + [("بدون", "طيار"), ("دون", "طيار"), ("لا", "سيما")]
-    + [("ما", normalize_str(verb)) for verb in dict.fromkeys(_NAMING)],
+    list(dict.fromkeys(
+        [(negator, still) for negator in ("لا", "ما") for still in _STILL] + [("بدون", "طيار"), ("دون", "طيار"), ("لا", "سيما")]
+        + [("ما", normalize_str(verb)) for verb in _NAMING]
+    )),
     schema={"bare": pl.String, "next_word": pl.String}, orient="row",
-).unique(maintain_order=True)
+)
 
 
 def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataFrame, denials: pl.DataFrame) -> pl.DataFrame:
