@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import fcntl
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -133,6 +134,10 @@ def _ui(args: argparse.Namespace) -> int:
     os.environ["PATH"] = f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"
     command = [str(bin_dir / "dagster"), "dev", "-m", "orchestration.definitions", "-h", "127.0.0.1", "-p", str(args.port)]
     os.chdir(settings.PROJECT_ROOT)
+    # `dagster dev` stops on SIGTERM by treating it as SIGINT; a job started in the background
+    # by a non-interactive shell inherits SIGINT ignored (kept across exec), and then ignores
+    # SIGTERM too
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.execv(command[0], command)
 
 

@@ -4,6 +4,7 @@ import fcntl
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -83,8 +84,10 @@ def test_rasd_ui_serves_the_lineage_graph_schedule_and_sensor_on_localhost(tmp_p
         port = probe.getsockname()[1]
     env = os.environ | {"DAGSTER_HOME": str(tmp_path / "dh"), "RASD_WAREHOUSE": str(tmp_path / "rasd.duckdb")}
     env["PATH"] = "/usr/bin:/bin"  # as from a shell without the venv activated
+    # started as a background job of a script: SIGINT ignored, which must not make it ignore SIGTERM
     server = subprocess.Popen([RASD, "ui", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)
+                              stderr=subprocess.DEVNULL, start_new_session=True,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     query = '{ repositoriesOrError { ... on RepositoryConnection { nodes { schedules { name } sensors { name } } } } assetNodes { assetKey { path } groupName } }'
     try:
         deadline, answer = time.monotonic() + 150, None
@@ -106,8 +109,13 @@ def test_rasd_ui_serves_the_lineage_graph_schedule_and_sensor_on_localhost(tmp_p
             capture_output=True, text=True, timeout=180,
         )
     finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=30)
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=30)
+            raise AssertionError("rasd ui did not stop on SIGTERM") from None
     keys = {"/".join(node["assetKey"]["path"]) for node in answer["assetNodes"]}
     assert {"inbox", "extracted_partition", "raw/articles", "staging/stg_raw__articles", "marts/fct_events",
             "analyst_report", "published_warehouse"} <= keys
