@@ -186,15 +186,19 @@ def _generic_places(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([spans.with_columns(generic_place=pl.lit(False)), generic], how="vertical_relaxed")
 
 
+def _pause_counts(tokens: pl.DataFrame) -> pl.DataFrame:
+    """Each token with `pause`, a running count of punctuation gaps over its article: equal at a
+    cue and a participant after it = no punctuation between, the same phrase."""
+    return tokens.select(
+        "article_id", "sentence_index", "token_index", "norm",
+        pause=pl.col("gap_before").str.contains(PUNCTUATION).cast(pl.Int32).cum_sum().over("article_id", order_by="token_index"),
+    )
+
+
 def outside_attributions(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """Drop the cited source of an attribution («، بحسب المرصد السوري لحقوق الإنسان»): a
     participant a few words after an attribution cue, with no punctuation between."""
-    # a running count of punctuation gaps: equal at the cue and the participant = same phrase
-    pauses = tokens.select(
-        "article_id", "sentence_index", "token_index", "norm",
-        pause=pl.col("gap_before").str.contains(r"[،,.:؛;!?؟()\-–—]").cast(pl.Int32)
-        .cum_sum().over("article_id", order_by="token_index"),
-    )
+    pauses = _pause_counts(tokens)
     cues = pauses.filter(pl.col("norm").str.contains(ATTRIBUTION)).select(
         "article_id", "sentence_index", cue="token_index", cue_pause="pause")
     relative = tokens.filter(pl.col("norm").is_in(RELATIVES)).select(
@@ -218,19 +222,14 @@ def sponsors(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     الأمم المتحدة», «الوساطة السودانية», «بدعم من الحرس الثوري», «بدعم إيراني». It mediates,
     sponsors or backs; it does not do the other acts of its sentence (coding.py)."""
     keys = ["article_id", "sentence_index"]
-    cues = tokens.filter(pl.col("norm").is_in(SPONSOR_CUES)).select(*keys, cue="token_index")
-    # the first punctuation within MAX_SPONSOR_GAP words after the cue ends its phrase
-    pauses = tokens.filter(pl.col("gap_before").str.contains(PUNCTUATION)).select("article_id", pause="token_index")
-    cues = (
-        cues.join(pauses, on="article_id", how="left")
-        .with_columns(pause=pl.when((pl.col("pause") - pl.col("cue")).is_between(1, MAX_SPONSOR_GAP)).then(pl.col("pause")))
-        .group_by(*keys, "cue").agg(pause=pl.col("pause").min())
-    ) if not cues.is_empty() else cues.with_columns(pause=pl.lit(None, pl.Int64))
+    pauses = _pause_counts(tokens)
+    cues = pauses.filter(pl.col("norm").is_in(SPONSOR_CUES)).select(*keys, cue="token_index", cue_pause="pause")
     return (
         parts.select(*keys, "first_token", "last_token").unique()
         .join(cues, on=keys)
-        .filter((pl.col("first_token") > pl.col("cue")) & (pl.col("first_token") - pl.col("cue") <= MAX_SPONSOR_GAP)
-                & (pl.col("pause").is_null() | (pl.col("first_token") < pl.col("pause"))))
+        .filter((pl.col("first_token") > pl.col("cue")) & (pl.col("first_token") - pl.col("cue") <= MAX_SPONSOR_GAP))
+        .join(pauses.select("article_id", first_token="token_index", part_pause="pause"), on=["article_id", "first_token"])
+        .filter(pl.col("part_pause") == pl.col("cue_pause"))
         .sort("article_id", "first_token", "cue", descending=[False, False, True])
         .unique(["article_id", "first_token", "last_token"], keep="first", maintain_order=True)
         .select("article_id", "first_token", "last_token", "cue")
