@@ -1,13 +1,16 @@
 """Draw the random sample of event mentions that is judged by hand for precision.
 
     .venv/bin/python -m benchmarks.sample_events [--shared ../shared] [--size 100] [--seed 20261130]
+        [--out FILE] [--exclude-articles-of TSV ...]
 
 Runs the extraction over every ANT `middleEast` article and draws `size` event mentions at
 random (fixed seed) into benchmarks/event_sample/sample.tsv, with the sentence and what rasd
 coded. A person then fills the judgement columns (type_ok, source_ok, target_ok, date_ok:
 1 right, 0 wrong; note) — see benchmarks/event_sample/README.md. Before a new draw, keep the
 judged sample as sample_<commit>.tsv and pass a new --seed, so that the coder is measured on
-rows it was not tuned on. The sentences are ANT Corpus text (Apache-2.0; cite Chouigui et al.
+rows it was not tuned on. `--exclude-articles-of` leaves out every article that has a row in
+the given TSVs (the event filter's training rows, benchmarks/event_training/labels.tsv), so
+that a precision sample never meets an article the filter was trained on. The sentences are ANT Corpus text (Apache-2.0; cite Chouigui et al.
 2021, https://antcorpus.github.io).
 """
 
@@ -50,8 +53,13 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--size", type=int, default=100)
     parser.add_argument("--seed", type=int, default=20261130)
+    parser.add_argument("--out", type=Path, default=SAMPLE)
+    parser.add_argument("--exclude-articles-of", type=Path, nargs="*", default=[])
     args = parser.parse_args()
     articles = ant_articles(args.shared)
+    excluded = {row for path in args.exclude_articles_of
+                for row in pl.read_csv(path, separator="\t", infer_schema=False)["article_id"]}
+    articles = articles.filter(~pl.col("article_id").is_in(sorted(excluded)))
     result = extract(articles)
     events = (
         result.event_mentions.join(result.sentences.select("article_id", "sentence_index", "sentence_text"),
@@ -61,13 +69,14 @@ def main() -> None:
     )
     sample = events.sample(n=args.size, seed=args.seed).sort("article_id", "trigger_start")
     out = sample.select(
-        "article_id", "sentence_index", "published", "trigger", "cameo_code", "source_code", "target_code",
+        "article_id", "sentence_index", "trigger_start", "published", "trigger", "cameo_code", "source_code", "target_code",
         "event_date", "date_precision", "modality", pl.col("sentence_text").str.replace_all(r"[\t\n]", " "),
         *[pl.lit(None, pl.String).alias(c) for c in JUDGEMENTS],
     )
-    SAMPLE.parent.mkdir(parents=True, exist_ok=True)
-    out.write_csv(SAMPLE, separator="\t")
-    print(f"{events.height} event mentions in {articles.height} articles; {out.height} drawn -> {SAMPLE}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_csv(args.out, separator="\t")
+    print(f"{events.height} event mentions in {articles.height} articles ({len(excluded)} excluded); "
+          f"{out.height} drawn -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -110,7 +110,8 @@ create table if not exists raw.event_mentions (
     event_date      date not null,
     date_precision  varchar not null,
     date_expression varchar,
-    modality        varchar not null
+    modality        varchar not null,
+    event_score     double
 );
 create table if not exists raw.quotes (
     article_id       varchar not null,
@@ -164,8 +165,16 @@ def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConn
         con.close()
 
 
+# columns added to raw tables after their first release: a warehouse made before gains them
+# (null in the rows loaded before; the staging models say what null means)
+ADDED_COLUMNS = """
+alter table raw.event_mentions add column if not exists event_score double;
+"""
+
+
 def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(RAW_DDL)
+    con.execute(ADDED_COLUMNS)
 
 
 # staged pieces (of ~5,000 articles each, transforms.ingest.PIECE_RECORDS) loaded by one

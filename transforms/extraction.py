@@ -29,13 +29,14 @@ class Extraction:
     quotes: pl.DataFrame
 
 
-def extract(articles: pl.DataFrame) -> Extraction:
-    """`articles`: article_id, text, published_at."""
+def extract(articles: pl.DataFrame, keep_event_features: bool = False) -> Extraction:
+    """`articles`: article_id, text, published_at. With `keep_event_features`, the event mentions
+    also carry the features their event_score was summed from (for training it)."""
     sentence_frame = sentences(articles)
     token_frame = tokens(sentence_frame)
     stems = candidate_stems(token_frame)
     mentions = find_mentions(token_frame, stems, articles, lexicon.load())
     parts = participants(token_frame, mentions.entities, mentions.references)
-    events = find_events(articles, sentence_frame, token_frame, stems, parts)
+    events = find_events(articles, sentence_frame, token_frame, stems, parts, keep_event_features)
     quotes = find_quotes(sentence_frame, token_frame, parts)
     return Extraction(sentence_frame, token_frame, mentions.entities, mentions.references, events, quotes)

@@ -29,6 +29,7 @@ from transforms.events.clauses import (
     with_proclitics,
 )
 from transforms.events.dates import find_dates
+from transforms.events.event_score import with_event_score
 from transforms.events.layout import headline_sentences
 from transforms.events.modality import find_denials, with_modality
 from transforms.events.participants import coordination_groups, reporters, sponsors
@@ -59,12 +60,15 @@ EVENT_SCHEMA = {
     "date_precision": pl.String,
     "date_expression": pl.String,
     "modality": pl.String,
+    "event_score": pl.Float64,
 }
 
 
 def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.DataFrame, stems: pl.DataFrame,
-                sentence_participants: pl.DataFrame) -> pl.DataFrame:
-    """One row per (trigger, source, target) (EVENT_SCHEMA); `sentence_participants` from participants()."""
+                sentence_participants: pl.DataFrame, keep_features: bool = False) -> pl.DataFrame:
+    """One row per (trigger, source, target) (EVENT_SCHEMA); `sentence_participants` from
+    participants(). With `keep_features`, also the event_features each event_score was summed
+    from (event_score.py; for training it)."""
     # (headlines and related-story links between the paragraphs name other stories: layout.py)
     triggers = find_triggers(tokens, stems).join(
         headline_sentences(articles, sentence_frame), on=["article_id", "sentence_index"], how="anti"
@@ -189,8 +193,8 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
     events = inherit_missing_roles(_recoded_by_context(_verbal_attacks(events), tokens)).filter(
         pl.col("source_code").is_not_null() | pl.col("target_code").is_not_null())
     events = _with_dates(events, sentence_frame, tokens, articles, triggers)
-    events = with_modality(events, tokens, triggers, denials)
-    return _finish(events, tokens, articles)
+    events = with_event_score(with_modality(events, tokens, triggers, denials), tokens, keep_features)
+    return _finish(events, tokens, articles, keep_features)
 
 
 def _verbal_attacks(events: pl.DataFrame) -> pl.DataFrame:
@@ -317,7 +321,7 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
     )
 
 
-def _finish(events: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+def _finish(events: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame, keep_features: bool) -> pl.DataFrame:
     first = tokens.select("article_id", pl.col("token_index").alias("first_token"), pl.col("start").alias("trigger_start"))
     last = tokens.select("article_id", pl.col("token_index").alias("last_token"), pl.col("end").alias("trigger_end"))
     # the trigger as written, cut from the article: «شن #هجمات» keeps its hashtag
@@ -327,8 +331,8 @@ def _finish(events: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame) 
         .join(articles.select("article_id", "text"), on="article_id")
         .with_columns(trigger=as_written)
         .rename({"symmetric": "is_symmetric"})
-        .select(list(EVENT_SCHEMA))
+        .select(*EVENT_SCHEMA, *(["event_features"] if keep_features else []))
         .cast(EVENT_SCHEMA)
-        .unique(maintain_order=True)
+        .unique(subset=list(EVENT_SCHEMA), maintain_order=True)
         .sort("article_id", "trigger_start", "source_code", "target_code", nulls_last=True)
     )

@@ -26,6 +26,7 @@ select
     m.target_code,
     m.modality,
     m.counts_as_event,
+    m.event_score,
     a.published_at as reported_at,
     a.source as publisher
 from {{ ref('int_event_mentions_coded') }} m

@@ -13,5 +13,6 @@ select
     event_date,
     date_precision,
     date_expression,
-    modality
+    modality,
+    event_score
 from {{ source('raw', 'event_mentions') }}
