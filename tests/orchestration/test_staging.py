@@ -93,3 +93,18 @@ def test_an_empty_inbox_stages_empty_tables_with_their_columns(tmp_path):
             assert con.execute("select count(*) from read_parquet(?)", [files]).fetchone() == (0,)
             assert "partition_date" in con.sql(f"select * from read_parquet({files})").columns or "article_id" in con.sql(
                 f"select * from read_parquet({files})").columns
+
+
+def test_a_warehouse_made_before_the_event_score_gains_its_column(tmp_path):
+    """raw.event_mentions as created before event_score existed: creating the raw tables again
+    adds the column, the old rows keep their values with a null score, and a re-run is a no-op."""
+    path = tmp_path / "old.duckdb"
+    old_ddl = warehouse.RAW_DDL.replace(",\n    event_score     double", "")
+    assert old_ddl != warehouse.RAW_DDL
+    with warehouse.connect(path) as con:
+        con.execute(old_ddl)
+        con.execute("insert into raw.event_mentions (article_id, sentence_index, trigger_start, trigger_end, trigger, "
+                    "cameo_code, event_date, date_precision, modality) values ('a', 0, 0, 4, 'قصف', '195', '2020-03-04', 'day', 'asserted')")
+        warehouse.create_raw_tables(con)
+        warehouse.create_raw_tables(con)
+        assert con.sql("select trigger, event_score from raw.event_mentions").fetchall() == [("قصف", None)]
