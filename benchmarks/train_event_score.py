@@ -5,7 +5,8 @@
 The judged rows are benchmarks/event_training/labels.tsv (mentions drawn for training, judged
 for type only) and the precision samples benchmarks/event_sample/sample*.tsv; `type_ok` is the
 label. Each row is found again in today's extraction of its ANT article (same trigger, same
-CAMEO root, same source and target; a row whose mention is no longer extracted is left out),
+CAMEO root and modality, same source and target; a row whose mention is no longer extracted
+so is left out: its judgement was of something the coder no longer says),
 and its features are the ones the coder computes now. A logistic regression (scikit-learn,
 L2) is cross-validated with folds by article, then fitted on every row. Writes
 transforms/lexicon/events/event_score.json (unless --dry-run) with, for each cut-off, the
@@ -39,20 +40,20 @@ FOLDS = 5
 CUTOFFS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
+KEYS = ["article_id", "sentence_index", "trigger", "root", "modality"]
+
+
 def judged_rows() -> pl.DataFrame:
-    """article_id, trigger, root, source_code, target_code, label (type_ok) of every judged row."""
+    """article_id, sentence_index, trigger, root, modality, source_code, target_code, label
+    (type_ok) of every judged row."""
     frames = [
         pl.read_csv(path, separator="\t", infer_schema=False)
-        .select("article_id", "sentence_index", "trigger", root=pl.col("cameo_code").str.slice(0, 2),
-                source_code=pl.col("source_code") if "source_code" in pl.read_csv(path, separator="\t", n_rows=0).columns
-                else pl.lit(None, pl.String),
-                target_code=pl.col("target_code") if "target_code" in pl.read_csv(path, separator="\t", n_rows=0).columns
-                else pl.lit(None, pl.String),
-                label=pl.col("type_ok").cast(pl.Int8), file=pl.lit(path.name))
-        for path in LABELS if path.exists()
+        .select("article_id", "sentence_index", "trigger", "modality", "source_code", "target_code",
+                root=pl.col("cameo_code").str.slice(0, 2), label=pl.col("type_ok").cast(pl.Int8))
+        for path in LABELS
     ]
     return pl.concat(frames).with_columns(pl.col("sentence_index").cast(pl.Int32)).unique(
-        ["article_id", "sentence_index", "trigger", "root", "source_code", "target_code"], keep="first", maintain_order=True)
+        [*KEYS, "source_code", "target_code"], keep="first", maintain_order=True)
 
 
 def matched(shared: Path, rows: pl.DataFrame) -> pl.DataFrame:
@@ -60,15 +61,14 @@ def matched(shared: Path, rows: pl.DataFrame) -> pl.DataFrame:
     articles = ant_articles(shared).filter(pl.col("article_id").is_in(rows["article_id"].unique().to_list()))
     mentions = extract(articles, keep_event_features=True).event_mentions.with_columns(
         root=pl.col("cameo_code").str.slice(0, 2))
-    keys = ["article_id", "sentence_index", "trigger", "root"]
     return (
-        rows.join(mentions.select(*keys, "source_code", "target_code", "event_features"), on=keys, how="inner",
+        rows.join(mentions.select(*KEYS, "source_code", "target_code", "event_features"), on=KEYS, how="inner",
                   suffix="_now")
         # the same actors where the row gives them (the training rows); the first mention otherwise
         .with_columns(same=pl.col("source_code").eq_missing(pl.col("source_code_now"))
                       & pl.col("target_code").eq_missing(pl.col("target_code_now")))
         .sort("same", descending=True)
-        .unique(["article_id", "sentence_index", "trigger", "root", "source_code", "target_code"], keep="first")
+        .unique([*KEYS, "source_code", "target_code"], keep="first")
         .sort("article_id", "sentence_index", "trigger")
     )
 

@@ -39,12 +39,15 @@ CLAUSE_OPENERS = [normalize_str(w) for w in ("أن", "إن", "بأن", "لأن")
 TIME_OR_PLAN = [normalize_str(w) for w in (
     "قبل", "بعد", "المقرر", "مقرر", "المفترض", "المتوقع", "المنتظر", "يتوقع", "يفترض", "يجب", "ينبغي", "يمكن", "منذ",
 )]
-# nouns in construct (no ال) whose genitive names a body or a group, not an event: «منظمة حظر
-# الأسلحة الكيميائية», «دول الحصار», «فريق بحث», «مركز استهداف تمويل الإرهاب»
+# nouns in construct (no ال) whose genitive names a body, a group or a place, not an event:
+# «منظمة حظر الأسلحة الكيميائية», «دول الحصار», «فريق بحث», «مركز استهداف تمويل الإرهاب»
 NAME_HEADS = [normalize_str(w) for w in (
     "منظمة", "منظمات", "مركز", "مراكز", "هيئة", "هيئات", "لجنة", "لجان", "فريق", "فرق", "دول", "دولتي", "وحدة", "وحدات",
     "جهاز", "أجهزة", "مكتب", "مؤسسة", "جمعية", "اتحاد", "قوات", "قوة", "كتيبة", "كتائب", "ألوية", "لواء", "غرفة",
     "إدارة", "مديرية", "برنامج", "صندوق", "معركة",
+    # places and rules of fighting, not fighting: «جبهات القتال», «أرض المعركة», «قواعد الاشتباك»,
+    # «مناطق سيطرة»; and «مكافحة الشغب» (riot police)
+    "جبهة", "جبهات", "ساحة", "ساحات", "أرض", "خطوط", "قواعد", "منطقة", "مناطق", "مكافحة",
 )]
 MAX_LIGHT_VERB_GAP = 25  # tokens from a light verb (وقع, شن …) to its object noun
 MAX_CALL_GAP = 10  # tokens from an appeal or demand (دعا, طالب) to the act it calls for
@@ -148,8 +151,10 @@ def outside_names(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     a name or a description, not an event — «منظمة حظر الأسلحة الكيميائية», «دول الحصار»,
     «فريق بحث», «مركز استهداف تمويل الإرهاب», «لجنة التحقيق»."""
     heads = tokens.filter(pl.col("norm").is_in(with_proclitics(NAME_HEADS, ("و", "ف", "ب", "ل"))))
-    return triggers.join(heads.select("article_id", first_token=pl.col("token_index") + 1),
-                         on=["article_id", "first_token"], how="anti")
+    # (a genitive is a noun: a verb after the head starts a clause of its own, «ثلاث مناطق وسيطرت على معظمها»)
+    in_names = triggers.filter(~pl.col("form_kind").is_in(["verb_past", "verb_present", "verb_passive"])).join(
+        heads.select("article_id", first_token=pl.col("token_index") + 1), on=["article_id", "first_token"], how="semi")
+    return triggers.join(in_names.select("event_row"), on="event_row", how="anti")
 
 
 def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
@@ -162,8 +167,8 @@ def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
         previous_end=pl.col("last_token").shift(1).over(keys).fill_null(-1)
     )
     first_words = tokens.select("article_id", pl.col("token_index").alias("first_token"), pl.col("norm").alias("first_word"))
-    verbs = tokens.filter(  # «وقع» itself starts with و: try the word with and without it; «بشن هجوم», «لشن»
-        pl.col("norm").is_in(with_proclitics(LIGHT_VERBS, ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")))
+    verbs = tokens.filter(  # «وقع» itself starts with و: try the word with and without it; «بشن هجوم», «لشن», «ستشن»
+        pl.col("norm").is_in(with_proclitics(LIGHT_VERBS, ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "س", "وس", "فس")))
     ).select(
         *keys, verb="token_index"
     )

@@ -19,7 +19,8 @@ from functools import cache
 
 import polars as pl
 
-from transforms.arabic import normalize_str
+from transforms.actors.lexicon import read_table
+from transforms.arabic import normalize, normalize_str
 from transforms.events.clauses import (
     TIME_OR_PLAN,
     outside_names,
@@ -34,7 +35,7 @@ from transforms.events.layout import headline_sentences
 from transforms.events.modality import find_denials, with_modality
 from transforms.events.participants import coordination_groups, reporters, sponsors
 from transforms.events.roles import best_sources, best_targets, inherit_missing_roles
-from transforms.events.triggers import find_triggers
+from transforms.events.triggers import EVENTS_DIR, find_triggers
 
 MAX_DATE_DISTANCE = 90  # characters between a trigger and the date expression that dates it
 MAX_HEAD_POSITION = 6  # characters before a date at the head of its sentence («- عام 2003،»)
@@ -206,60 +207,74 @@ def _verbal_attacks(events: pl.DataFrame) -> pl.DataFrame:
     return events.with_columns(cameo_code=pl.when(in_words).then(pl.lit(CRITICISM)).otherwise(pl.col("cameo_code")))
 
 
-# words that change a trigger's CAMEO root by what surrounds it (normalised, with و/ب/ل/ال stripped
-# as in «بالسكين», «والتعليق»): (root of the trigger, where the word stands, words, new code)
-_CONTEXT = r"^(و|ف)?(ب|ل)?(ال)?"
+# «رفض التعليق», «رفضت الإدلاء بأي تعليق»: declining comment (011), not a rejection (12).
 # «الإدلاء» (giving a statement) always; «التعليق» also means suspension («رفض تعليق المفاوضات»):
 # only when nothing follows it but «على» or punctuation
 STATEMENT_GIVING = normalize_str("إدلاء")
 COMMENT_WORDS = [normalize_str(w) for w in ("تعليق", "تعليقات")]
-COLD_WEAPONS = [normalize_str(w) for w in ("سكين", "سكينا", "سكاكين", "ساطور", "خنجر", "طعن", "طعنا", "طعنات")]
-PROTESTERS = [normalize_str(w) for w in ("متظاهرون", "متظاهرين", "محتجون", "محتجين", "مظاهرة", "مظاهرات", "احتجاجات", "متظاهرات")]
 MAX_COMMENT_AFTER = 6  # tokens from «رفض» to «الإدلاء», «التعليق» (its subject between)
-MAX_PROTESTERS_BEFORE = 8  # tokens from «المتظاهرون» to «اقتحام»
-DECLINE_COMMENT, ASSAULT, VIOLENT_PROTEST = "011", "182", "145"
+DECLINE_COMMENT, REJECT_ROOT = "011", "12"
+CONTEXT_PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+NOT_AN_EVENT = "none"  # recoded_by_context.tsv: the trigger is no event
 
 
 @cache
-def _context_forms() -> list[str]:
-    """The context words of _recoded_by_context with their proclitics and article, as written."""
-    words = [STATEMENT_GIVING, *COMMENT_WORDS, *COLD_WEAPONS, *PROTESTERS]
-    with_article = [*words, *("ال" + w for w in words), *("ل" + "ل" + w for w in words)]
-    return with_proclitics(with_article, ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"))
+def context_rules() -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(rules, forms) of lexicon/events/recoded_by_context.tsv: one row per rule (rule, code,
+    lemma, form_kind, side, max_gap, new_code), and every written form of its words — with the
+    article, «لل» and proclitics — with the rule it belongs to (form, rule)."""
+    table = read_table(EVENTS_DIR / "recoded_by_context.tsv").with_row_index("rule").with_columns(
+        normalize(pl.col("lemma")), pl.col("max_gap").cast(pl.Int64))
+    forms = [
+        (form, rule)
+        for rule, words in table.select("rule", "words").iter_rows()
+        for word in words.split()
+        for form in with_proclitics([normalize_str(w) for w in (word, "ال" + word, "لل" + word)], CONTEXT_PROCLITICS)
+    ]
+    comment = [(form, None) for form in with_proclitics(
+        [w for word in (STATEMENT_GIVING, *COMMENT_WORDS) for w in (word, "ال" + word)], CONTEXT_PROCLITICS)]
+    return (table.drop("words", "note"),
+            pl.DataFrame(forms + comment, schema={"form": pl.String, "rule": pl.UInt32}, orient="row").unique())
 
 
 def _recoded_by_context(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
-    """Triggers whose words say one thing and whose context another:
-    - «رفضت المتحدثة الإدلاء بأي تعليق», «رفض التعليق»: declining comment (011), not a rejection (12);
-    - «رجلا يحمل سكينا هاجم مصلين», «هجوم بالسكاكين»: an assault with a cold weapon (182), not
-      military force (19);
-    - «حاول المتظاهرون اقتحام مقر المحافظ»: protesters storming a building riot (145), they do
-      not coerce (17)."""
+    """Triggers whose words say one thing and whose context another: the rules of
+    recoded_by_context.tsv (a knife attack is an assault, 182; a suicide bombing 183; a chemical
+    attack 2041; «يشكل تهديدا» no event …), and declining comment («رفضت المتحدثة الإدلاء بأي
+    تعليق»: 011, not a rejection). The first rule that matches wins; a trigger recoded `none`
+    is dropped."""
+    rules, forms = context_rules()
     keys = ["article_id", "sentence_index"]
-    words = tokens.filter(pl.col("norm").is_in(_context_forms())).select(
-        *keys, "token_index", bare=pl.col("norm").str.replace(_CONTEXT, ""))
+    words = tokens.join(forms, left_on="norm", right_on="form").select(*keys, "token_index", "norm", "rule")
     following = tokens.select("article_id", token_index=pl.col("token_index") - 1, next_norm="norm", next_gap="gap_before").join(
-        words.select("article_id", "token_index"), on=["article_id", "token_index"], how="semi")
-    words = words.join(
-        following, on=["article_id", "token_index"], how="left").with_columns(
-        comment=(pl.col("bare") == STATEMENT_GIVING) | (pl.col("bare").is_in(COMMENT_WORDS) & (
-            pl.col("next_norm").is_null() | (pl.col("next_gap") != "") | (pl.col("next_norm") == normalize_str("على")))))
-    root = pl.col("cameo_code").str.slice(0, 2)
-    located = events.select("event_row", *keys, "first_token", "last_token", "cameo_code", "lemma").unique("event_row")
+        words.select("article_id", "token_index").unique(), on=["article_id", "token_index"], how="semi")
+    bare = pl.col("norm").str.replace(r"^(و|ف)?(ب|ل)?(ال)?", "")
+    words = words.join(following, on=["article_id", "token_index"], how="left").with_columns(
+        comment=pl.col("rule").is_null() & ((bare == STATEMENT_GIVING) | (bare.is_in(COMMENT_WORDS) & (
+            pl.col("next_norm").is_null() | (pl.col("next_gap") != "") | (pl.col("next_norm") == normalize_str("على"))))))
+    located = events.select("event_row", *keys, "first_token", "last_token", "cameo_code", "lemma", "form_kind").unique("event_row")
     gap_after, gap_before = pl.col("token_index") - pl.col("last_token"), pl.col("first_token") - pl.col("token_index")
+    side = pl.col("side")
     found = (
         located.join(words, on=keys)
-        .with_columns(new_code=pl.when((root == "12") & pl.col("comment") & gap_after.is_between(1, MAX_COMMENT_AFTER))
-                      .then(pl.lit(DECLINE_COMMENT))
-                      .when((root == "19") & pl.col("bare").is_in(COLD_WEAPONS)).then(pl.lit(ASSAULT))
-                      .when((root == "17") & (pl.col("lemma") == normalize_str("اقتحم")) & pl.col("bare").is_in(PROTESTERS)
-                            & gap_before.is_between(1, MAX_PROTESTERS_BEFORE)).then(pl.lit(VIOLENT_PROTEST)))
+        .join(rules.rename({"lemma": "rule_lemma", "form_kind": "rule_form"}), on="rule", how="left")
+        .with_columns(gap=pl.when(gap_after > 0).then(gap_after).otherwise(gap_before),
+                      is_after=gap_after > 0)
+        .filter(pl.col("gap") > 0)  # (not a word of the trigger itself)
+        .with_columns(new_code=pl.when(pl.col("comment") & pl.col("is_after") & (pl.col("gap") <= MAX_COMMENT_AFTER)
+                                       & pl.col("cameo_code").str.starts_with(REJECT_ROOT)).then(pl.lit(DECLINE_COMMENT))
+                      .when(pl.col("cameo_code").str.starts_with(pl.col("code"))
+                            & (pl.col("rule_lemma").is_null() | (pl.col("lemma") == pl.col("rule_lemma")))
+                            & (pl.col("rule_form").is_null() | (pl.col("form_kind") == pl.col("rule_form")))
+                            & ((side == "either") | ((side == "after") == pl.col("is_after")))
+                            & (pl.col("gap") <= pl.col("max_gap"))).then(pl.col("new_code")))
         .filter(pl.col("new_code").is_not_null())
-        .sort("event_row", "token_index")
+        .sort("event_row", "rule", "token_index", nulls_last=False)
         .unique("event_row", keep="first", maintain_order=True)
         .select("event_row", "new_code")
     )
     return (events.join(found, on="event_row", how="left", maintain_order="left")
+            .filter(pl.col("new_code").ne_missing(NOT_AN_EVENT))
             .with_columns(cameo_code=pl.coalesce("new_code", "cameo_code")).drop("new_code"))
 
 

@@ -4,8 +4,10 @@
 - negated: لم, لن, وقف …;
 - background: «منذ 2015», سابقا, «وقتها», present-tense control («يسيطر عليها»), «الحصار المفروض»;
 - conditional: what is charged, alleged or accused («بتهمة», «مزاعم», «اتهم X بـ…»);
-- future: سـ, يعتزم, من المقرر before it; المرتقب, المزمع after it; what an appeal or demand
-  calls for; a date after the report; a planned event's bare weekday is the coming one;
+- future: سـ (on the trigger or on its light verb: «ستشن … هجوما»), يعتزم, من المقرر before it
+  (or before its light verb); المرتقب, المزمع after it; what an appeal or demand calls for; the ل
+  of purpose («لاستهداف», «للقاء»); a date after the report; a planned event's bare weekday is
+  the coming one;
 - else asserted. The context words are the trigger lexicon's (triggers.modality_words).
 """
 
@@ -43,6 +45,7 @@ NOMINAL_NEGATORS = [normalize_str(w) for w in (
 # with سـ, this many tokens before it makes it future too (other context words reach three)
 MAX_PURPOSE_GAP = 8
 PLAN_MODALITIES = ["future", "intent"]
+LIGHT_VERB_FORMS = "|".join(w for w in LIGHT_VERBS if w[0] in "يت")  # the present forms that take سـ
 
 
 # set phrases in which a modality word means something else (word, the word after it,
@@ -71,13 +74,16 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     # («وقف», «وشك») is also listed without it, so that «وقف القتال» and «ووقف» both match
     words = pl.concat([words, words.filter(pl.col("norm").str.contains("^[وف]..")).with_columns(pl.col("norm").str.slice(1))])
     keys = ["article_id", "sentence_index"]
+    # a word before a noun's light verb is counted from the verb: «من المقرر أن يعقد بن سلمان محادثات»
+    start = pl.min_horizontal("first_token", "anchor_first")
     distance = (
-        pl.when(pl.col("token_index") < pl.col("first_token")).then(pl.col("first_token") - pl.col("token_index"))
+        pl.when(pl.col("token_index") < start).then(start - pl.col("token_index"))
+        .when(pl.col("token_index") < pl.col("first_token")).then(pl.col("first_token") - pl.col("token_index"))
         .otherwise(pl.col("token_index") - pl.col("last_token"))
     )
     purpose = purpose_lam() & pl.col("undergone_verb").is_null()
     context = (
-        events.select("event_row", *keys, "first_token", "last_token", purpose=purpose).unique()
+        events.select("event_row", *keys, "first_token", "last_token", "anchor_first", purpose=purpose).unique()
         .join(tokens.select(*keys, "token_index", "norm"), on=keys)
         .filter((pl.col("token_index") < pl.col("first_token")) | (pl.col("token_index") > pl.col("last_token")))
         .with_columns(distance=distance, is_after=pl.col("token_index") > pl.col("last_token"),
@@ -117,7 +123,20 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         subjunctive=pl.col("previous_norm").is_in(SUBJUNCTIVE_PARTICLES)).drop("previous_norm")
     present_ahead = ((pl.col("form_kind") == "verb_present") & ~pl.col("subjunctive").fill_null(False) & _bare_weekday()
                      & (pl.col("event_date") < pl.col("report_date")))
-    return _planned_weekday_ahead(found.with_columns(
+    # the light verb of a noun trigger carries سـ: «أنقرة وبغداد ستشنان هجوما»
+    anchor_words = tokens.select("article_id", anchor_first="token_index", anchor_word="norm").join(
+        found.select("article_id", "anchor_first").unique(), on=["article_id", "anchor_first"], how="semi")
+    found = found.join(anchor_words, on=["article_id", "anchor_first"], how="left", maintain_order="left").with_columns(
+        future_verb=(pl.col("anchor_first") < pl.col("first_token")) & pl.col("anchor_word").str.contains(f"^[وف]?س({LIGHT_VERB_FORMS})$"))
+    # the ل of purpose on a singular verbal noun says what an act was for, not that it happened:
+    # «أطلقوا صواريخ لاستهداف القوات», «وصل إلى موسكو للقاء نظيره», «الحملة التي بدأها لطرد داعش».
+    # Not what was undergone («تعرضت للقصف»), nor a plural after ل, which is no purpose («تعرض لانتقادات»)
+    first_words = tokens.select("article_id", first_token="token_index", first_word="norm").join(
+        found.select("article_id", "first_token").unique(), on=["article_id", "first_token"], how="semi")
+    found = found.join(first_words, on=["article_id", "first_token"], how="left", maintain_order="left").with_columns(
+        purposive=(purpose_lam() & pl.col("undergone_verb").is_null() & ~pl.col("statement_object")
+                   & (pl.col("form_kind") == "verbal_noun") & ~pl.col("first_word").str.ends_with("ات")).fill_null(False))
+    return _planned_weekday_ahead(found.drop("anchor_word", "first_word").with_columns(
         modality=pl.when(has("denied") | pl.col("denied_after")).then(pl.lit("denied"))
         .when(has("negated")).then(pl.lit("negated"))
         # a date after the report's is the future, whatever else the sentence suggests
@@ -127,7 +146,8 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         # an act someone is accused or charged of is alleged, not established: conditional
         .when(has("conditional") | (pl.col("called_for") == "alleged")).then(pl.lit("conditional"))
         .when(pl.col("clitic").str.contains("س") | has("future") | has("intent") | (pl.col("called_for") == "future")
-              | pl.col("announced_purpose").fill_null(False) | present_ahead)
+              | pl.col("announced_purpose").fill_null(False) | present_ahead | pl.col("future_verb").fill_null(False)
+              | pl.col("purposive"))
         .then(pl.lit("future"))
         .otherwise(pl.lit("asserted"))
     ))
