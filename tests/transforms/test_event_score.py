@@ -37,8 +37,10 @@ def test_the_stored_weights_are_features_the_coder_still_makes(judged):
     assert families <= made, families - made
 
 
-def test_nearly_every_judged_row_is_found_again(judged):
-    assert judged.height >= 0.95 * train_event_score.judged_rows().height
+def test_most_judged_rows_are_found_again(judged):
+    """Rows the coder has since recoded or dropped fall out (7% after the rules of 23c385e); a
+    match broken by a renamed column or a changed trigger offset would lose most of them."""
+    assert judged.height >= 0.85 * train_event_score.judged_rows().height
 
 
 def test_the_score_separates_right_from_wrong_mentions(judged):
