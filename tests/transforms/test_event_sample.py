@@ -24,7 +24,7 @@ SAMPLES = sorted((REPO / "benchmarks" / "event_sample").glob("sample*.tsv"))
 
 
 def _right_rows() -> list[dict]:
-    sample = pl.concat([pl.read_csv(path, separator="\t", infer_schema=False) for path in SAMPLES])
+    sample = pl.concat([pl.read_csv(path, separator="\t", infer_schema=False) for path in SAMPLES], how="diagonal")
     right = (pl.col("type_ok") == "1") & (pl.col("source_ok") == "1") & (pl.col("target_ok") == "1")
     return sample.filter(right).unique(["article_id", "trigger", "source_code", "target_code"], maintain_order=True).with_columns(
         pl.col("sentence_index").cast(pl.Int32)).to_dicts()
