@@ -185,7 +185,7 @@ def _readme_questions() -> list[str]:
 def test_the_readme_questions_answer_on_a_real_corpus(run_env):
     _, env, _ = run_env
     questions = _readme_questions()
-    assert len(questions) == 5
+    assert len(questions) == 6
     answers = []
     for question in questions:
         result = _rasd("sql", question, "--format", "json", env=env)
@@ -193,11 +193,13 @@ def test_the_readme_questions_answer_on_a_real_corpus(run_env):
         rows = json.loads(result.stdout)
         assert rows, f"no answer to: {question.splitlines()[0]}"
         answers.append(rows)
-    haftar, agreements, turkey, sentences, actors = answers
+    haftar, agreements, turkey, sentences, attacks, actors = answers
     assert all("khalifa_haftar" in (r["source_actor_id"], r["target_actor_id"]) for r in haftar)
     assert {(r["source_code"], r["target_code"]) for r in agreements} & {("SYRGOV", "LBYGOV"), ("LBYGOV", "SYRGOV")}
     assert all(r["events"] > 0 for r in turkey)
     assert all(r["trigger"] and r["sentence_text"] for r in sentences)
+    assert all(r["event_score"] >= 0.7 for r in attacks)
+    assert [r["event_score"] for r in attacks] == sorted((r["event_score"] for r in attacks), reverse=True)
     assert actors[0]["num_mentions"] >= actors[-1]["num_mentions"] > 0
 
 
