@@ -26,7 +26,7 @@ RAW_TABLES = {
     "sentences": "Every sentence of every article, with its character offsets into the article text.",
     "entity_mentions": "People, organisations and places named in each sentence, resolved to actors where known (CONTRACT §3).",
     "actor_references": "Generic agents (الحكومة), demonyms and state institutions (الحكومة السورية → SYRGOV).",
-    "event_mentions": "Every event stated in a sentence: CAMEO code, source, target, date and modality.",
+    "event_mentions": "Every event stated in a sentence: CAMEO code, source, target, date, modality and event score.",
     "quotes": "Who said what: the speaker, the speech verb and the quoted text with its offsets.",
     "actors": "The actor dictionary (transforms/lexicon/actors) as loaded for this run.",
 }

@@ -225,7 +225,7 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     pairs = pairs.filter(~pl.col("across_clause") & ~pl.col("denier"))
     candidates = pl.concat([
         # «برلين التي يقوم بزيارتها», «المدينة التي قصفها الجيش»: the antecedent of the pronoun
-        pairs.filter("antecedent").with_columns(rank=pl.col("after") * 0 - 200),
+        pairs.filter("antecedent").with_columns(rank=pl.lit(-200, dtype=pl.Int32)),
         # «تعرضت دمشق لقصف»: whoever undergoes it, between the verb and the trigger or before the verb
         pairs.filter(undergone.is_not_null() & (pl.col("last_token_right") < pl.col("anchor_first"))
                      & ((pl.col("first_token_right") > undergone) | (undergone - pl.col("last_token_right")).is_between(1, 2)))
