@@ -282,3 +282,24 @@ def test_a_failed_run_leaves_the_last_good_published_copy(tmp_path):
     assert published.read_bytes() == good
     answer = _rasd("sql", "select count(*) as n from marts.fct_events", "--format", "csv", env=env)
     assert answer.returncode == 0 and int(answer.stdout.split()[1]) > 0
+
+
+def test_a_warehouse_from_before_the_event_score_takes_it_on_a_nightly_run(tmp_path):
+    """A warehouse built before event_score existed (the column dropped from raw and marts here)
+    gains it on the next partition run: the raw table by ALTER, the incremental mart by dbt's
+    on_schema_change, and the night's partition, extracted again, has its scores."""
+    inbox = tmp_path / "inbox" / "2020-03-04"
+    inbox.mkdir(parents=True)
+    shutil.copy(SEED, inbox / SEED.name)
+    warehouse = tmp_path / "wh" / "rasd.duckdb"
+    env = os.environ | {"RASD_INBOX": str(inbox.parent), "RASD_WAREHOUSE": str(warehouse),
+                        "DAGSTER_HOME": str(tmp_path / "dagster_home")}
+    assert _rasd("run", env=env).returncode == 0
+    with duckdb.connect(str(warehouse)) as con:
+        for table in ("raw.event_mentions", "marts.fct_event_mentions"):
+            con.execute(f"alter table {table} drop column event_score")
+    nightly = _rasd("run", "--partition", "2020-03-04", env=env)
+    assert nightly.returncode == 0, nightly.stderr[-3000:]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute("select count(*), count(event_score) from marts.fct_event_mentions").fetchone()
+    assert rows[0] > 0 and rows[1] == rows[0]

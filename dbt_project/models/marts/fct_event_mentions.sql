@@ -2,7 +2,9 @@
 -- Incremental by daily partition: a run for some partitions (var `partitions`, set by
 -- `rasd run --partition`) replaces the rows of those partitions' articles (delete+insert on
 -- article_id); a run without it rebuilds everything.
-{{ config(materialized='incremental', unique_key='article_id', incremental_strategy='delete+insert') }}
+-- A warehouse built before a column was added (event_score) gains it on its next nightly run.
+{{ config(materialized='incremental', unique_key='article_id', incremental_strategy='delete+insert',
+          on_schema_change='append_new_columns') }}
 
 select
     m.event_id,
