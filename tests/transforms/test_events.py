@@ -643,3 +643,11 @@ def test_what_an_act_was_for_is_not_reported_done():
     assert modality("وقال وزير الدفاع التركي إن تركيا ستشن هجوما على المسلحين الأكراد.", "ستشن هجوما") == "future"
     # (the phrase holds its verb; with the verb apart, the verb carries سـ to its noun)
     assert modality("وقال وزير الدفاع التركي إن تركيا ستشن قريبا عملية عسكرية ضد المسلحين الأكراد.", "عملية عسكرية") == "future"
+
+
+def test_a_nationality_adjective_after_a_named_group_describes_it():
+    """«ميليشيات الحوثي الإيرانية» are the Houthis, not Iran: the adjective is no participant."""
+    events = _events("وقصفت ميليشيات الحوثي الإيرانية مواقع للجيش اليمني في تعز.")
+    assert events.select("source_code", "target_code").rows() == [("YEMREB", "YEMMIL")]
+    held = _events("واحتجزت ميليشيات الحوثي الإيرانية سفينة في ميناء الحديدة اليمني.")
+    assert "IRN" not in set(held["source_code"].drop_nulls()) | set(held["target_code"].drop_nulls())

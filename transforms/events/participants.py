@@ -117,7 +117,7 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
     first = tokens.select("article_id", pl.col("start"), pl.col("token_index").alias("first_token"))
     last = tokens.select("article_id", pl.col("end"), pl.col("token_index").alias("last_token"))
     marked = spans.join(first, on=["article_id", "start"]).join(last, on=["article_id", "end"])
-    marked = _generic_places(marked, tokens)
+    marked = _generic_places(_without_attribute_nisbas(marked, tokens), tokens)
     frame = _outside_datelines(_with_prepositions(_with_gender(marked, tokens), tokens), tokens)
     frame = _institution_places(frame, tokens)
     # (before the agents take countries: «اعتقلت الشرطة …، وفقا لوكالة فرانس برس» is not French police)
@@ -130,6 +130,22 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
         descending=[False, False, True, False, False, False], maintain_order=True,
     )
     return _headed_by(_members_of(frame), tokens.select("article_id", "sentence_index", "token_index", "norm"))
+
+
+def _without_attribute_nisbas(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """A nationality adjective right after a named group or person describes it, it is no
+    participant of its own: «ميليشيات الحوثي الإيرانية» are the Houthis, not Iran; «حزب الله
+    اللبناني» is Hezbollah. (After a generic agent the two are one composed reference already:
+    «الوفد الإيراني».)"""
+    # (of a group of one country: after an international body the adjective names its national
+    # office, «الإنتربول السعودي»)
+    named = spans.filter((pl.col("kind") == "name") & ~pl.col("is_place") & pl.col("country").is_not_null()).select(
+        "article_id", first_token=pl.col("last_token") + 1)
+    joined = tokens.filter(pl.col("gap_before") == "").select("article_id", first_token="token_index")
+    attributes = (spans.filter(pl.col("kind") == "nisba").select("article_id", "first_token")
+                  .join(named, on=["article_id", "first_token"], how="semi")
+                  .join(joined, on=["article_id", "first_token"], how="semi"))
+    return spans.join(attributes, on=["article_id", "first_token"], how="anti")
 
 
 @cache
