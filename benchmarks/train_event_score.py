@@ -4,10 +4,13 @@
 
 The judged rows are benchmarks/event_training/labels.tsv (mentions drawn for training, judged
 for type only) and the precision samples benchmarks/event_sample/sample*.tsv; `type_ok` is the
-label. Each row is found again in today's extraction of its ANT article (same trigger, same
-CAMEO root and modality, same source and target; a row whose mention is no longer extracted
-so is left out: its judgement was of something the coder no longer says),
-and its features are the ones the coder computes now. A logistic regression (scikit-learn,
+label. Each row is found again in today's extraction of its ANT article (same trigger, CAMEO
+root and modality; the same source and target where there are several), and its features are
+the ones the coder computes now; a row whose mention is no longer extracted so is left out, as
+its judgement was of something the coder no longer says. Every judged sample is read, the
+current one too: a model fitted after a sample was judged is measured only by a new draw, which
+leaves out the articles of all of them (sample_events --exclude-articles-of). The stored model
+was fitted at 23c385e, before the samples of 255c715 were drawn. A logistic regression (scikit-learn,
 L2) is cross-validated with folds by article, then fitted on every row. Writes
 transforms/lexicon/events/event_score.json (unless --dry-run) with, for each cut-off, the
 cross-validated precision of the mentions scored at or above it and the share of the

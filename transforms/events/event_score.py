@@ -27,7 +27,6 @@ from transforms.events.triggers import EVENTS_DIR
 
 MODEL = EVENTS_DIR / "event_score.json"
 CONTEXT = 2  # words on either side of the trigger, by their distance, within its sentence
-BAG = 2  # words on either side of the trigger, as a bag (direction kept, distance not)
 KEYS = ["article_id", "sentence_index", "first_token", "last_token"]
 
 
