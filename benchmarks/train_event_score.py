@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold
 
+from benchmarks.machine import commit
 from benchmarks.sample_events import REPO, ant_articles
 from transforms.events.event_score import MODEL
 from transforms.extraction import extract
@@ -141,10 +141,9 @@ def main() -> None:
     vocabulary = vocabulary_of(features)
     fit = LogisticRegression(C=C, max_iter=2000).fit(design(features, vocabulary), labels)
     weights = {f: round(float(w), 4) for f, w in zip(vocabulary, fit.coef_[0], strict=True) if abs(w) >= 1e-4}
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO).stdout.strip()
     model = {
         "trained_on": f"{data.height} hand-judged ANT middleEast mentions ({', '.join(p.name for p in LABELS)}), "
-                      f"features of commit {commit}",
+                      f"features of commit {commit()}",
         "c": C, "min_count": MIN_COUNT,
         "cross_validated": figures,
         "bias": round(float(fit.intercept_[0]), 4),
