@@ -651,3 +651,14 @@ def test_a_nationality_adjective_after_a_named_group_describes_it():
     assert events.select("source_code", "target_code").rows() == [("YEMREB", "YEMMIL")]
     held = _events("واحتجزت ميليشيات الحوثي الإيرانية سفينة في ميناء الحديدة اليمني.")
     assert "IRN" not in set(held["source_code"].drop_nulls()) | set(held["target_code"].drop_nulls())
+
+
+def test_last_night_and_al_faet_are_past():
+    """«الليلة الماضية» dates the day before the report; «الفائت» is «الماضي»."""
+    dated = lambda text: _events(text).select("event_date", "date_precision").row(0)  # noqa: E731
+    assert dated("وقصفت الطائرات الإسرائيلية مواقع في سوريا الليلة الماضية.") == (datetime(2020, 3, 3).date(), "day")
+    assert dated("وقصفت الطائرات الإسرائيلية مواقع في سوريا الشهر الفائت.") == (datetime(2020, 2, 1).date(), "month")
+    assert dated("وقصفت الطائرات الإسرائيلية مواقع في سوريا الثلاثاء الفائت.") == (datetime(2020, 3, 3).date(), "day")
+    # a position in a named month («أوائل», whose ئ is normalised away, like «الفائت»'s)
+    assert dated("وقصفت الطائرات الإسرائيلية مواقع في سوريا أوائل يناير.") == (datetime(2020, 1, 1).date(), "month")
+    assert dated("وقصفت الطائرات الإسرائيلية مواقع في سوريا أوائل الشهر الماضي.") == (datetime(2020, 2, 1).date(), "month")

@@ -4,9 +4,9 @@ Handled (on the normalised sentence, Eastern Arabic digits folded to Western):
 - day and month: «1 مارس», «الأول من آذار/ مارس الجاري», «الرابع من نيسان/ أبريل الماضي»,
   «15 أيار 2019» — Levantine, Western and Maghrebi month names from CLDR (Babel), alone or
   paired («آذار/ مارس», «مارس (آذار)»), ordinal day words up to «الحادي والثلاثين»;
-- month alone with a year or الجاري / الماضي / المقبل: «شباط الماضي», «أبريل 2019», «ديسمبر من عام
-  2012» (month);
-- أمس, أول أمس, اليوم, غدا (day); weekdays «الأحد», «يوم الخميس الماضي», checked against the
+- month alone with a year or الجاري / الماضي (الفائت, المنصرم) / المقبل, or after a position:
+  «شباط الماضي», «أبريل 2019», «ديسمبر من عام 2012», «أوائل يناير» (month);
+- أمس, أول أمس, اليوم, غدا, «الليلة الماضية» (day); weekdays «الأحد», «يوم الخميس الماضي», checked against the
   publication day: the publication day itself or the nearest such day before it (a week back
   with الماضي on the same weekday), the next one with المقبل (day); «اليوم الثالث» is no date;
 - set phrases with a weekday are no date: «خطبة الجمعة», «صلاة الجمعة»;
@@ -35,6 +35,8 @@ MONTH_LOCALES = ("ar", "ar_SY", "ar_DZ", "ar_MA")
 EXTRA_MONTHS = {"ابريل": 4, "يونيه": 6, "يوليه": 7, "اغشت": 8, "ديسمبر": 12, "كانون ثاني": 1, "تشرين اول": 10,
                 "تشرين ثاني": 11, "كانون اول": 12}
 ORDINAL_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+POSITIONS = "منتصف|مطلع|اوايل|اواخر|نهايه|بدايه"  # of a period: «مطلع الأسبوع», «أوائل يناير» (normalised)
+PAST = "الماضي|المنصرم|الفايت"  # «الشهر الماضي», «الأسبوع المنصرم», «الشهر الفائت» (normalised: ئ → ي)
 WEEKDAYS = {"الاثنين": 1, "الثلاثاء": 2, "الاربعاء": 3, "الخميس": 4, "الجمعه": 5, "السبت": 6, "الاحد": 7}
 # «قبل …»: units back from the report (normalised) → (amount, unit); a count before the plural
 AGO_UNITS = {"يوم": (1, "day"), "يومين": (2, "day"), "ايام": (None, "day"), "اسبوع": (1, "week"), "اسبوعين": (2, "week"),
@@ -92,10 +94,11 @@ def patterns() -> dict[str, str]:
     month = f"(?:{_alternation(months())})"
     pair = rf"{month}(?:\s*[/(]\s*{month}(?:\s*\))?)?"
     ordinal = f"(?:{_alternation(ordinal_days())})"
-    modifier = "(?:الجاري|الحالي|الماضي|المنصرم|المقبل|القادم)"
+    modifier = f"(?:الجاري|الحالي|{PAST}|المقبل|القادم)"
     year = r"(?:[12][0-9]{3})"
     # «من نفس العام», «من العام نفسه»: the year named before it in the article
     same = r"(?:من\s+)?(?:نفس\s+(?:العام|السنه)|(?:العام|السنه)\s+(?:نفسه|نفسها|ذاته|ذاتها))"
+    month_tail = rf"(?:(?:من\s+)?(?:(?:عام|سنه)\s+)?(?:{year}|{modifier})|{same})"
     return {
         # «اليوم الثالث للاحتجاجات», «في اليوم التالي»: a day counted, not today (dropped)
         "counted_day": rf"اليوم\s+(?:{ordinal}|التالي|نفسه|ذاته|الاخير)",
@@ -103,12 +106,14 @@ def patterns() -> dict[str, str]:
         # «صلاة الجمعة», «خطيب الجمعة» (dropped)
         "set_phrase": rf"(?:صلاه|صلوات|خطبه|خطبتي|خطيب|خطباء|امام|مسجد|جامع)\s+(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})",
         "day_month": rf"(?:[0-9]{{1,2}}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{pair}(?:\s+(?:(?:عام|سنه)\s+)?{year}|\s+{modifier}|\s+{same})?",
-        "month": rf"(?:شهر\s+)?{pair}\s+(?:(?:من\s+)?(?:(?:عام|سنه)\s+)?(?:{year}|{modifier})|{same})",
+        # a month needs a year or a modifier after it, or a position before it: «أوائل يناير»
+        "month": rf"(?:(?:شهر\s+)?{pair}\s+{month_tail}|(?:{POSITIONS})\s+(?:شهر\s+)?{pair}(?:\s+{month_tail})?)",
         "numeric": r"[0-9]{1,2}[/-][0-9]{1,2}[/-][12][0-9]{3}",
-        "relative_day": r"(?:امس\s+الاول|اول\s+امس|اول\s+من\s+امس|امس|اليوم|غدا|البارحه)",
-        "weekday": rf"(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})(?:\s+(?:الماضي|المنصرم|المقبل|القادم))?",
+        # («الليلة الماضية», «ليلة أمس»: the night before the report, dated the day before)
+        "relative_day": r"(?:امس\s+الاول|اول\s+امس|اول\s+من\s+امس|ليله\s+امس|الليله\s+الماضيه|امس|اليوم|غدا|البارحه)",
+        "weekday": rf"(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})(?:\s+(?:{PAST}|المقبل|القادم))?",
         # («مطلع الأسبوع» alone: this week)
-        "relative_period": rf"(?:(?:منتصف|مطلع|اوائل|اواخر|نهايه|بدايه)\s+(?:الاسبوع|الشهر|العام|السنه)(?:\s+{modifier})?"
+        "relative_period": rf"(?:(?:{POSITIONS})\s+(?:الاسبوع|الشهر|العام|السنه)(?:\s+{modifier})?"
                            rf"|(?:الاسبوع|الشهر|العام|السنه)\s+{modifier})",
         # «قبل نحو عامين», «قبل شهر», «قبل ثلاثة أيام»: back from the report; not «قبل شهر رمضان»,
         # «قبل يوم الانتخابات», «قبل عامين من الانسحاب» (another reference: the tail makes it no date)
@@ -205,7 +210,7 @@ def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
     )
     relative_days = (
         pl.when(expr.str.contains("اول|البارحه الاول|امس الاول")).then(-2)
-        .when(expr.str.contains("امس|البارحه")).then(-1)
+        .when(expr.str.contains("امس|البارحه|الليله الماضيه")).then(-1)
         .when(expr.str.ends_with("غدا")).then(1)
         .otherwise(0)
     )
@@ -215,12 +220,12 @@ def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
     back = (pub.dt.weekday().cast(pl.Int32) - weekday) % 7
     forward = (weekday - pub.dt.weekday().cast(pl.Int32)) % 7
     # «السبت الماضي» said on a Saturday is a week back; «السبت» alone is that day
-    past = expr.str.contains("الماضي|المنصرم")
+    past = expr.str.contains(PAST)
     weekday_date = pl.when(pl.col("after")).then(
         pub + pl.duration(days=pl.when(forward == 0).then(7).otherwise(forward))
     ).otherwise(pub - pl.duration(days=pl.when((back == 0) & past).then(7).otherwise(back)))
     # (a position in the period without a modifier, «مطلع الأسبوع», is this one)
-    step = pl.when(pl.col("after")).then(1).when(expr.str.contains("الماضي|المنصرم")).then(-1).otherwise(0)
+    step = pl.when(pl.col("after")).then(1).when(expr.str.contains(PAST)).then(-1).otherwise(0)
     period_date = (
         pl.when(expr.str.contains("الاسبوع")).then(pub + pl.duration(weeks=step))
         .when(expr.str.contains("الشهر")).then(pub.dt.offset_by(pl.format("{}mo", step)).dt.month_start())
