@@ -609,6 +609,7 @@ def test_the_words_around_a_trigger_recode_it():
     assert codes("وتمكن الجيش اليمني من طرد ميليشيات الحوثي من مدينة الحديدة.").get("طرد") == "190"
     # a danger described, explosives found: no event at all
     assert "تهديدا" not in codes("وقال الوزير الإسرائيلي إن إيران تشكل تهديدا للأمن الإقليمي.")
+    assert "يهدد" not in codes("وقال الرئيس اللبناني إن تدخل حزب الله في سوريا يهدد أمن لبنان.")
     assert not {"عبوات ناسفة", "عبوات"} & set(codes("وأعلنت الشرطة المصرية العثور على عبوات ناسفة في سيناء."))
     # the attack of a terrorist group is not recoded by the group's adjective: only «هجوم إرهابي» is
     assert codes("وقالت الحكومة السورية إن الجماعات الإرهابية تطلق النار على مواقع الجيش السوري.").get("تطلق النار", "").startswith("19")
