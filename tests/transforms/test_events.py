@@ -663,3 +663,13 @@ def test_last_night_and_al_faet_are_past():
     # a position in a named month («أوائل», whose ئ is normalised away, like «الفائت»'s)
     assert dated("وقصفت الطائرات الإسرائيلية مواقع في سوريا أوائل يناير.") == (datetime(2020, 1, 1).date(), "month")
     assert dated("وقصفت الطائرات الإسرائيلية مواقع في سوريا أوائل الشهر الماضي.") == (datetime(2020, 2, 1).date(), "month")
+
+
+def test_an_act_someone_is_accused_of_is_alleged_when_the_phrase_holds_its_ba():
+    """«اتهمت بريطانيا النظام السوري باستخدام السلاح الكيماوي»: the lexicon's phrase starts with the
+    ب of the accusation; the use it names is alleged, while the same phrase after a verb of force
+    is asserted."""
+    accused = _by_trigger("واتهمت بريطانيا النظام السوري باستخدام السلاح الكيماوي في دوما.")
+    assert accused["باستخدام السلاح الكيماوي"]["modality"] == "conditional"
+    done = _by_trigger("وقصفت قوات النظام السوري مدينة دوما باستخدام السلاح الكيماوي.")
+    assert done["باستخدام السلاح الكيماوي"]["modality"] == "asserted"

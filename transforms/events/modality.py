@@ -185,12 +185,16 @@ def _called_for(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataFra
         .select(*keys, call_end="token_index", called_for=pl.lit("future")),
     ])
     previous = tokens.select("article_id", (pl.col("token_index") + 1).alias("first_token"), pl.col("norm").alias("previous_word"))
+    first = tokens.select("article_id", first_token="token_index", first_word="norm")
     return (
-        events.select("event_row", *keys, "first_token", "clitic").unique("event_row")
+        events.select("event_row", *keys, "first_token", "clitic", "lemma").unique("event_row")
         .join(previous, on=["article_id", "first_token"], how="left")
+        .join(first, on=["article_id", "first_token"], how="left")
         # (or after a noun with ب that carries it: «نطالب … بتقديم استقالتهم», «اتهم … بتنفيذ هجوم»;
-        # or على: «حثت الدول على فرض عقوبات», «ينص الاتفاق على استسلام الفصائل»)
+        # or على: «حثت الدول على فرض عقوبات», «ينص الاتفاق على استسلام الفصائل»; or a phrase
+        # of the lexicon that holds the ب itself: «اتهمت بريطانيا النظام باستخدام السلاح الكيماوي»)
         .filter(pl.col("clitic").str.contains("ب") | pl.col("previous_word").is_in(CALLED_PREPOSITIONS)
+                | (pl.col("first_word").str.contains("^[وف]?ب") & ~pl.col("lemma").str.starts_with("ب"))
                 | pl.col("previous_word").str.contains("^[وف]?ب...")
                 | pl.col("previous_word").str.replace("^[وف]?ب", "").is_in(LIGHT_VERBS))
         .join(calls, on=keys)
