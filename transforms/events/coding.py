@@ -218,6 +218,11 @@ CONTEXT_PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 NOT_AN_EVENT = "none"  # recoded_by_context.tsv: the trigger is no event
 
 
+def _written_forms(word: str) -> list[str]:
+    """A context word as it may be written: alone, with the article or «لل», after proclitics."""
+    return with_proclitics([normalize_str(w) for w in (word, "ال" + word, "لل" + word)], CONTEXT_PROCLITICS)
+
+
 @cache
 def context_rules() -> tuple[pl.DataFrame, pl.DataFrame]:
     """(rules, forms) of lexicon/events/recoded_by_context.tsv: one row per rule (rule, code,
@@ -225,14 +230,9 @@ def context_rules() -> tuple[pl.DataFrame, pl.DataFrame]:
     article, «لل» and proclitics — with the rule it belongs to (form, rule)."""
     table = read_table(EVENTS_DIR / "recoded_by_context.tsv").with_row_index("rule").with_columns(
         normalize(pl.col("lemma")), pl.col("max_gap").cast(pl.Int64))
-    forms = [
-        (form, rule)
-        for rule, words in table.select("rule", "words").iter_rows()
-        for word in words.split()
-        for form in with_proclitics([normalize_str(w) for w in (word, "ال" + word, "لل" + word)], CONTEXT_PROCLITICS)
-    ]
-    comment = [(form, None) for form in with_proclitics(
-        [w for word in (STATEMENT_GIVING, *COMMENT_WORDS) for w in (word, "ال" + word)], CONTEXT_PROCLITICS)]
+    forms = [(form, rule) for rule, words in table.select("rule", "words").iter_rows()
+             for word in words.split() for form in _written_forms(word)]
+    comment = [(form, None) for word in (STATEMENT_GIVING, *COMMENT_WORDS) for form in _written_forms(word)]
     return (table.drop("words", "note"),
             pl.DataFrame(forms + comment, schema={"form": pl.String, "rule": pl.UInt32}, orient="row").unique())
 
