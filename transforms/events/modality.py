@@ -74,6 +74,10 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     # («وقف», «وشك») is also listed without it, so that «وقف القتال» and «ووقف» both match
     words = pl.concat([words, words.filter(pl.col("norm").str.contains("^[وف]..")).with_columns(pl.col("norm").str.slice(1))])
     keys = ["article_id", "sentence_index"]
+    # the trigger's first word as written: «لاستهداف» (the ل of purpose), «باستخدام» (a ب the phrase holds)
+    first_words = tokens.select("article_id", first_token="token_index", first_word="norm").join(
+        events.select("article_id", "first_token").unique(), on=["article_id", "first_token"], how="semi")
+    events = events.join(first_words, on=["article_id", "first_token"], how="left", maintain_order="left")
     # a word before a noun's light verb is counted from the verb: «من المقرر أن يعقد بن سلمان محادثات»
     start = pl.min_horizontal("first_token", "anchor_first")
     distance = (
@@ -131,9 +135,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     # the ل of purpose on a singular verbal noun says what an act was for, not that it happened:
     # «أطلقوا صواريخ لاستهداف القوات», «وصل إلى موسكو للقاء نظيره», «الحملة التي بدأها لطرد داعش».
     # Not what was undergone («تعرضت للقصف»), nor a plural after ل, which is no purpose («تعرض لانتقادات»)
-    first_words = tokens.select("article_id", first_token="token_index", first_word="norm").join(
-        found.select("article_id", "first_token").unique(), on=["article_id", "first_token"], how="semi")
-    found = found.join(first_words, on=["article_id", "first_token"], how="left", maintain_order="left").with_columns(
+    found = found.with_columns(
         purposive=(purpose_lam() & pl.col("undergone_verb").is_null() & ~pl.col("statement_object")
                    & (pl.col("form_kind") == "verbal_noun") & ~pl.col("first_word").str.ends_with("ات")).fill_null(False))
     return _planned_weekday_ahead(found.drop("anchor_word", "first_word").with_columns(
@@ -185,11 +187,9 @@ def _called_for(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataFra
         .select(*keys, call_end="token_index", called_for=pl.lit("future")),
     ])
     previous = tokens.select("article_id", (pl.col("token_index") + 1).alias("first_token"), pl.col("norm").alias("previous_word"))
-    first = tokens.select("article_id", first_token="token_index", first_word="norm")
     return (
-        events.select("event_row", *keys, "first_token", "clitic", "lemma").unique("event_row")
+        events.select("event_row", *keys, "first_token", "first_word", "clitic", "lemma").unique("event_row")
         .join(previous, on=["article_id", "first_token"], how="left")
-        .join(first, on=["article_id", "first_token"], how="left")
         # (or after a noun with ب that carries it: «نطالب … بتقديم استقالتهم», «اتهم … بتنفيذ هجوم»;
         # or على: «حثت الدول على فرض عقوبات», «ينص الاتفاق على استسلام الفصائل»; or a phrase
         # of the lexicon that holds the ب itself: «اتهمت بريطانيا النظام باستخدام السلاح الكيماوي»)
