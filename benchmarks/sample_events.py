@@ -9,8 +9,9 @@ coded. A person then fills the judgement columns (type_ok, source_ok, target_ok,
 1 right, 0 wrong; note) — see benchmarks/event_sample/README.md. Before a new draw, keep the
 judged sample as sample_<commit>.tsv and pass a new --seed, so that the coder is measured on
 rows it was not tuned on. `--exclude-articles-of` leaves out every article that has a row in
-the given TSVs (the event filter's training rows, benchmarks/event_training/labels.tsv), so
-that a precision sample never meets an article the filter was trained on. The sentences are ANT Corpus text (Apache-2.0; cite Chouigui et al.
+the given TSVs (the event score's training rows, benchmarks/event_training/labels.tsv, and the
+earlier samples), so that a precision sample never meets an article the coder was fitted on.
+The sentences are ANT Corpus text (Apache-2.0; cite Chouigui et al.
 2021, https://antcorpus.github.io).
 """
 

@@ -266,7 +266,8 @@ def test_nightly_partition_runs_build_the_same_marts_as_a_full_run(tmp_path):
         assert incremental[table] == rebuilt[table], table
 
 
-def test_a_failed_run_leaves_the_last_good_published_copy(tmp_path):
+def _seed_warehouse(tmp_path: Path) -> tuple[Path, dict]:
+    """A warehouse built by one `rasd run` over an inbox of the seed article alone: (its path, the env)."""
     inbox = tmp_path / "inbox" / "2020-03-04"
     inbox.mkdir(parents=True)
     shutil.copy(SEED, inbox / SEED.name)
@@ -274,6 +275,11 @@ def test_a_failed_run_leaves_the_last_good_published_copy(tmp_path):
     env = os.environ | {"RASD_INBOX": str(inbox.parent), "RASD_WAREHOUSE": str(warehouse),
                         "DAGSTER_HOME": str(tmp_path / "dagster_home")}
     assert _rasd("run", env=env).returncode == 0
+    return warehouse, env
+
+
+def test_a_failed_run_leaves_the_last_good_published_copy(tmp_path):
+    warehouse, env = _seed_warehouse(tmp_path)
     published = warehouse.parent / "published" / warehouse.name
     good = published.read_bytes()
     warehouse.write_bytes(b"not a DuckDB file" * 1000)  # the warehouse is damaged: the run must fail
@@ -288,13 +294,7 @@ def test_a_warehouse_from_before_the_event_score_takes_it_on_a_nightly_run(tmp_p
     """A warehouse built before event_score existed (the column dropped from raw and marts here)
     gains it on the next partition run: the raw table by ALTER, the incremental mart by dbt's
     on_schema_change, and the night's partition, extracted again, has its scores."""
-    inbox = tmp_path / "inbox" / "2020-03-04"
-    inbox.mkdir(parents=True)
-    shutil.copy(SEED, inbox / SEED.name)
-    warehouse = tmp_path / "wh" / "rasd.duckdb"
-    env = os.environ | {"RASD_INBOX": str(inbox.parent), "RASD_WAREHOUSE": str(warehouse),
-                        "DAGSTER_HOME": str(tmp_path / "dagster_home")}
-    assert _rasd("run", env=env).returncode == 0
+    warehouse, env = _seed_warehouse(tmp_path)
     with duckdb.connect(str(warehouse)) as con:
         for table in ("raw.event_mentions", "marts.fct_event_mentions"):
             con.execute(f"alter table {table} drop column event_score")
