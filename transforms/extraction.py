@@ -13,7 +13,7 @@ import polars as pl
 from transforms.actors import lexicon
 from transforms.actors.matching import candidate_stems
 from transforms.actors.mentions import find_mentions
-from transforms.events.coding import find_events
+from transforms.events.coding import find_events, role_pairs
 from transforms.events.participants import participants
 from transforms.events.quotes import find_quotes
 from transforms.segmentation import sentences, tokens
@@ -32,11 +32,24 @@ class Extraction:
 def extract(articles: pl.DataFrame, keep_event_features: bool = False) -> Extraction:
     """`articles`: article_id, text, published_at. With `keep_event_features`, the event mentions
     also carry the features their event_score was summed from (for training it)."""
+    sentence_frame, token_frame, stems, mentions, parts = _before_events(articles)
+    events = find_events(articles, sentence_frame, token_frame, stems, parts, keep_event_features)
+    quotes = find_quotes(sentence_frame, token_frame, parts)
+    return Extraction(sentence_frame, token_frame, mentions.entities, mentions.references, events, quotes)
+
+
+def _before_events(articles: pl.DataFrame) -> tuple:
     sentence_frame = sentences(articles)
     token_frame = tokens(sentence_frame)
     stems = candidate_stems(token_frame)
     mentions = find_mentions(token_frame, stems, articles, lexicon.load())
-    parts = participants(token_frame, mentions.entities, mentions.references)
-    events = find_events(articles, sentence_frame, token_frame, stems, parts, keep_event_features)
-    quotes = find_quotes(sentence_frame, token_frame, parts)
-    return Extraction(sentence_frame, token_frame, mentions.entities, mentions.references, events, quotes)
+    return sentence_frame, token_frame, stems, mentions, participants(token_frame, mentions.entities, mentions.references)
+
+
+def role_candidates(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame] | None:
+    """(triggers, pairs, tokens) of the articles, as the event coder sees them before it
+    chooses sources and targets (coding.role_pairs; for training role_choice.py); None
+    without triggers."""
+    sentence_frame, token_frame, stems, _, parts = _before_events(articles)
+    found = role_pairs(articles, sentence_frame, token_frame, stems, parts)
+    return None if found is None else (found[0], found[2], token_frame)

@@ -3,7 +3,8 @@
 benchmarks/event_sample/sample.tsv (and the earlier samples kept beside it, sample_*.tsv)
 hold 100 random ANT middleEast event mentions each, judged by hand; every one judged right in
 type, source and target must still be extracted — same sentence, same CAMEO root, same source
-and target codes — from its article. (The same sentence, not the same trigger word: when the
+and target codes — from its article, but for the few a change knowingly gave up (KNOWN_LOST,
+each with its reason). (The same sentence, not the same trigger word: when the
 lexicon stops coding a word that only repeated the event, «تم توقيفه … بتهمة التهجم», the event
 stays, keyed on the verb.)
 """
@@ -64,7 +65,29 @@ def _same_actor(column: str, judged: str | None) -> pl.Expr:
     return same
 
 
-@pytest.mark.parametrize("row", RIGHT, ids=[f"{r['article_id']}:{r['trigger']}" for r in RIGHT])
+# Judged-right mentions a later change made wrong, knowingly: the learned source choice
+# (transforms/events/role_choice.py) fills sources the rules leave empty, and gets more of them
+# right than wrong on held-out judged mentions (benchmarks/event_training/README.md), but not these.
+# Strict: the day one is right again, the test says so and it leaves this list.
+KNOWN_LOST = {
+    # «عمليات الترحيل المهاجرين من بنغلاديش …»: the migrants' countries taken as the deporters
+    ("BB-middleEast-480-20180509", "الترحيل"): "learned source: a country after «من» of origin",
+    # «كما قتل تسعة مسلحين أيضا في الاشتباكات»: the fighters killed taken as a side of the clashes
+    ("FR-middleEast-602-20180607", "الاشتباكات"): "learned source: the killed taken as a party",
+}
+
+
+def _case(row: dict):
+    lost = KNOWN_LOST.get((row["article_id"], row["trigger"]))
+    marks = [pytest.mark.xfail(reason=lost, strict=True)] if lost else []
+    return pytest.param(row, id=f"{row['article_id']}:{row['trigger']}", marks=marks)
+
+
+def test_every_known_loss_is_a_judged_right_row():
+    assert set(KNOWN_LOST) <= {(row["article_id"], row["trigger"]) for row in RIGHT}
+
+
+@pytest.mark.parametrize("row", [_case(row) for row in RIGHT])
 def test_a_mention_judged_right_is_still_extracted(extracted, row):
     same = extracted.filter(
         (pl.col("article_id") == row["article_id"])

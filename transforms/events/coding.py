@@ -2,7 +2,8 @@
 
 For every trigger (triggers.py) outside headlines and related-story links (layout.py) the
 sentence's participants (participants.py) are joined to it and given roles by position
-(roles.py), from marks of the clause it stands in (clauses.py):
+(roles.py), from marks of the clause it stands in (clauses.py); where those rules find no
+source, a model trained on hand-judged roles chooses one (role_choice.py):
 - participants joined by و (coordination) share a role: one event per source × target; a
   symmetric event (a meeting, an agreement) between coordinated subjects pairs them, and «بين X
   و Y» gives both;
@@ -34,7 +35,8 @@ from transforms.events.event_score import with_event_score
 from transforms.events.layout import headline_sentences
 from transforms.events.modality import find_denials, with_modality
 from transforms.events.participants import coordination_groups, reporters, sponsors
-from transforms.events.roles import best_sources, best_targets, inherit_missing_roles
+from transforms.events.role_choice import choose_sources, choose_targets
+from transforms.events.roles import inherit_missing_roles
 from transforms.events.triggers import EVENTS_DIR, find_triggers
 
 MAX_DATE_DISTANCE = 90  # characters between a trigger and the date expression that dates it
@@ -70,15 +72,87 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
     """One row per (trigger, source, target) (EVENT_SCHEMA); `sentence_participants` from
     participants(). With `keep_features`, also the event_features each event_score was summed
     from (event_score.py; for training it)."""
+    found = role_pairs(articles, sentence_frame, tokens, stems, sentence_participants)
+    if found is None:
+        return pl.DataFrame(schema=EVENT_SCHEMA)
+    triggers, parts, pairs, denials = found
+    chosen_sources = choose_sources(pairs, triggers)
+    target = choose_targets(pairs, chosen_sources).select(
+        "event_row", target_group="group", target_rank="rule_rank", target_preposition="preposition"
+    )
+    source = chosen_sources.select("event_row", source_group="group", source_part="part_row", source_learned="learned")
+    # a symmetric event with «بين X و Y» anywhere in its sentence: X and Y («التوتر بين أنقرة ودمشق … مواجهات»)
+    between = (
+        pairs.filter(
+            pl.col("symmetric") & (pl.col("preposition") == normalize_str("بين"))
+            & ((pl.col("after").abs() <= MAX_BETWEEN_GAP) | (pl.col("before").abs() <= MAX_BETWEEN_GAP))
+        )
+        .sort("event_row", "first_token_right")
+        .unique("event_row", keep="first", maintain_order=True)
+        .select("event_row", between_group="group", between_part="part_row")
+    )
+    source = (
+        triggers.select("event_row").join(source, on="event_row", how="left").join(between, on="event_row", how="left")
+        .with_columns(
+            source_group=pl.coalesce("between_group", "source_group"),
+            source_part=pl.coalesce("between_part", "source_part"),
+            source_learned=pl.col("source_learned").fill_null(False) & pl.col("between_group").is_null(),
+        )
+        .filter(pl.col("source_group").is_not_null())
+        .drop("between_group", "between_part")
+    )
+    target = target.join(between, on="event_row", how="anti")
+    members = parts.select("group", "part_row", "actor_id", "code", "is_person", "generic_place")
+    events = (
+        triggers.join(source, on="event_row", how="left")
+        .join(target, on="event_row", how="left")
+        .join(parts.select("article_id", *[pl.col(c).alias(f"source_{c}") for c in members.columns]),
+              on=["article_id", "source_group"], how="left")
+        .join(parts.select("article_id", *[pl.col(c).alias(f"target_{c}") for c in members.columns]),
+              on=["article_id", "target_group"], how="left")
+    )
+    # a symmetric event with coordinated subjects and no target pairs the subjects
+    symmetric = events.filter(pl.col("symmetric") & pl.col("target_group").is_null() & pl.col("source_part").is_not_null())
+    lead = symmetric.filter(pl.col("source_part_row") == pl.col("source_part")).select(
+        "event_row", lead_actor="source_actor_id", lead_code="source_code")
+    paired = (
+        symmetric.filter(pl.col("source_part_row") != pl.col("source_part")).join(lead, on="event_row")
+        .with_columns(target_actor_id="source_actor_id", target_code="source_code",
+                      source_actor_id="lead_actor", source_code="lead_code")
+        .drop("lead_actor", "lead_code")
+    )
+    events = pl.concat([
+        events.join(paired.select("event_row").unique(), on="event_row", how="anti"),
+        paired,
+    ], how="diagonal_relaxed")
+    # an event needs an actor; one whose source and target are the same is dropped only after
+    # its roles have served as context for the next clause (inherit_missing_roles)
+    # (a threatened or intended act inherits its source from the threat: clauses._statement_objects)
+    # (a source the model chose makes no event on its own: it was trained and measured only on
+    # triggers the rules had given an actor, role_choice.py)
+    events = events.filter((pl.col("source_code").is_not_null() & ~pl.col("source_learned").fill_null(False))
+                           | pl.col("target_code").is_not_null() | pl.col("own_act"))
+    events = inherit_missing_roles(_recoded_by_context(_verbal_attacks(events), tokens)).filter(
+        pl.col("source_code").is_not_null() | pl.col("target_code").is_not_null())
+    events = _with_dates(events, sentence_frame, tokens, articles, triggers)
+    events = with_event_score(with_modality(events, tokens, triggers, denials), tokens, keep_features)
+    return _finish(events, tokens, articles, keep_features)
+
+
+def role_pairs(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.DataFrame, stems: pl.DataFrame,
+               sentence_participants: pl.DataFrame) -> tuple[pl.DataFrame, ...] | None:
+    """(triggers, parts, pairs, denials): the triggers of the articles' sentences, their
+    participants, every (trigger, participant) of a sentence with the marks roles.py ranks
+    them by, and the sentences' denials; None without triggers."""
     # (headlines and related-story links between the paragraphs name other stories: layout.py)
     triggers = find_triggers(tokens, stems).join(
         headline_sentences(articles, sentence_frame), on=["article_id", "sentence_index"], how="anti"
     ).with_row_index("event_row")
     if triggers.is_empty():
-        return pl.DataFrame(schema=EVENT_SCHEMA)
+        return None
     triggers = outside_names(triggers, tokens)
     if triggers.is_empty():
-        return pl.DataFrame(schema=EVENT_SCHEMA)
+        return None
     marks = punctuation_marks(tokens)
     triggers = with_clause_context(triggers, tokens, marks)
     grouped = coordination_groups(sentence_participants)
@@ -137,65 +211,7 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
         )
         .drop("cue", "report")
     )
-    source = best_sources(pairs.filter(~pl.col("own_act") & ~pl.col("sponsor_of_other")), triggers).select(
-        "event_row", source_group="group", source_part="part_row", chosen_source_code="code"
-    )
-    target = best_targets(pairs.join(source, on="event_row", how="left")).select(
-        "event_row", target_group="group", target_rank="rank", target_preposition="preposition"
-    )
-    source = source.drop("chosen_source_code")
-    # a symmetric event with «بين X و Y» anywhere in its sentence: X and Y («التوتر بين أنقرة ودمشق … مواجهات»)
-    between = (
-        pairs.filter(
-            pl.col("symmetric") & (pl.col("preposition") == normalize_str("بين"))
-            & ((pl.col("after").abs() <= MAX_BETWEEN_GAP) | (pl.col("before").abs() <= MAX_BETWEEN_GAP))
-        )
-        .sort("event_row", "first_token_right")
-        .unique("event_row", keep="first", maintain_order=True)
-        .select("event_row", between_group="group", between_part="part_row")
-    )
-    source = (
-        triggers.select("event_row").join(source, on="event_row", how="left").join(between, on="event_row", how="left")
-        .with_columns(
-            source_group=pl.coalesce("between_group", "source_group"),
-            source_part=pl.coalesce("between_part", "source_part"),
-        )
-        .filter(pl.col("source_group").is_not_null())
-        .drop("between_group", "between_part")
-    )
-    target = target.join(between, on="event_row", how="anti")
-    members = parts.select("group", "part_row", "actor_id", "code", "is_person", "generic_place")
-    events = (
-        triggers.join(source, on="event_row", how="left")
-        .join(target, on="event_row", how="left")
-        .join(parts.select("article_id", *[pl.col(c).alias(f"source_{c}") for c in members.columns]),
-              on=["article_id", "source_group"], how="left")
-        .join(parts.select("article_id", *[pl.col(c).alias(f"target_{c}") for c in members.columns]),
-              on=["article_id", "target_group"], how="left")
-    )
-    # a symmetric event with coordinated subjects and no target pairs the subjects
-    symmetric = events.filter(pl.col("symmetric") & pl.col("target_group").is_null() & pl.col("source_part").is_not_null())
-    lead = symmetric.filter(pl.col("source_part_row") == pl.col("source_part")).select(
-        "event_row", lead_actor="source_actor_id", lead_code="source_code")
-    paired = (
-        symmetric.filter(pl.col("source_part_row") != pl.col("source_part")).join(lead, on="event_row")
-        .with_columns(target_actor_id="source_actor_id", target_code="source_code",
-                      source_actor_id="lead_actor", source_code="lead_code")
-        .drop("lead_actor", "lead_code")
-    )
-    events = pl.concat([
-        events.join(paired.select("event_row").unique(), on="event_row", how="anti"),
-        paired,
-    ], how="diagonal_relaxed")
-    # an event needs an actor; one whose source and target are the same is dropped only after
-    # its roles have served as context for the next clause (inherit_missing_roles)
-    # (a threatened or intended act inherits its source from the threat: clauses._statement_objects)
-    events = events.filter(pl.col("source_code").is_not_null() | pl.col("target_code").is_not_null() | pl.col("own_act"))
-    events = inherit_missing_roles(_recoded_by_context(_verbal_attacks(events), tokens)).filter(
-        pl.col("source_code").is_not_null() | pl.col("target_code").is_not_null())
-    events = _with_dates(events, sentence_frame, tokens, articles, triggers)
-    events = with_event_score(with_modality(events, tokens, triggers, denials), tokens, keep_features)
-    return _finish(events, tokens, articles, keep_features)
+    return triggers, parts, pairs, denials
 
 
 def _verbal_attacks(events: pl.DataFrame) -> pl.DataFrame:

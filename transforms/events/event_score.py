@@ -18,27 +18,14 @@ feature the training never saw weighs nothing.
 
 from __future__ import annotations
 
-import json
-from functools import cache
-
 import polars as pl
 
+from transforms.events.linear_model import load, probabilities
 from transforms.events.triggers import EVENTS_DIR
 
 MODEL = EVENTS_DIR / "event_score.json"
 CONTEXT = 2  # words on either side of the trigger, by their distance, within its sentence
 KEYS = ["article_id", "sentence_index", "first_token", "last_token"]
-
-
-@cache
-def model() -> tuple[pl.DataFrame, float]:
-    """(feature → weight, bias) from event_score.json."""
-    data = json.loads(MODEL.read_text(encoding="utf-8"))
-    weights = pl.DataFrame(
-        {"feature": list(data["weights"]), "weight": list(data["weights"].values())},
-        schema={"feature": pl.String, "weight": pl.Float64},
-    )
-    return weights, float(data["bias"])
 
 
 def _actor_kind(code: str) -> pl.Expr:
@@ -94,17 +81,15 @@ def mention_features(events: pl.DataFrame, tokens: pl.DataFrame, row: str) -> pl
 def with_event_score(events: pl.DataFrame, tokens: pl.DataFrame, keep_features: bool = False) -> pl.DataFrame:
     """`events` with event_score (0–1); with `keep_features`, also event_features (the list the
     score was summed from, for training)."""
-    weights, bias = model()
+    weights, bias, _ = load(MODEL)
     rows = events.with_row_index("_mention")
     features = mention_features(rows, tokens, "_mention")
-    total = features.join(weights, on="feature", how="left").group_by("_mention").agg(
-        pl.col("weight").fill_null(0.0).sum(),
-        *([pl.col("feature").alias("event_features")] if keep_features else []),
-    )
-    # (rounded: a sum in another order differs in the last bits, and a batch must not change it)
-    score = (1 / (1 + (-(pl.col("weight").fill_null(0.0) + bias)).exp())).round(4)
+    scores = probabilities(features, "_mention", weights, bias)
+    if keep_features:
+        scores = scores.join(features.group_by("_mention").agg(event_features="feature"), on="_mention", how="left")
     return (
-        rows.join(total, on="_mention", how="left", maintain_order="left")
-        .with_columns(event_score=score)
-        .drop("_mention", "weight")
+        rows.join(scores, on="_mention", how="left", maintain_order="left")
+        # (a mention without features cannot be: every mention has its lemma)
+        .rename({"probability": "event_score"})
+        .drop("_mention")
     )

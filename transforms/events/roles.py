@@ -63,15 +63,36 @@ FALLBACK_PREPOSITIONS = [normalize_str(w) for w in ("على", "ضد", "إلى", 
 AGAINST_PREPOSITIONS = [normalize_str(w) for w in ("ضد", "بحق", "تجاه", "حيال")]
 
 
-def best_sources(pairs: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
-    """The source of each trigger: its best-ranked candidate (_source_candidates), not the speaker
-    of a statement about it (_not_the_speaker). `pairs`: every (trigger, participant) of a sentence."""
-    return _best(_not_the_speaker(_source_candidates(pairs), triggers))
+def source_ranks(pairs: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
+    """Each trigger's possible sources (`pairs`: every (trigger, participant) of a sentence), but
+    not the speaker of a statement about it (_not_the_speaker), with `rule_rank`, the best rank
+    of the rules that reach it (_source_candidates; null when none does), `rule_pick`, whether
+    it belongs to the rules' best candidate (its coordination group), and `rule_choice`, whether
+    it is that candidate (role_choice.py chooses among them)."""
+    candidates = _source_candidates(pairs)
+    speakers = _speakers(candidates, triggers)
+    return _with_ranks(pairs.join(speakers, on=["event_row", "group"], how="anti"),
+                       candidates.join(speakers, on=["event_row", "group"], how="anti"))
 
 
-def best_targets(pairs: pl.DataFrame) -> pl.DataFrame:
-    """The target of each trigger: its best-ranked candidate (_target_candidates)."""
-    return _best(_target_candidates(pairs))
+def target_ranks(pairs: pl.DataFrame) -> pl.DataFrame:
+    """Each trigger's possible targets, as source_ranks: never its source under any name
+    (`pairs` carries the chosen `source_group` and `chosen_source_code`)."""
+    not_the_source = (pl.col("group") != pl.col("source_group").fill_null(-1)) & pl.col("code").ne_missing(
+        pl.col("chosen_source_code"))
+    return _with_ranks(pairs.filter(not_the_source), _target_candidates(pairs))
+
+
+def _with_ranks(pool: pl.DataFrame, candidates: pl.DataFrame) -> pl.DataFrame:
+    ranks = candidates.group_by("event_row", "part_row").agg(rule_rank=pl.col("rank").min())
+    pick = _best(candidates).select("event_row", pick_group="group", pick_part="part_row")
+    return (
+        pool.join(ranks, on=["event_row", "part_row"], how="left", maintain_order="left")
+        .join(pick, on="event_row", how="left", maintain_order="left")
+        .with_columns(rule_pick=(pl.col("group") == pl.col("pick_group")).fill_null(False),
+                      rule_choice=(pl.col("part_row") == pl.col("pick_part")).fill_null(False))
+        .drop("pick_group", "pick_part")
+    )
 
 
 def _best(candidates: pl.DataFrame) -> pl.DataFrame:
@@ -199,21 +220,20 @@ def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked:
     ).drop("next_first", "next_group", "next_is_person").with_columns(rank=pl.col("after") - 50)
 
 
-def _not_the_speaker(candidates: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
-    """Drop the source candidates of a statement's object (clauses._statement_objects) that are the
-    statement's own source: «أدانت تركيا استهداف المدنيين» — Turkey did not target them;
-    «رحبت الإمارات بالغارات الأمريكية» — the Americans struck. The accused or the one called
+def _speakers(candidates: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
+    """event_row, group: the source candidates of a statement's object (clauses._statement_objects)
+    that are the statement's own source: «أدانت تركيا استهداف المدنيين» — Turkey did not target
+    them; «رحبت الإمارات بالغارات الأمريكية» — the Americans struck. The accused or the one called
     on stays: «اتهمت سوريا إسرائيل بشن هجوم» (Israel attacked)."""
     spoken = triggers.filter("statement_object").select("event_row", "previous_row")
     speaker = _best(candidates.join(spoken.select(event_row="previous_row"), on="event_row")).select(
         previous_row="event_row", speaker_group="group")
-    same = (
+    return (
         candidates.select("event_row", "group").join(spoken, on="event_row").join(speaker, on="previous_row")
         .filter(pl.col("group") == pl.col("speaker_group"))
         .select("event_row", "group")
         .unique()
     )
-    return candidates.join(same, on=["event_row", "group"], how="anti")
 
 
 def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
