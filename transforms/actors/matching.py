@@ -60,45 +60,36 @@ def candidate_stems(tokens: pl.DataFrame, clitic_forms=CLITIC_FORMS, unstripped:
 
 def find_aliases(tokens: pl.DataFrame, aliases: pl.DataFrame, stems: pl.DataFrame) -> pl.DataFrame:
     """Every alias occurrence (before overlap resolution), MATCH_COLUMNS. `stems`: candidate_stems(tokens)."""
-    starts = stems.join(
-        aliases.select("alias_id", "first_bare", "first_definite", "n_tokens"),
-        left_on=["stem", "definite"],
-        right_on=["first_bare", "first_definite"],
+    first_word = {"left_on": ["stem", "definite"], "right_on": ["first_bare", "first_definite"]}
+    starts = ["article_id", "sentence_index", "token_index", "clitic", "alias_id", "n_tokens"]
+    single = aliases.filter(pl.col("n_tokens") == 1).select("alias_id", "first_bare", "first_definite", "n_tokens")
+    found = [stems.join(single, **first_word).select(starts)]
+    # the tokens that may continue a name: in the same sentence, joined to the word before by a
+    # space, or by _ - # in hashtags («#تميم_بن_حمد»)
+    continuations = tokens.filter(pl.col("gap_before").str.contains(r"^[-_#]?$")).select(
+        "article_id", "sentence_index", "token_index", "norm"
     )
-    starts = starts.with_columns(match_id=pl.int_range(pl.len(), dtype=pl.Int64))
-    multi = starts.filter(pl.col("n_tokens") > 1)
-    # expand each multi-token start into the positions that must follow it
-    following = (
-        multi.select("match_id", "article_id", "sentence_index", "token_index", "alias_id", "n_tokens")
-        .with_columns(offset=pl.int_ranges(1, pl.col("n_tokens")))
-        .explode("offset")
-        .with_columns(position=pl.col("token_index") + pl.col("offset"))
+    longer = aliases.filter(pl.col("n_tokens") > 1)
+    # a longer alias starts where its first two words are found together, then grows word by word
+    growing = (
+        stems.join(longer, **first_word, how="semi")
+        .join(continuations.with_columns(pl.col("token_index") - 1), on=["article_id", "sentence_index", "token_index"])
         .join(
-            aliases.select("alias_id", "tokens").explode("tokens").with_columns(
-                offset=pl.int_range(pl.len()).over("alias_id")
-            ),
-            on=["alias_id", "offset"],
+            longer.with_columns(norm=pl.col("tokens").list.get(1)),
+            left_on=["stem", "definite", "norm"],
+            right_on=["first_bare", "first_definite", "norm"],
         )
-        .join(
-            tokens.select("article_id", pl.col("token_index").alias("position"), "norm", "gap_before",
-                          pl.col("sentence_index").alias("next_sentence")),
-            on=["article_id", "position"],
-            how="left",
-        )
-        .with_columns(
-            ok=(pl.col("norm") == pl.col("tokens"))
-            # words of a name are joined by spaces, or by _ - # in hashtags («#تميم_بن_حمد»)
-            & pl.col("gap_before").str.contains(r"^[-_#]?$")
-            & (pl.col("next_sentence") == pl.col("sentence_index"))
-        )
-        .group_by("match_id")
-        .agg(pl.col("ok").fill_null(False).all())
-        .filter("ok")
-        .select("match_id")
+        .select(*starts, "tokens")
     )
-    matched = pl.concat([starts.filter(pl.col("n_tokens") == 1).select("match_id"), following])
+    for offset in range(2, longer["n_tokens"].max() or 0):
+        found.append(growing.filter(pl.col("n_tokens") == offset).select(starts))
+        growing = growing.filter(pl.col("n_tokens") > offset).join(
+            continuations.with_columns(pl.col("token_index") - offset),
+            on=["article_id", "sentence_index", "token_index"],
+        ).filter(pl.col("norm") == pl.col("tokens").list.get(offset)).drop("norm")
+    found.append(growing.select(starts))
     return (
-        starts.join(matched, on="match_id")
+        pl.concat(found)
         .join(aliases.drop("n_tokens", "first_bare", "first_definite", "tokens", "alias"), on="alias_id")
         .with_columns(first_token="token_index", last_token=pl.col("token_index") + pl.col("n_tokens") - 1)
         .select(MATCH_COLUMNS)
