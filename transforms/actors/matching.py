@@ -55,7 +55,8 @@ def candidate_stems(tokens: pl.DataFrame, clitic_forms=CLITIC_FORMS, unstripped:
                 clitic=norm.str.extract(pattern, 1),
             )
         )
-    return pl.concat(frames).unique(["article_id", "token_index", "stem", "definite"], keep="first", maintain_order=True)
+    # no two readings of a token coincide: each strips a prefix of another length or definiteness
+    return pl.concat(frames)
 
 
 def find_aliases(tokens: pl.DataFrame, aliases: pl.DataFrame, stems: pl.DataFrame) -> pl.DataFrame:
