@@ -84,3 +84,24 @@ def tokens(sentence_frame: pl.DataFrame) -> pl.DataFrame:
         normalize(pl.col("_piece")).alias("norm"),
         pl.col("gap_before").str.strip_chars(),
     )
+
+
+def at_token(frame: pl.DataFrame, tokens: pl.DataFrame, position: str | pl.Expr, how: str = "left", **columns: str) -> pl.DataFrame:
+    """`frame` with `columns` (new name = token column) of the token of its article at `position`
+    (a token_index: a column name or expression of `frame`), null where the article has no such
+    token — or, with how="inner", the row dropped. The same as a join on article_id and
+    token_index, in `frame`'s row order, but by row number: `tokens` is a whole frame from
+    `tokens()`, each article's tokens together and in order."""
+    position = pl.col(position) if isinstance(position, str) else position
+    articles = (
+        tokens.select("article_id", "token_index", _row=pl.int_range(pl.len(), dtype=pl.Int64))
+        .filter(pl.col("token_index") == 0)
+        .select("article_id", "_row", _count=pl.col("_row").shift(-1, fill_value=tokens.height) - pl.col("_row"))
+    )
+    rows = (
+        frame.join(articles, on="article_id", how="left", maintain_order="left")
+        .select(pl.when((position >= 0) & (position < pl.col("_count"))).then(pl.col("_row") + position))
+        .to_series()
+    )
+    found = frame.with_columns(tokens[column].gather(rows).alias(name) for name, column in columns.items())
+    return found.filter(rows.is_not_null()) if how == "inner" else found

@@ -25,6 +25,7 @@ import polars as pl
 from transforms.actors.lexicon import LEXICON_DIR, ActorLexicon, bare, definite, read_table, read_word_list
 from transforms.actors.matching import candidate_stems, find_aliases, resolve_overlaps
 from transforms.arabic import normalize
+from transforms.segmentation import at_token
 
 # words that join the parts of an Arabic name (normalised): بن, ابن, أبو, آل, عبد
 _NAME_LINKS = ["بن", "ابن", "ابو", "ال", "عبد"]
@@ -145,13 +146,11 @@ def _possessed_agents(tokens: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFra
 def _without_homographs(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """Drop dictionary matches that are another word: «القضاء على» (to eliminate) is no
     judiciary; «الجبل الأسود» alone is a mountain, not Montenegro (_HOMOGRAPH_COUNTRIES)."""
-    words = tokens.select("article_id", first_token="token_index", head=pl.col("norm").str.replace(_DEFINITE, ""),
-                          word=pl.col("norm").str.replace("^[وفبلك]?(ال|ل)", "ال"))
-    nexts = tokens.select("article_id", last_token=pl.col("token_index") - 1, next_word="norm",
-                          next_sentence="sentence_index")
     frame = (
-        matches.join(words, on=["article_id", "first_token"], how="left")
-        .join(nexts, on=["article_id", "last_token"], how="left")
+        at_token(matches, tokens, "first_token", first_word="norm")
+        .pipe(at_token, tokens, pl.col("last_token") + 1, next_word="norm", next_sentence="sentence_index")
+        .with_columns(head=pl.col("first_word").str.replace(_DEFINITE, ""),
+                      word=pl.col("first_word").str.replace("^[وفبلك]?(ال|ل)", "ال"))
         .sort("article_id", "first_token", "last_token")
     )
     eliminate = (
@@ -186,8 +185,7 @@ def _short_names_after_full_names(matches: pl.DataFrame) -> pl.DataFrame:
 
 def _with_adjacency(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """Add `gap` (punctuation before the match) and `adjacent` (it directly follows the previous match)."""
-    gaps = tokens.select("article_id", pl.col("token_index").alias("first_token"), pl.col("gap_before").alias("gap"))
-    frame = matches.join(gaps, on=["article_id", "first_token"], how="left").sort("article_id", "first_token")
+    frame = at_token(matches, tokens, "first_token", gap="gap_before").sort("article_id", "first_token")
     previous = lambda column: pl.col(column).shift(1).over("article_id")  # noqa: E731
     return frame.with_columns(
         adjacent=(
@@ -307,7 +305,7 @@ def _unknown_names(matches: pl.DataFrame, tokens: pl.DataFrame, all_stems: pl.Da
             pl.col("actor_id").filter(pl.col("kind") == "composed").first().alias("composed_code"),
             pl.col("kind").sort_by("last_token").last().alias("last_kind"),
         )
-        .join(tokens.select("article_id", pl.col("token_index").alias("trigger_end"), "norm"), on=["article_id", "trigger_end"])
+        .pipe(at_token, tokens, "trigger_end", how="inner", norm="norm")
         # a complete title: «اللواء», «وزير الخارجية السوري»; not a construct head («رئيس أركان …»)
         .filter(pl.col("personal") & (pl.col("last_kind").is_in(["nisba", "composed"]) | pl.col("norm").str.contains(_DEFINITE)))
         .select(
@@ -349,11 +347,7 @@ def _unknown_names(matches: pl.DataFrame, tokens: pl.DataFrame, all_stems: pl.Da
         triggers.with_columns(offset=pl.int_ranges(1, pl.col("max_tokens") + 1))
         .explode("offset")
         .with_columns(position=pl.col("trigger_end") + pl.col("offset"))
-        .join(
-            tokens.select("article_id", pl.col("token_index").alias("position"), "norm", "gap_before",
-                          pl.col("sentence_index").alias("token_sentence")),
-            on=["article_id", "position"],
-        )
+        .pipe(at_token, tokens, "position", how="inner", norm="norm", gap_before="gap_before", token_sentence="sentence_index")
         .join(covered.with_columns(is_covered=pl.lit(True)), on=["article_id", "position"], how="left")
         .join(function_words().with_columns(is_function=pl.lit(True)), on="norm", how="left")
         .join(name_cues().select("stem", is_cue=pl.lit(True)), left_on=bare(pl.col("norm")), right_on="stem", how="left")
@@ -440,15 +434,13 @@ def _unknown_short_forms(matches: pl.DataFrame, unknown: pl.DataFrame, tokens: p
         [frame.select("article_id", pl.col("first_token", "last_token").cast(pl.Int64)) for frame in (matches, unknown)]
     )
     covered = spans.select("article_id", position=pl.int_ranges("first_token", pl.col("last_token") + 1)).explode("position")
-    before_last = tokens.select("article_id", (pl.col("token_index") + 1).alias("last_token"), pl.col("norm").alias("link"))
     names = given_names()["stem"].implode()
     family = (
         unknown.filter((pl.col("entity_type") == "PER") & (pl.col("last_token") > pl.col("first_token")))
         .with_columns(name_first=pl.coalesce("name_first_token", "first_token"))
-        .join(tokens.select("article_id", pl.col("token_index").alias("name_first"), pl.col("norm").alias("given")),
-              on=["article_id", "name_first"])
-        .join(tokens.select("article_id", pl.col("token_index").alias("last_token"), "norm"), on=["article_id", "last_token"])
-        .join(before_last, on=["article_id", "last_token"], how="left")
+        .pipe(at_token, tokens, "name_first", how="inner", given="norm")
+        .pipe(at_token, tokens, "last_token", how="inner", norm="norm")
+        .pipe(at_token, tokens, pl.col("last_token") - 1, link="norm")
         # «عبد الله», «أبو بكر»: the last word alone is not the person's name
         .filter((pl.col("norm").str.len_chars() >= 3) & ~pl.col("link").is_in(_NAME_LINKS).fill_null(False))
         # a family name, not a given name that many people share (حسين in «صدام حسين»), and not
@@ -485,13 +477,10 @@ def _unknown_short_forms(matches: pl.DataFrame, unknown: pl.DataFrame, tokens: p
 
 def _offsets(spans: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     """Character offsets of the span and of its name part; the surface is the text between."""
-    starts = tokens.select("article_id", pl.col("token_index").alias("first_token"), pl.col("start"))
-    ends = tokens.select("article_id", pl.col("token_index").alias("last_token"), pl.col("end"))
-    names = tokens.select("article_id", pl.col("token_index").alias("name_first_token"), pl.col("start").alias("name_start"))
     return (
-        spans.join(starts, on=["article_id", "first_token"], how="left")
-        .join(ends, on=["article_id", "last_token"], how="left")
-        .join(names, on=["article_id", "name_first_token"], how="left")
+        at_token(spans, tokens, "first_token", start="start")
+        .pipe(at_token, tokens, "last_token", end="end")
+        .pipe(at_token, tokens, "name_first_token", name_start="start")
         .join(articles.select("article_id", "text"), on="article_id", how="left")
         .with_columns(
             name_start=pl.coalesce("name_start", "start"),
