@@ -20,6 +20,7 @@ import polars as pl
 from transforms.arabic import normalize_str
 from transforms.events.dates import WEEKDAYS
 from transforms.events.participants import SEPARATE_PREPOSITIONS
+from transforms.segmentation import at_token
 
 
 def with_proclitics(words: list[str], proclitics: tuple[str, ...]) -> list[str]:
@@ -139,8 +140,7 @@ def _purpose_nouns(triggers: pl.DataFrame) -> pl.DataFrame:
 def _suffixed_agents(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """`suffixed_agent`: a verbal noun in ة whose agent is a possessive pronoun («بعد زيارته مقر
     القنصلية», «مشاركتهم في»): the noun after it is what is acted on, not its agent."""
-    last = tokens.select("article_id", last_token="token_index", last_norm="norm")
-    return triggers.join(last, on=["article_id", "last_token"], how="left").with_columns(
+    return at_token(triggers, tokens, "last_token", last_norm="norm").with_columns(
         suffixed_agent=((pl.col("first_token") == pl.col("last_token")) & (pl.col("form_kind") == "verbal_noun")
                         & pl.col("last_norm").str.contains("ت(ه|ها|هم|هما)$")).fill_null(False)
     ).drop("last_norm")
@@ -166,14 +166,13 @@ def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
     triggers = triggers.sort("article_id", "sentence_index", "first_token").with_columns(
         previous_end=pl.col("last_token").shift(1).over(keys).fill_null(-1)
     )
-    first_words = tokens.select("article_id", pl.col("token_index").alias("first_token"), pl.col("norm").alias("first_word"))
     verbs = tokens.filter(  # «وقع» itself starts with و: try the word with and without it; «بشن هجوم», «لشن», «ستشن»
         pl.col("norm").is_in(with_proclitics(LIGHT_VERBS, ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "س", "وس", "فس")))
     ).select(
         *keys, verb="token_index"
     )
     anchors = (
-        triggers.join(first_words, on=["article_id", "first_token"])
+        at_token(triggers, tokens, "first_token", how="inner", first_word="norm")
         # an object noun («مذكرة تفاهم», «مساعدات»), not a phrase that starts with its own verb («تشن هجوما»)
         .filter(
             pl.col("form_kind").is_in(["verbal_noun", "phrase"]) & pl.col("source_role").is_in(["subject", "genitive"])
@@ -271,12 +270,9 @@ def _clause_openings(triggers: pl.DataFrame, tokens: pl.DataFrame, marks: pl.Dat
     """`anchor_marks`, `anchor_clauses`, `anchor_preps` (at the anchor's first token; see
     punctuation_marks) and `opens_clause`: the trigger opens a clause of its own — a verb with
     و/ف («وطردت»; not a coordinated noun «والغاز»), or after a relative pronoun."""
-    previous = tokens.select("article_id", (pl.col("token_index") + 1).alias("anchor_first"), previous_word="norm")
     return (
-        triggers.join(marks.select("article_id", anchor_first="token_index", anchor_marks="marks", anchor_clauses="clauses",
-                                   anchor_preps="preps"),
-                      on=["article_id", "anchor_first"], how="left")
-        .join(previous, on=["article_id", "anchor_first"], how="left")
+        at_token(triggers, marks, "anchor_first", anchor_marks="marks", anchor_clauses="clauses", anchor_preps="preps")
+        .pipe(at_token, tokens, pl.col("anchor_first") - 1, previous_word="norm")
         .with_columns(
             opens_clause=(
                 (pl.col("clitic").str.contains("^[وف]") & pl.col("form_kind").str.starts_with("verb")

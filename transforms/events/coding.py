@@ -38,6 +38,7 @@ from transforms.events.participants import coordination_groups, reporters, spons
 from transforms.events.role_choice import choose_sources, choose_targets
 from transforms.events.roles import inherit_missing_roles
 from transforms.events.triggers import EVENTS_DIR, find_triggers
+from transforms.segmentation import at_token
 
 MAX_DATE_DISTANCE = 90  # characters between a trigger and the date expression that dates it
 MAX_HEAD_POSITION = 6  # characters before a date at the head of its sentence («- عام 2003،»)
@@ -156,20 +157,13 @@ def role_pairs(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.
     marks = punctuation_marks(tokens)
     triggers = with_clause_context(triggers, tokens, marks)
     grouped = coordination_groups(sentence_participants)
-    # the word right after each span (a semi join keeps the token frame's side small)
-    next_words = (
-        tokens.select("article_id", last_token=pl.col("token_index") - 1, next_word="norm", next_gap="gap_before")
-        .join(grouped.select("article_id", "last_token").unique(), on=["article_id", "last_token"], how="semi")
-    )
     parts = (
         grouped.with_row_index("part_row")
         # (at the span's last token: an actor's name holds no preposition or «أن» of its own)
-        .join(marks.select("article_id", last_token="token_index", part_marks="marks", part_clauses="clauses",
-                           part_preps="preps"),
-              on=["article_id", "last_token"], how="left")
+        .pipe(at_token, marks, "last_token", part_marks="marks", part_clauses="clauses", part_preps="preps")
         # the word right after the span, with no punctuation between («توقيف الشرطة لأحد أتباع …»,
         # «اتهام الحكومة باستخدام …»): null after punctuation
-        .join(next_words, on=["article_id", "last_token"], how="left")
+        .pipe(at_token, tokens, pl.col("last_token") + 1, next_word="norm", next_gap="gap_before")
         .with_columns(next_word=pl.when(pl.col("next_gap") == "").then(pl.col("next_word")))
         .drop("next_gap")
     )
@@ -353,12 +347,11 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
 
 
 def _finish(events: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame, keep_features: bool) -> pl.DataFrame:
-    first = tokens.select("article_id", pl.col("token_index").alias("first_token"), pl.col("start").alias("trigger_start"))
-    last = tokens.select("article_id", pl.col("token_index").alias("last_token"), pl.col("end").alias("trigger_end"))
     # the trigger as written, cut from the article: «شن #هجمات» keeps its hashtag
     as_written = pl.col("text").str.slice(pl.col("trigger_start"), pl.col("trigger_end") - pl.col("trigger_start"))
     return (
-        events.join(first, on=["article_id", "first_token"]).join(last, on=["article_id", "last_token"])
+        at_token(events, tokens, "first_token", how="inner", trigger_start="start")
+        .pipe(at_token, tokens, "last_token", how="inner", trigger_end="end")
         .join(articles.select("article_id", "text"), on="article_id")
         .with_columns(trigger=as_written)
         .rename({"symmetric": "is_symmetric"})

@@ -22,6 +22,7 @@ import polars as pl
 
 from transforms.events.linear_model import load, probabilities
 from transforms.events.triggers import EVENTS_DIR
+from transforms.segmentation import at_token
 
 MODEL = EVENTS_DIR / "event_score.json"
 CONTEXT = 2  # words on either side of the trigger, by their distance, within its sentence
@@ -63,8 +64,8 @@ def mention_features(events: pl.DataFrame, tokens: pl.DataFrame, row: str) -> pl
         events.select(row, *KEYS).join(offsets, how="cross")
         .with_columns(token_index=pl.when(pl.col("offset") <= 0).then(pl.col("first_token") + pl.col("offset"))
                       .otherwise(pl.col("last_token") + pl.col("offset")).cast(pl.Int32))
-        .join(tokens.select("article_id", "sentence_index", "token_index", "norm", "gap_before"),
-              on=["article_id", "sentence_index", "token_index"])
+        .pipe(at_token, tokens, "token_index", how="inner", token_sentence="sentence_index", norm="norm", gap_before="gap_before")
+        .filter(pl.col("token_sentence") == pl.col("sentence_index"))
         .select(row, features=pl.concat_list(
             # offset 0 is the trigger's own first word, as written («وتتهم», «لاستهداف»)
             pl.when(pl.col("offset") == 0).then(pl.format("trigger={}", pl.col("norm")))

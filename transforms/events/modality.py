@@ -19,6 +19,7 @@ from transforms.arabic import normalize, normalize_str
 from transforms.events.clauses import LIGHT_VERBS, MAX_CALL_GAP, purpose_lam, with_proclitics
 from transforms.events.dates import WEEKDAYS
 from transforms.events.triggers import modality_words
+from transforms.segmentation import at_token
 
 ACCUSATION = "112"  # CAMEO: accuse («اتهم»): the act it names is alleged
 # appeal, demand, intent, threat: the act they name with ب / إلى is not done yet («هددت إسرائيل
@@ -75,9 +76,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     words = pl.concat([words, words.filter(pl.col("norm").str.contains("^[وف]..")).with_columns(pl.col("norm").str.slice(1))])
     keys = ["article_id", "sentence_index"]
     # the trigger's first word as written: «لاستهداف» (the ل of purpose), «باستخدام» (a ب the phrase holds)
-    first_words = tokens.select("article_id", first_token="token_index", first_word="norm").join(
-        events.select("article_id", "first_token").unique(), on=["article_id", "first_token"], how="semi")
-    events = events.join(first_words, on=["article_id", "first_token"], how="left", maintain_order="left")
+    events = at_token(events, tokens, "first_token", first_word="norm")
     # a word before a noun's light verb is counted from the verb: «من المقرر أن يعقد بن سلمان محادثات»
     start = pl.min_horizontal("first_token", "anchor_first")
     distance = (
@@ -100,8 +99,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
                   & (pl.col("bare") != "قد")))
         )
         # «قد» before a present-tense verb is «may»; before a past one («وقد انعكس») it asserts
-        .join(tokens.select("article_id", (pl.col("token_index") - 1).alias("token_index"), pl.col("norm").alias("next_word")),
-              on=["article_id", "token_index"], how="left")
+        .pipe(at_token, tokens, pl.col("token_index") + 1, next_word="norm")
         .filter((pl.col("bare") != "قد") | pl.col("next_word").str.contains("^[يتن]"))
         .filter(~pl.col("bare").is_in(NOMINAL_NEGATORS) | (pl.col("distance") == 1))
         .join(_SET_PHRASES, on=["bare", "next_word"], how="anti")
@@ -186,10 +184,9 @@ def _called_for(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataFra
         tokens.filter(pl.col("norm").str.replace("^[وف]", "").is_in(STIPULATIONS))
         .select(*keys, call_end="token_index", called_for=pl.lit("future")),
     ])
-    previous = tokens.select("article_id", (pl.col("token_index") + 1).alias("first_token"), pl.col("norm").alias("previous_word"))
     return (
         events.select("event_row", *keys, "first_token", "first_word", "clitic", "lemma").unique("event_row")
-        .join(previous, on=["article_id", "first_token"], how="left")
+        .pipe(at_token, tokens, pl.col("first_token") - 1, previous_word="norm")
         # (or after a noun with ب that carries it: «نطالب … بتقديم استقالتهم», «اتهم … بتنفيذ هجوم»;
         # or على: «حثت الدول على فرض عقوبات», «ينص الاتفاق على استسلام الفصائل»; or a phrase
         # of the lexicon that holds the ب itself: «اتهمت بريطانيا النظام باستخدام السلاح الكيماوي»)

@@ -21,6 +21,7 @@ from functools import cache
 import polars as pl
 
 from transforms.arabic import normalize_str
+from transforms.segmentation import at_token
 
 # prepositions as separate words (normalised) and as proclitics
 # (with the compound ones that introduce whom an act concerns: «حكم بالإعدام بحق 75 متهما»,
@@ -141,10 +142,11 @@ def _without_attribute_nisbas(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.D
     # office, «الإنتربول السعودي»)
     named = spans.filter((pl.col("kind") == "name") & ~pl.col("is_place") & pl.col("country").is_not_null()).select(
         "article_id", first_token=pl.col("last_token") + 1)
-    joined = tokens.filter(pl.col("gap_before") == "").select("article_id", first_token="token_index")
     attributes = (spans.filter(pl.col("kind") == "nisba").select("article_id", "first_token")
                   .join(named, on=["article_id", "first_token"], how="semi")
-                  .join(joined, on=["article_id", "first_token"], how="semi"))
+                  .pipe(at_token, tokens, "first_token", gap="gap_before")
+                  .filter(pl.col("gap") == "")
+                  .drop("gap"))
     return spans.join(attributes, on=["article_id", "first_token"], how="anti")
 
 
@@ -275,23 +277,22 @@ def _institution_places(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFra
     bare place, or by one more noun in construct and the place, with no punctuation between.
     The place does not act and is not acted on (dropped after it has given the institution and
     the article their country, _fill_agent_countries); the institution takes its country."""
-    words = tokens.select("article_id", "token_index", "norm", pause=pl.col("gap_before").str.contains(r"[^\s]"))
+    pause = lambda gap: pl.col(gap).str.contains(r"[^\s]")  # noqa: E731
     definite = r"^([وف]?[بل]?ال|[وف]?لل)"
     construct = (
         spans.filter((pl.col("kind") == "agent") & pl.col("country").is_null() & pl.col("role").is_in(INSTITUTION_ROLES))
-        .join(words.select("article_id", first_token="token_index", head_word="norm"), on=["article_id", "first_token"])
+        .pipe(at_token, tokens, "first_token", how="inner", head_word="norm")
         .filter(~pl.col("head_word").str.contains(definite))
         .select("article_id", "sentence_index", institution_first="first_token", institution_end="last_token")
     )
-    # the word after the institution: the place itself, or a noun in construct («جنايات») before it
-    between = words.select("article_id", institution_end=pl.col("token_index") - 1, middle_word="norm", middle_pause="pause")
     named = (
         spans.filter(pl.col("is_place") & pl.col("preposition").is_null() & pl.col("country").is_not_null())
-        .join(words.select("article_id", first_token="token_index", place_pause="pause"), on=["article_id", "first_token"])
-        .select("article_id", "sentence_index", "first_token", "last_token", "place_pause", place_country="country")
+        .pipe(at_token, tokens, "first_token", how="inner", place_gap="gap_before")
+        .select("article_id", "sentence_index", "first_token", "last_token", place_pause=pause("place_gap"), place_country="country")
         .join(construct, on=["article_id", "sentence_index"])
-        .join(between, on=["article_id", "institution_end"])
-        .with_columns(gap=pl.col("first_token") - pl.col("institution_end"))
+        # the word after the institution: the place itself, or a noun in construct («جنايات») before it
+        .pipe(at_token, tokens, pl.col("institution_end") + 1, how="inner", middle_word="norm", middle_gap="gap_before")
+        .with_columns(middle_pause=pause("middle_gap"), gap=pl.col("first_token") - pl.col("institution_end"))
         .filter(~pl.col("place_pause") & (
             (pl.col("gap") == 1)
             | ((pl.col("gap") == 2) & ~pl.col("middle_pause") & pl.col("middle_word").is_in(CONSTRUCT_LINKS))))
@@ -336,8 +337,8 @@ def _members_of(parts: pl.DataFrame) -> pl.DataFrame:
 def _with_gender(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """`masculine`: a singular masculine head — a man named (not «الوزيرة …»), or «الرئيس»,
     «الجيش», «السفير» … (MASCULINE_HEADS) — which cannot be the subject of a feminine verb."""
-    head = tokens.select("article_id", first_token="token_index", head=pl.col("norm").str.replace("^[وفبلك]?(ال|ل)?", ""))
-    return spans.join(head, on=["article_id", "first_token"], how="left").with_columns(
+    head = pl.col("head").str.replace("^[وفبلك]?(ال|ل)?", "")
+    return at_token(spans, tokens, "first_token", head="norm").with_columns(head=head).with_columns(
         masculine=(pl.col("is_person") & ~pl.col("head").str.ends_with("ه")) | pl.col("head").is_in(MASCULINE_HEADS)
     ).drop("head")
 
@@ -350,18 +351,13 @@ def _with_prepositions(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFram
     the word before («رحبت … بقيام الولايات المتحدة») or a separate word two back («هجوم على
     مواقع الحوثيين»). A quantity before the span is transparent: «القبض على عدد من عناصر …»,
     «على عشرات المدنيين», «بعشرات من», «على 14 …» — the preposition is the quantity's."""
-    # the four words before each token of the sentence (w1 just before … w4), by shifting the
-    # token frame (ordered by article and token) and one join
-    same = lambda back: (  # noqa: E731
-        (pl.col("token_index").shift(back) == pl.col("token_index") - back)
-        & (pl.col("sentence_index").shift(back) == pl.col("sentence_index"))
-    )
-    before = tokens.select(
-        "article_id", first_token="token_index",
-        **{f"w{back}": pl.when(same(back)).then(pl.col("norm").shift(back)) for back in (1, 2, 3, 4)},
-    )
-    spans = spans.join(before, on=["article_id", "first_token"], how="left")
-    spans = spans.with_columns(pl.col(f"w{i}").fill_null("") for i in (1, 2, 3, 4))
+    # the four words before the span's first token in its sentence (w1 just before … w4), "" where there are none
+    spans = at_token(spans, tokens, "first_token", first_sentence="sentence_index")
+    for back in (1, 2, 3, 4):
+        spans = at_token(spans, tokens, pl.col("first_token") - back, **{f"w{back}": "norm", "w_sentence": "sentence_index"})
+        spans = spans.with_columns(
+            pl.when(pl.col("w_sentence") == pl.col("first_sentence")).then(f"w{back}").fill_null("").alias(f"w{back}"))
+    spans = spans.drop("first_sentence", "w_sentence")
     w1, w2, w3, w4 = (pl.col(f"w{i}") for i in (1, 2, 3, 4))
     # a quantity word (with a clitic preposition of its own: «بعشرات», «لعدد») or a number
     is_quantity = lambda w: (  # noqa: E731
@@ -404,11 +400,9 @@ def _outside_datelines(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFram
     keys = ["article_id", "sentence_index"]
     opening = tokens.group_by(keys).agg(sentence_first=pl.col("token_index").min())
     dash = (
-        tokens.join(opening, on=keys)
-        .filter(
-            (pl.col("token_index") - pl.col("sentence_first")).is_between(1, MAX_DATELINE)
-            & pl.col("gap_before").str.contains("[-–—]")
-        )
+        tokens.filter(pl.col("gap_before").str.contains("[-–—]"))
+        .join(opening, on=keys)
+        .filter((pl.col("token_index") - pl.col("sentence_first")).is_between(1, MAX_DATELINE))
         .group_by(keys).agg(dash=pl.col("token_index").min())
     )
     dated = (
