@@ -13,6 +13,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms.actors.lexicon import bare, definite
+from transforms.segmentation import at_token
 
 # a proclitic group and the stem after it; the stem must keep at least three letters
 CLITIC_FORMS = (
@@ -60,21 +61,31 @@ def candidate_stems(tokens: pl.DataFrame, clitic_forms=CLITIC_FORMS, unstripped:
 
 
 def find_aliases(tokens: pl.DataFrame, aliases: pl.DataFrame, stems: pl.DataFrame) -> pl.DataFrame:
-    """Every alias occurrence (before overlap resolution), MATCH_COLUMNS. `stems`: candidate_stems(tokens)."""
+    """Every alias occurrence (before overlap resolution), MATCH_COLUMNS. `tokens`: a whole token
+    frame (segmentation.at_token); `stems`: candidate_stems of (some of) its tokens."""
     first_word = {"left_on": ["stem", "definite"], "right_on": ["first_bare", "first_definite"]}
     starts = ["article_id", "sentence_index", "token_index", "clitic", "alias_id", "n_tokens"]
+    # (one pass over the batch's readings for every alias's first word)
+    candidates = stems.join(aliases.select("first_bare", "first_definite").unique(), **first_word, how="semi")
     single = aliases.filter(pl.col("n_tokens") == 1).select("alias_id", "first_bare", "first_definite", "n_tokens")
-    found = [stems.join(single, **first_word).select(starts)]
-    # the tokens that may continue a name: in the same sentence, joined to the word before by a
-    # space, or by _ - # in hashtags («#تميم_بن_حمد»)
-    continuations = tokens.filter(pl.col("gap_before").str.contains(r"^[-_#]?$")).select(
-        "article_id", "sentence_index", "token_index", "norm"
-    )
+    found = [candidates.join(single, **first_word).select(starts)]
+
+    def followed(frame: pl.DataFrame, offset: int) -> pl.DataFrame:
+        """The rows of `frame` whose token `offset` places on may continue a name, with its `norm`:
+        in the same sentence, joined to the word before by a space, or by _ - # in hashtags
+        («#تميم_بن_حمد»)."""
+        return (
+            at_token(frame, tokens, pl.col("token_index") + offset, how="inner", norm="norm", gap="gap_before",
+                     norm_sentence="sentence_index")
+            .filter(pl.col("gap").str.contains(r"^[-_#]?$") & (pl.col("norm_sentence") == pl.col("sentence_index")))
+            .drop("gap", "norm_sentence")
+        )
+
     longer = aliases.filter(pl.col("n_tokens") > 1)
     # a longer alias starts where its first two words are found together, then grows word by word
     growing = (
-        stems.join(longer, **first_word, how="semi")
-        .join(continuations.with_columns(pl.col("token_index") - 1), on=["article_id", "sentence_index", "token_index"])
+        candidates.join(longer, **first_word, how="semi")
+        .pipe(followed, 1)
         .join(
             longer.with_columns(norm=pl.col("tokens").list.get(1)),
             left_on=["stem", "definite", "norm"],
@@ -84,10 +95,11 @@ def find_aliases(tokens: pl.DataFrame, aliases: pl.DataFrame, stems: pl.DataFram
     )
     for offset in range(2, longer["n_tokens"].max() or 0):
         found.append(growing.filter(pl.col("n_tokens") == offset).select(starts))
-        growing = growing.filter(pl.col("n_tokens") > offset).join(
-            continuations.with_columns(pl.col("token_index") - offset),
-            on=["article_id", "sentence_index", "token_index"],
-        ).filter(pl.col("norm") == pl.col("tokens").list.get(offset)).drop("norm")
+        growing = (
+            followed(growing.filter(pl.col("n_tokens") > offset), offset)
+            .filter(pl.col("norm") == pl.col("tokens").list.get(offset))
+            .drop("norm")
+        )
     found.append(growing.select(starts))
     return (
         pl.concat(found)

@@ -140,7 +140,7 @@ def _possessed_agents(tokens: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFra
     # a noun with a possessive suffix is definite: it meets «الجيش» as well as «جيش»
     stems = candidate_stems(unsuffixed)
     stems = pl.concat([stems, stems.with_columns(definite=pl.lit(True))]).unique()
-    return find_aliases(unsuffixed, agents, stems).unique(["article_id", "first_token"], keep="first")
+    return find_aliases(tokens, agents, stems).unique(["article_id", "first_token"], keep="first")
 
 
 def _without_homographs(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:

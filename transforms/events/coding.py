@@ -295,13 +295,18 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
     «أفاد مصدر الأربعاء أن السفير اجتمع …» dates the report, not the meeting."""
     keys = ["article_id", "sentence_index"]
     dates = find_dates(sentence_frame, articles).with_row_index("date_row")
-    sentence_start = sentence_frame.select(*keys, s_start="start")
-    position = tokens.join(sentence_start, on=keys).select(
-        "article_id", "token_index", "norm", rel=pl.col("start") - pl.col("s_start")
-    )
-    located = events.select("event_row", *keys, "first_token", "cameo_code").unique().join(
-        position.select("article_id", first_token="token_index", rel="rel"), on=["article_id", "first_token"]
-    )
+    sentence_start = sentence_frame.select("article_id", token_sentence="sentence_index", s_start="start")
+
+    def with_position(frame: pl.DataFrame, token: str, name: str) -> pl.DataFrame:
+        """`name`: the character offset of the `token` in its sentence."""
+        return (
+            at_token(frame, tokens, token, how="inner", token_sentence="sentence_index", token_start="start")
+            .join(sentence_start, on=["article_id", "token_sentence"])
+            .with_columns((pl.col("token_start") - pl.col("s_start")).alias(name))
+            .drop("token_sentence", "token_start", "s_start")
+        )
+
+    located = with_position(events.select("event_row", *keys, "first_token", "cameo_code").unique(), "first_token", "rel")
     # a date at the head of its sentence («عام 2003، تم إحباط … والقبض على …», «الأحد، قصفت …»)
     # frames the whole sentence: it reaches further, and across triggers of other roots
     near = (
@@ -316,7 +321,7 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
         .join(tokens.filter(pl.col("norm").is_in(with_proclitics(TIME_OR_PLAN, ("و", "ف"))))
               .select("article_id", token_index=pl.col("token_index") + 1), on=["article_id", "token_index"], how="anti")
         .select(*keys, "token_index", blocker_root=pl.lit("")),
-    ]).join(position.select("article_id", "token_index", blocker="rel"), on=["article_id", "token_index"])
+    ]).pipe(with_position, "token_index", "blocker")
     blocked = (
         near.select("event_row", "date_row", *keys, "rel", "position", "head", root=root)
         .join(blockers.select(*keys, "blocker", "blocker_root"), on=keys)
