@@ -46,14 +46,16 @@ def candidate_stems(tokens: pl.DataFrame, clitic_forms=CLITIC_FORMS, unstripped:
     keys = ["article_id", "sentence_index", "token_index"]
     norm = pl.col("norm")
     frames = [tokens.select(*keys, stem=bare(norm), definite=definite(norm), clitic=pl.lit(""))] if unstripped else []
+    clitic, rest = pl.col("parts").struct[0], pl.col("parts").struct[1]
     for pattern, already_bare in clitic_forms:
-        rest = norm.str.extract(pattern, 2)
         frames.append(
-            tokens.filter(norm.str.contains(pattern)).select(
+            tokens.filter(norm.str.contains(pattern))
+            .select(*keys, parts=norm.str.extract_groups(pattern))
+            .select(
                 *keys,
                 stem=rest if already_bare else bare(rest),
                 definite=pl.lit(True) if already_bare else definite(rest),
-                clitic=norm.str.extract(pattern, 1),
+                clitic=clitic,
             )
         )
     # no two readings of a token coincide: each strips a prefix of another length or definiteness

@@ -250,8 +250,9 @@ def punctuation_marks(tokens: pl.DataFrame) -> pl.DataFrame:
     not count); `preps`, separate prepositions; `clauses`, a bare «أن / إن / بأن / لأن» that
     opens a reported clause with its own subject («قال المرصد إن الطائرات قصفت») — not one with
     a pronoun («أعلن الجيش أنه قصف»: the same doer), nor «قبل أن», «من المقرر أن» (TIME_OR_PLAN)."""
-    day = pl.col("norm").str.replace("^[وفبل]", "").is_in(DAY_WORDS)
-    near_day = day | day.shift(1).over("article_id").fill_null(False)
+    day = pl.col("norm").is_in(with_proclitics(DAY_WORDS, ("و", "ف", "ب", "ل")))  # (no day word starts with one)
+    # (a token_index above 0: the previous row is the previous word of the same article)
+    near_day = day | (day.shift(1) & (pl.col("token_index") > 0)).fill_null(False)
     marked = (pl.col("gap_before") != "") & ~near_day
     # (a plain shift: at an article's first token the previous word is another article's last)
     previous = pl.col("norm").shift(1).fill_null("")
