@@ -122,11 +122,16 @@ def cutoff_table(figures: dict) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def training_arguments(doc: str) -> argparse.Namespace:
+    """--shared and --dry-run, the options of the training scripts (`doc`: the script's docstring)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--dry-run", action="store_true", help="print the figures, do not write the model")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = training_arguments(__doc__)
     rows = judged_rows()
     data = matched(args.shared, rows)
     features, labels = data["event_features"].to_list(), data["label"].to_numpy()

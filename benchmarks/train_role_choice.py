@@ -24,7 +24,6 @@ transforms/lexicon/events/role_choice.json (unless --dry-run).
 
 from __future__ import annotations
 
-import argparse
 import json
 import tempfile
 from pathlib import Path
@@ -36,7 +35,7 @@ from sklearn.model_selection import GroupKFold
 
 from benchmarks.machine import commit
 from benchmarks.sample_events import REPO, ant_articles
-from benchmarks.train_event_score import design, vocabulary_of
+from benchmarks.train_event_score import design, training_arguments, vocabulary_of
 from transforms.events import role_choice
 from transforms.extraction import extract, role_candidates
 
@@ -132,10 +131,7 @@ def end_to_end(articles: pl.DataFrame, rows: pl.DataFrame, model: dict) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    parser.add_argument("--dry-run", action="store_true", help="print the figures, do not write the model")
-    args = parser.parse_args()
+    args = training_arguments(__doc__)
     rows = judged_roles()
     articles = ant_articles(args.shared).filter(pl.col("article_id").is_in(rows["article_id"].unique().to_list()))
     pool, events = labelled_pool(articles, rows)
