@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import SEED
 from transforms.arabic import normalize, normalize_str
 from transforms.readers import plain_text
-from transforms.segmentation import sentences, tokens
+from transforms.segmentation import at_token, sentences, tokens
 
 SEED_BODY = next(plain_text.read(SEED.read_text(encoding="utf-8")))["text"]
 
@@ -55,3 +55,20 @@ def test_normalisation_folds_spelling_variants_without_touching_the_surface():
     assert normalize_str("مُصطفى") == normalize_str("مصطفـــى") == "مصطفي"
     frame = pl.DataFrame({"s": ["الأُمم المتّحدة"]}).with_columns(n=normalize(pl.col("s")))
     assert frame.row(0) == ("الأُمم المتّحدة", "الامم المتحده")
+
+
+def test_at_token_gives_what_a_join_on_article_and_token_index_gives():
+    """at_token looks tokens up by row number; the same rows, in the frame's order, as the join."""
+    articles = pl.DataFrame({
+        "article_id": ["b", "a", "c"],
+        "text": ["قصفت الطائرات مواقع في إدلب.", "زار الرئيس دمشق أمس. ثم عاد.", "مرحبا"],
+        "published_at": [datetime(2020, 1, 1)] * 3,
+    })
+    token_frame = tokens(sentences(articles))
+    # positions inside, at the ends of and outside each article, in no particular order
+    frame = pl.DataFrame({"article_id": ["a", "b", "c", "a", "b", "x", "c"], "position": [3, 0, 0, 99, -1, 0, 1]})
+    looked_up = at_token(frame, token_frame, "position", norm="norm", start="start")
+    joined = frame.join(token_frame.select("article_id", position="token_index", norm="norm", start="start"),
+                        on=["article_id", "position"], how="left", maintain_order="left")
+    assert looked_up.equals(joined)
+    assert at_token(frame, token_frame, "position", how="inner", norm="norm").height == joined["norm"].is_not_null().sum()
