@@ -286,7 +286,9 @@ def _notes(entries: list[dict]) -> list[str]:
     lines = ["## Where we miss, and what would close it", ""]
     steps = {k: v for k, v in e["run"]["steps"].items() if "." not in k}
     heaviest = ", ".join(f"{k} {v:,.0f} s" for k, v in sorted(steps.items(), key=lambda kv: -kv[1])[:4])
-    profile = e["stages"].get("profile", {})
+    # (the steps' shares from the largest corpus profiled: a profile found invalid may have been dropped)
+    profiled = max((x for x in _successful(entries) if x["stages"].get("profile")), key=lambda x: x["stages"]["articles"], default=None)
+    profile = profiled["stages"]["profile"] if profiled else {}
     shares = sorted(((n, profile.get(n, 0) / profile["total"]) for n in EXTRACT_STEPS), key=lambda kv: -kv[1]) if profile else []
     inside = ", ".join(f"`{n}` {share:.0%}" for n, share in shares[:3])
     figures = comparisons(e) | {"heaviest": heaviest, "inside": inside, "cores": e["run"]["cpu_seconds"] / e["run"]["seconds"]}

@@ -32,24 +32,24 @@ class Extraction:
 def extract(articles: pl.DataFrame, keep_event_features: bool = False) -> Extraction:
     """`articles`: article_id, text, published_at. With `keep_event_features`, the event mentions
     also carry the features their event_score was summed from (for training it)."""
-    sentence_frame, token_frame, stems, mentions, parts = _before_events(articles)
-    events = find_events(articles, sentence_frame, token_frame, stems, parts, keep_event_features)
-    quotes = find_quotes(sentence_frame, token_frame, parts)
-    return Extraction(sentence_frame, token_frame, mentions.entities, mentions.references, events, quotes)
-
-
-def _before_events(articles: pl.DataFrame) -> tuple:
+    # (each step called from here: benchmarks/stages.py profiles the steps `extract` calls)
     sentence_frame = sentences(articles)
     token_frame = tokens(sentence_frame)
     stems = candidate_stems(token_frame)
     mentions = find_mentions(token_frame, stems, articles, lexicon.load())
-    return sentence_frame, token_frame, stems, mentions, participants(token_frame, mentions.entities, mentions.references)
+    parts = participants(token_frame, mentions.entities, mentions.references)
+    events = find_events(articles, sentence_frame, token_frame, stems, parts, keep_event_features)
+    quotes = find_quotes(sentence_frame, token_frame, parts)
+    return Extraction(sentence_frame, token_frame, mentions.entities, mentions.references, events, quotes)
 
 
 def role_candidates(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame] | None:
     """(triggers, pairs, tokens) of the articles, as the event coder sees them before it
     chooses sources and targets (coding.role_pairs; for training role_choice.py); None
     without triggers."""
-    sentence_frame, token_frame, stems, _, parts = _before_events(articles)
-    found = role_pairs(articles, sentence_frame, token_frame, stems, parts)
+    sentence_frame = sentences(articles)
+    token_frame = tokens(sentence_frame)
+    stems = candidate_stems(token_frame)
+    mentions = find_mentions(token_frame, stems, articles, lexicon.load())
+    found = role_pairs(articles, sentence_frame, token_frame, stems, participants(token_frame, mentions.entities, mentions.references))
     return None if found is None else (found[0], found[2], token_frame)
