@@ -29,7 +29,7 @@ CONTEXT = 2  # words on either side of the trigger, by their distance, within it
 KEYS = ["article_id", "sentence_index", "first_token", "last_token"]
 
 
-def _actor_kind(code: str) -> pl.Expr:
+def actor_kind(code: str) -> pl.Expr:
     """none, a bare country (3 letters), or the role after the country (GOV, MIL, REB …)."""
     column = pl.col(code)
     return (pl.when(column.is_null()).then(pl.lit("none"))
@@ -52,8 +52,8 @@ def mention_features(events: pl.DataFrame, tokens: pl.DataFrame, row: str) -> pl
             pl.format("clitic={}", pl.col("clitic").fill_null("")),
             pl.format("modality={}", pl.col("modality")),
             pl.format("date={}", pl.col("date_precision")),
-            pl.format("source={}", _actor_kind("source_code")),
-            pl.format("target={}", _actor_kind("target_code")),
+            pl.format("source={}", actor_kind("source_code")),
+            pl.format("target={}", actor_kind("target_code")),
             pl.format("words={}", (pl.col("last_token") - pl.col("first_token") + 1).clip(1, 3)),
             pl.format("sentence={}", pl.col("sentence_index").clip(0, 4)),
         ),

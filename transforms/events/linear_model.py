@@ -1,7 +1,7 @@
 """Logistic models stored as reviewable JSON and scored in Polars: a join of each row's sparse
 features (strings such as «lemma=زار») with the weight table and a sum per row. A feature the
-training never saw weighs nothing. The event score (event_score.py) and the choice of source and
-target (role_choice.py) are such models; benchmarks/train_*.py fit them on hand-judged rows."""
+training never saw weighs nothing. The event score (event_score.py) and the learned choice of a
+trigger's source (role_choice.py) are such models; benchmarks/train_*.py fit them on hand-judged rows."""
 
 from __future__ import annotations
 
@@ -13,12 +13,9 @@ import polars as pl
 
 
 @cache
-def load(path: Path, part: str | None = None) -> tuple[pl.DataFrame, float, dict]:
-    """(feature → weight, bias, the model's other fields) from a model file; `part` picks one
-    model of a file that holds several."""
+def load(path: Path) -> tuple[pl.DataFrame, float, dict]:
+    """(feature → weight, bias, the model's other fields) from a model file."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    if part is not None:
-        data = data[part]
     weights = pl.DataFrame(
         {"feature": list(data["weights"]), "weight": list(data["weights"].values())},
         schema={"feature": pl.String, "weight": pl.Float64},

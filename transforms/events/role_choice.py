@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from transforms.events.event_score import actor_kind
 from transforms.events.linear_model import load, probabilities
 from transforms.events.roles import source_ranks, target_ranks
 from transforms.events.triggers import EVENTS_DIR
@@ -32,7 +33,6 @@ MODEL = EVENTS_DIR / "role_choice.json"
 DISTANCES = [0, 1, 2, 3, 5, 8, 12]  # bins of the tokens between a trigger and a participant
 DISTANCE_LABELS = ["0", "1", "2", "3", "4-5", "6-8", "9-12", "13+"]
 MAX_ORDER = 4  # the first, second, third participant on a side, then "further"
-# the rules of roles.py by their ranks (lower is better): each role's families, by upper bound
 # the source rules of roles.py by their ranks (lower is better), each under its upper bound
 RULE_FAMILIES = [(-60, "passive_doer"), (-20, "agent_of_patient_noun"), (0, "genitive_with_b"), (50, "genitive"),
                  (150, "subject_before"), (240, "subject_after"), (300, "subject_before_clause")]
@@ -62,9 +62,6 @@ def pair_features(pool: pl.DataFrame, row: str) -> pl.DataFrame:
     # a participant's order on its side of the trigger: 1 is the nearest
     order = pl.when(pl.col("side") == "before").then(pl.col("first_token_right").rank("dense", descending=True)) \
         .otherwise(pl.col("first_token_right").rank("dense")).over("event_row", "side").clip(1, MAX_ORDER)
-    kind = (pl.when(pl.col("code").is_null()).then(pl.lit("none"))
-            .when(pl.col("code").str.len_chars() <= 3).then(pl.lit("country"))
-            .otherwise(pl.col("code").str.slice(3, 3)))
     preposition = pl.col("preposition").fill_null("bare")
 
     def feature(name: str, *values: pl.Expr) -> pl.Expr:
@@ -80,7 +77,7 @@ def pair_features(pool: pl.DataFrame, row: str) -> pl.DataFrame:
         feature("form_preposition", pl.col("form_kind"), pl.col("side"), preposition),
         feature("subject_side", pl.col("source_role"), pl.col("side"), pl.col("order")),
         feature("kind", pl.col("kind"), pl.col("side")),
-        feature("actor", kind),
+        feature("actor", actor_kind("code")),
         feature("own_preposition", (pl.col("preposition") == pl.col("target_marker")).fill_null(False)),
         feature("via_own_preposition", (pl.col("via") == pl.col("target_marker")).fill_null(False)),
         feature("marker", pl.col("target_marker"), preposition),

@@ -65,7 +65,7 @@ AGAINST_PREPOSITIONS = [normalize_str(w) for w in ("ضد", "بحق", "تجاه",
 
 def source_ranks(pairs: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
     """Each trigger's possible sources (`pairs`: every (trigger, participant) of a sentence), but
-    not the speaker of a statement about it (_not_the_speaker), with `rule_rank`, the best rank
+    not the speaker of a statement about it (_speakers), with `rule_rank`, the best rank
     of the rules that reach it (_source_candidates; null when none does), `rule_pick`, whether
     it belongs to the rules' best candidate (its coordination group), and `rule_choice`, whether
     it is that candidate (role_choice.py chooses among them)."""
