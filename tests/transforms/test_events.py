@@ -673,3 +673,23 @@ def test_an_act_someone_is_accused_of_is_alleged_when_the_phrase_holds_its_ba():
     assert accused["باستخدام السلاح الكيماوي"]["modality"] == "conditional"
     done = _by_trigger("وقصفت قوات النظام السوري مدينة دوما باستخدام السلاح الكيماوي.")
     assert done["باستخدام السلاح الكيماوي"]["modality"] == "asserted"
+
+
+def test_possible_alleged_wished_and_avoided_acts_are_not_asserted():
+    """«محتمل»/«مزعوم» after the noun (indefinite too), an accusation's noun with its pronoun, a
+    wish and an act to be avoided: none is a done act."""
+    modality_of = lambda text, trigger: _by_trigger(text)[trigger]["modality"]  # noqa: E731
+    assert modality_of("وندد ماكرون بهجوم كيماوي محتمل على مدينة دوما السورية.", "بهجوم كيماوي") == "conditional"
+    assert modality_of("وفرضت واشنطن عقوبات على دمشق بعد اتهامها باستخدام الأسلحة الكيماوية.", "باستخدام الأسلحة الكيماوية") == "conditional"
+    assert modality_of("وأعلن ترامب رغبته في سحب قواته من سوريا.", "سحب قواته") == "future"
+    assert modality_of("ودعا غوتيريش روسيا وتركيا إلى تجنب معركة شاملة في إدلب السورية.", "معركة") == "negated"
+
+
+def test_a_demonym_in_the_accusative_is_the_object():
+    """«اعتقلت … 14 إيرانيا»: the indefinite accusative of a demonym is a participant (lexicon
+    ._accusative_nisbas), the object of the verb before it and not its subject, and lends no
+    country to a generic agent; after «أن» it is the subject."""
+    assert _coded("أعلنت السلطات البحرينية اعتقال 14 إيرانيا دخلوا البلاد بجوازات مزورة.") >= {("اعتقال", "173", "BHRGOV", "IRN")}
+    assert _coded("وأوضحت الشرطة الألمانية أنها اعتقلت تونسيا في برلين.") >= {("اعتقلت", "173", "DEUCOP", "TUN")}
+    shot = _coded("وأفادت تقارير إعلامية إسرائيلية بأن فلسطينيا أطلق النار فأصاب ثلاثة إسرائيليين.")
+    assert {source for trigger, _, source, _ in shot if trigger == "أطلق النار"} == {"PSE"}

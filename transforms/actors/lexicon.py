@@ -138,10 +138,13 @@ def load() -> ActorLexicon:
             ]
         )
 
+    state_names = names(countries, ["name_ar", "official_names_ar", "aliases_ar"], "name", pl.lit("LOC"))
+    nisbas = names(countries, ["nisba_ar"], "nisba", pl.lit(None, pl.String))
     alias_frames = [
-        names(countries, ["name_ar", "official_names_ar", "aliases_ar"], "name", pl.lit("LOC")),
+        state_names,
         names(countries, ["capital_ar"], "capital", pl.lit("LOC")),
-        names(countries, ["nisba_ar"], "nisba", pl.lit(None, pl.String)),
+        nisbas,
+        _accusative_nisbas(nisbas, state_names),
         names(igos, ["name_ar", "aliases_ar"], "name", pl.lit("ORG")),
         names(orgs, ["name_ar", "aliases_ar"], "name", pl.lit("ORG")),
         names(people, ["name_ar", "aliases_ar"], "name", pl.lit("PER")),
@@ -215,6 +218,16 @@ def _state_institutions(countries: pl.DataFrame, agents: pl.DataFrame) -> pl.Dat
         country_code=pl.col("actor_id"),
         cameo_code=pl.col("actor_id") + pl.col("role_code"),
     )
+
+
+def _accusative_nisbas(nisbas: pl.DataFrame, state_names: pl.DataFrame) -> pl.DataFrame:
+    """The indefinite accusative of a singular demonym, written with a final alif after its ي:
+    «اعتقال 14 فلسطينيا», «مسؤولا إيرانيا». Where that spelling is a state's own name
+    (سوري → سوريا, تركي → تركيا) it is left to the name."""
+    singular = ~pl.col("alias").str.starts_with("ال") & pl.col("alias").str.ends_with("ي") & ~pl.col("alias").str.contains(" ")
+    return nisbas.filter(singular).with_columns(
+        alias=pl.col("alias") + "ا"
+    ).filter(~normalize(pl.col("alias")).is_in(state_names.select(normalize(pl.col("alias"))).to_series().implode()))
 
 
 def _places(countries: pl.DataFrame) -> pl.DataFrame:

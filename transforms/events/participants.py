@@ -57,6 +57,8 @@ GENERIC_PLACES = [normalize_str(w) for w in (
     "المنزل", "منزل", "المنازل", "منازل", "المستشفى", "مستشفى", "مستشفيات", "المدرسة", "مدرسة", "السوق", "سوق",
     "المواقع", "مواقع", "موقعا", "القاعدة", "قاعدة", "المعسكر", "معسكر", "المقر", "مقر", "مقرات", "المباني", "مبنى",
 )]
+# «إن» and its sisters, after which a subject is accusative (normalised, with و/ف/ب/ل before أن)
+INNA = r"^[وف]?([بل]?ان|لكن)$"
 MAX_PLACE_OWNER_GAP = 2  # tokens from a common place noun to the actor or place it belongs to
 # «على مواقع تابعة لجماعة الحوثي», «ضد القوات الموالية للحكومة»: the owner after «تابع/موال لـ»
 # stands where the owned noun stands, and takes its preposition (normalised)
@@ -119,7 +121,7 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
     last = tokens.select("article_id", pl.col("end"), pl.col("token_index").alias("last_token"))
     marked = spans.join(first, on=["article_id", "start"]).join(last, on=["article_id", "end"])
     marked = _generic_places(_without_attribute_nisbas(marked, tokens), tokens)
-    frame = _outside_datelines(_with_prepositions(_with_gender(marked, tokens), tokens), tokens)
+    frame = _outside_datelines(_with_case(_with_prepositions(_with_gender(marked, tokens), tokens), tokens), tokens)
     frame = _institution_places(frame, tokens)
     # (before the agents take countries: «اعتقلت الشرطة …، وفقا لوكالة فرانس برس» is not French police)
     frame = outside_attributions(frame, tokens)
@@ -343,6 +345,18 @@ def _with_gender(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     ).drop("head")
 
 
+def _with_case(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """`accusative`: a demonym in the indefinite accusative («اعتقلت تونسيا», «14 إيرانيا»; the
+    only demonym forms ending in «يا», lexicon._accusative_nisbas): an object, never a subject,
+    but after «أن», «إن», «لكن» («بيد أن مسؤولا إيرانيا أعلن»). `accusative_form`: the form,
+    whatever its place. Needs `previous_word`."""
+    return at_token(spans, tokens, "last_token", tail="norm").with_columns(
+        accusative_form=(pl.col("kind") == "nisba") & pl.col("tail").str.ends_with("يا")
+    ).with_columns(
+        accusative=pl.col("accusative_form") & ~pl.col("previous_word").str.contains(INNA).fill_null(False)
+    ).drop("tail")
+
+
 def _with_prepositions(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """`preposition`: a clitic (بدمشق), the word before (مع تركيا), two words back across a
     place word («إلى العاصمة السورية دمشق», not «في مواجهة قوات حفتر»), or AGENT after «من
@@ -449,9 +463,11 @@ def _headed_by(parts: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
 def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
     """An actor without a country of its own — a generic agent (الحكومة, الناشطين), or a person,
     group or place the dictionary does not know — takes the country of the nearest state or
-    demonym after it in the sentence (within a few words: «الحكومة الموازية في الشرق الليبي»),
-    else the article's most named country (CODEBOOK: generic agents, places as targets)."""
-    countries = frame.filter(pl.col("country").is_not_null() & pl.col("role").is_null())
+    demonym after it in the sentence (within a few words: «الحكومة الموازية في الشرق الليبي»;
+    not a demonym in the accusative, lexicon._accusative_nisbas), else the article's most named country (CODEBOOK:
+    generic agents, places as targets)."""
+    # (not from a demonym of people acted on or counted: «اعتقلت الشرطة تونسيا» is not Tunisian police)
+    countries = frame.filter(pl.col("country").is_not_null() & pl.col("role").is_null() & ~pl.col("accusative_form"))
     article_country = (
         countries.group_by("article_id", "country").len()
         .sort(["article_id", "len", "country"], descending=[False, True, False])

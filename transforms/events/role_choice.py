@@ -133,8 +133,16 @@ def chosen(scored: pl.DataFrame, threshold: float) -> pl.DataFrame:
 
 def _sources_by_rules(pairs: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
     # none for what a threat or intent announces (`own_act`: it inherits the threat's source,
-    # clauses.py), and not a mediator or backer of another act (`sponsor_of_other`: coding.py)
-    return source_ranks(pairs.filter(~pl.col("own_act") & ~pl.col("sponsor_of_other")), triggers)
+    # clauses.py), not a mediator or backer of another act (`sponsor_of_other`: coding.py),
+    # and not an object in the accusative («اعتقلت تونسيا», participants._with_case)
+    usable = ~pl.col("own_act") & ~pl.col("sponsor_of_other") & ~(pl.col("accusative") & ~_doer_adjective())
+    return source_ranks(pairs.filter(usable), triggers)
+
+
+def _doer_adjective() -> pl.Expr:
+    """A demonym right after a noun trigger is the adjective that names its doer, in the
+    accusative too: «إن قصفا إسرائيليا استهدف» (an Israeli strike), a source and not a target."""
+    return ~pl.col("form_kind").str.starts_with("verb") & (pl.col("after") == 1)
 
 
 def _with_targets_by_rules(pool: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
@@ -142,7 +150,7 @@ def _with_targets_by_rules(pool: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFr
     if it had no source."""
     pairs = pairs.join(pool.select("event_row").unique(), on="event_row", how="semi")
     no_source = pairs.with_columns(source_group=pl.lit(None, pairs.schema["group"]), chosen_source_code=pl.lit(None, pl.String))
-    targets = target_ranks(no_source).filter("rule_pick").select("event_row", "group", target_by_rules=pl.lit(True)).unique()
+    targets = target_ranks(_targets_possible(no_source)).filter("rule_pick").select("event_row", "group", target_by_rules=pl.lit(True)).unique()
     return (pool.join(targets, on=["event_row", "group"], how="left", maintain_order="left")
             .with_columns(pl.col("target_by_rules").fill_null(False)))
 
@@ -171,4 +179,8 @@ def choose_targets(pairs: pl.DataFrame, sources: pl.DataFrame) -> pl.DataFrame:
     (roles.target_ranks). A model like the source's, trained on the same judged rows, chose no
     better than the rules (benchmarks/train_role_choice.py), so none is used."""
     chosen_source = sources.select("event_row", source_group="group", chosen_source_code="code")
-    return target_ranks(pairs.join(chosen_source, on="event_row", how="left")).filter("rule_choice")
+    return target_ranks(_targets_possible(pairs).join(chosen_source, on="event_row", how="left")).filter("rule_choice")
+
+
+def _targets_possible(pairs: pl.DataFrame) -> pl.DataFrame:
+    return pairs.filter(~(pl.col("accusative") & _doer_adjective()))
