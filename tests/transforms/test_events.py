@@ -397,6 +397,27 @@ def test_headlines_and_related_story_links_between_paragraphs_are_not_coded():
     assert {"وأدانت", "تندد", "واعتقلت"} <= triggers
 
 
+TEASERS = [
+    "استقبل العاهل السعودي الملك سلمان بن عبدالعزيز، الثلاثاء، وزير الخارجية الأمريكي مايك بومبيو في الرياض لبحث قضية الصحفي.",
+    "أعلن الجيش الإسرائيلي، الثلاثاء، اعتقال 21 فلسطينيا في الضفة الغربية في حملة مداهمات واسعة شملت عدة مدن.",
+    "دعا مجلس الأمن الدولي، الجمعة، إلى إجراء تحقيق في الهجوم الذي شهدته مدينة صعدة اليمنية، الخميس الماضي.",
+    "هدد الرئيس الأمريكي دونالد ترامب بفرض عقاب شديد على المملكة العربية السعودية إذا ثبت تورطها في القضية.",
+    "أدان وزير الخارجية الفرنسي جان إيف لودريان، الأحد، الهجوم الذي استهدف مدرسة في محافظة إدلب السورية أمس.",
+]
+
+
+def test_a_block_of_teasers_that_ends_an_article_is_not_coded():
+    """The leads of other stories after an article's body (one sentence each, none going on the
+    story with «و»), as CNN's pages end, are teasers (layout._teaser_block); the body stays, and
+    so do fewer such paragraphs."""
+    body = ("دبي (CNN)-- قصفت الطائرات الحربية الروسية مواقع المعارضة السورية في ريف إدلب أمس.\n"
+            "وأدانت تركيا القصف في بيان لوزارة الخارجية، وقالت إنه يهدد الاتفاق الروسي التركي حول إدلب.\n")
+    coded = set(_events(body + "\n".join(TEASERS) + "\n")["trigger"])
+    assert {"قصفت الطائرات", "وأدانت"} <= coded
+    assert not {"استقبل", "اعتقال", "دعا", "هدد", "أدان"} & coded
+    assert {"استقبل", "اعتقال", "دعا", "هدد"} <= set(_events(body + "\n".join(TEASERS[:4]) + "\n")["trigger"])
+
+
 def test_targets_introduced_by_bihaqq_and_tujah():
     # «بحق», «تجاه» name whom a sentence or a step concerns
     sentence = _by_trigger("أصدرت محكمة أمن الدولة في الأردن حكما بالسجن بحق عناصر من تنظيم الدولة الإسلامية.")
@@ -693,3 +714,13 @@ def test_a_demonym_in_the_accusative_is_the_object():
     assert _coded("وأوضحت الشرطة الألمانية أنها اعتقلت تونسيا في برلين.") >= {("اعتقلت", "173", "DEUCOP", "TUN")}
     shot = _coded("وأفادت تقارير إعلامية إسرائيلية بأن فلسطينيا أطلق النار فأصاب ثلاثة إسرائيليين.")
     assert {source for trigger, _, source, _ in shot if trigger == "أطلق النار"} == {"PSE"}
+
+
+def test_the_militias_of_an_article_that_names_one_armed_group_are_that_group():
+    """«الميليشيات» after «جماعة الحوثي» is the Houthis (YEMREB); with no group named it stays
+    CAMEO's UAF, and a party's own militias («الحكومة وميليشياتها») are not the group."""
+    named = _coded("وقالت جماعة الحوثي إنها أسقطت طائرة. وقصفت الميليشيات مواقع للجيش اليمني في تعز.")
+    assert ("وقصفت", "194", "YEMREB", "YEMMIL") in named
+    assert ("وقصفت", "194", "YEMUAF", "YEMMIL") in _coded("وقصفت الميليشيات مواقع للجيش اليمني في تعز.")
+    own = _events("وقالت جماعة الحوثي إنها أسقطت طائرة. وهاجمت ميليشياتها الحكومة اليمنية في تعز.")
+    assert "YEMREB" not in set(own.filter(pl.col("trigger") == "وهاجمت")["source_code"].drop_nulls())

@@ -6,6 +6,13 @@ body («محكمة تركية تتراجع عن إطلاق سراح …», «م�
 its own: it names a story, it does not report an event, and its events are not coded (CODEBOOK:
 related-story links and teasers). A body paragraph, even a truncated lead, is longer; a subhead
 of a few words («دمشق تندد») heads the paragraph that reports its event, and is kept.
+
+Some sites end an article with the leads of other stories, one paragraph each («اعتبر الرئيس
+السوري … أن الاتفاق … "مؤقتا"», «دعا مقتدى الصدر …»): teasers, not coded either. A body paragraph
+after the first goes on the story with «و» («وقال», «وكانت»), a closing formula («يذكر أن») or
+more than one sentence; a run of at least MIN_TEASER_RUN one-sentence paragraphs at the end of an
+article, none opening so, is taken for such a block (on the ANT middleEast articles: 299 of 1,640
+CNN articles end so, 3 of 5,988 of the other sites).
 """
 
 from __future__ import annotations
@@ -20,6 +27,11 @@ QUESTION_END = r"[؟?]$"
 # sentence that lost its full stop, not a title — unless و is the word's own letter (وزير, وفد …)
 CONJUNCTION_START = r"^و[^\s]{2,}"
 OWN_WAW = r"^(وزير|وزار|وزرا|وفد|واشنطن|ولي|ولاي|وكال|وثيق|وحد|وسائل|وقف|وصول|وساط|وفاة|وضع|وعود|وعد)"
+MIN_TEASER_RUN, MIN_TEASER_TOKENS = 5, 12
+# words that open a body paragraph going on the story: a closing formula or a contrast
+BODY_OPENING = r"^(يذكر|يُذكر|يشار|تجدر|جاء ذلك|يأتي|لكن|بينما|كما|إلا)"
+# a sentence ending inside the paragraph: it holds more than one sentence
+INNER_SENTENCE_END = r"[.!؟?]\s+\S"
 
 
 def headline_sentences(articles: pl.DataFrame, sentence_frame: pl.DataFrame) -> pl.DataFrame:
@@ -33,16 +45,38 @@ def headline_sentences(articles: pl.DataFrame, sentence_frame: pl.DataFrame) -> 
         .with_columns(pl.col("line").str.strip_chars())
         .filter(pl.col("line") != "")
     )
+    words = pl.col("line").str.count_matches(r"\S+")
+    goes_on = pl.col("line").str.contains(CONJUNCTION_START) & ~pl.col("line").str.contains(OWN_WAW)
     headline = lines.filter(
-        pl.col("line").str.count_matches(r"\S+").is_between(MIN_HEADLINE_TOKENS, MAX_HEADLINE_TOKENS)
-        & ~(pl.col("line").str.contains(CONJUNCTION_START) & ~pl.col("line").str.contains(OWN_WAW))
+        words.is_between(MIN_HEADLINE_TOKENS, MAX_HEADLINE_TOKENS)
+        & ~goes_on
         & (~pl.col("line").str.contains(BODY_END)
            # a question standing alone, not a quoted one («وتساءل: "…؟"»)
            | (pl.col("line").str.contains(QUESTION_END) & ~pl.col("line").str.contains("[\"«»“”:]")))
     ).select("article_id", "line_start", headline=pl.lit(True))
+    headline = pl.concat([headline, _teaser_block(lines, words, goes_on)]).unique()
     located = (
         sentence_frame.select("article_id", "sentence_index", "start").sort("article_id", "start")
         .join_asof(lines.select("article_id", "line_start").sort("article_id", "line_start"),
                    left_on="start", right_on="line_start", by="article_id", strategy="backward", check_sortedness=False)
     )
     return located.join(headline, on=["article_id", "line_start"]).select("article_id", "sentence_index")
+
+
+def _teaser_block(lines: pl.DataFrame, words: pl.Expr, goes_on: pl.Expr) -> pl.DataFrame:
+    """article_id, line_start, headline of the lines of a block of teasers that ends an article."""
+    lead_like = (
+        (words >= MIN_TEASER_TOKENS) & pl.col("line").str.contains(r"^[\x{0621}-\x{064A}]") & ~goes_on
+        & ~pl.col("line").str.contains(BODY_OPENING) & ~pl.col("line").str.contains(INNER_SENTENCE_END)
+    )
+    numbered = lines.with_columns(
+        line_no=pl.int_range(pl.len()).over("article_id"), lines=pl.len().over("article_id"),
+        # the first paragraph is the article's own lead
+        lead_like=lead_like & (pl.int_range(pl.len()).over("article_id") > 0),
+    )
+    last_body = pl.when(~pl.col("lead_like")).then(pl.col("line_no")).max().over("article_id").fill_null(-1)
+    return (
+        numbered.with_columns(last_body=last_body)
+        .filter((pl.col("line_no") > pl.col("last_body")) & (pl.col("lines") - 1 - pl.col("last_body") >= MIN_TEASER_RUN))
+        .select("article_id", "line_start", headline=pl.lit(True))
+    )

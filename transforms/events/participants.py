@@ -59,6 +59,8 @@ GENERIC_PLACES = [normalize_str(w) for w in (
 )]
 # «إن» and its sisters, after which a subject is accusative (normalised, with و/ف/ب/ل before أن)
 INNA = r"^[وف]?([بل]?ان|لكن)$"
+# ميليشيا, الميليشيات, مليشيات … (normalised), not one's own: «النظام وميليشياته»
+MILITIA = r"^[وفبل]?(ال|لل)?م(ي)?ليشي[^ه]*$"
 MAX_PLACE_OWNER_GAP = 2  # tokens from a common place noun to the actor or place it belongs to
 # «على مواقع تابعة لجماعة الحوثي», «ضد القوات الموالية للحكومة»: the owner after «تابع/موال لـ»
 # stands where the owned noun stands, and takes its preposition (normalised)
@@ -125,7 +127,7 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
     frame = _institution_places(frame, tokens)
     # (before the agents take countries: «اعتقلت الشرطة …، وفقا لوكالة فرانس برس» is not French police)
     frame = outside_attributions(frame, tokens)
-    frame = _fill_agent_countries(frame).filter(
+    frame = _militia_of_the_article(_fill_agent_countries(frame), tokens).filter(
         pl.col("code").is_not_null() & ~pl.col("code").is_in(GEOGRAPHIC_REGIONS) & ~pl.col("names_institution")
     ).drop("names_institution").sort(
         # ties (one span, one code, from a name and from a reference) go to the named actor
@@ -133,6 +135,29 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
         descending=[False, False, True, False, False, False], maintain_order=True,
     )
     return _headed_by(_members_of(frame), tokens.select("article_id", "sentence_index", "token_index", "norm"))
+
+
+def _militia_of_the_article(frame: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """A bare «الميليشيات», «الميليشيا» in an article that names one armed group (REB) of the
+    militia's country is that group: news of the Yemen war names «جماعة الحوثي» once, then says
+    «الميليشيات». (CAMEO's UAF stays for militias where the article names none, or several.)"""
+    groups = (
+        frame.filter(pl.col("actor_id").is_not_null() & pl.col("code").str.ends_with("REB") & ~pl.col("is_person"))
+        .group_by("article_id", "country")
+        .agg(group_ids=pl.col("actor_id").unique(), group_code=pl.col("code").first())
+        .filter(pl.col("group_ids").list.len() == 1)
+        .select("article_id", "country", group_id=pl.col("group_ids").list.first(), group_code="group_code")
+    )
+    militia = (pl.col("kind") == "agent") & (pl.col("role") == "UAF") & pl.col("head").str.contains(MILITIA)
+    return (
+        at_token(frame, tokens, "first_token", head="norm")
+        .join(groups, on=["article_id", "country"], how="left", maintain_order="left")
+        .with_columns(
+            actor_id=pl.when(militia & pl.col("group_id").is_not_null()).then("group_id").otherwise("actor_id"),
+            code=pl.when(militia & pl.col("group_id").is_not_null()).then("group_code").otherwise("code"),
+        )
+        .drop("head", "group_id", "group_code")
+    )
 
 
 def _without_attribute_nisbas(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
