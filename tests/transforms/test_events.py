@@ -724,3 +724,8 @@ def test_the_militias_of_an_article_that_names_one_armed_group_are_that_group():
     assert ("وقصفت", "194", "YEMUAF", "YEMMIL") in _coded("وقصفت الميليشيات مواقع للجيش اليمني في تعز.")
     own = _events("وقالت جماعة الحوثي إنها أسقطت طائرة. وهاجمت ميليشياتها الحكومة اليمنية في تعز.")
     assert "YEMREB" not in set(own.filter(pl.col("trigger") == "وهاجمت")["source_code"].drop_nulls())
+
+
+def test_a_preposition_reaches_across_a_place_and_what_it_holds():
+    """«غارات على مواقع تمركز الحوثيين»: the Houthis are where the raids fell, not their doers."""
+    assert ("غارات", "195", "SAUMIL", "YEMREB") in _coded("شنت مقاتلات التحالف العربي غارات على مواقع تمركز الحوثيين في تعز.")

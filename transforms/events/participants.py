@@ -34,6 +34,9 @@ PLACE_WORDS = [normalize_str(w) for w in (
     # «في ريف دمشق», «على مواقع حزب العمال», «في شمال سوريا»
     "ريف", "مواقع", "موقع", "مقر", "مقرات", "معاقل", "معقل", "مناطق", "أطراف", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "وسط",
 )]
+# what a place word may be «of» before its owner: «على مواقع تمركز الحوثيين», «في مناطق سيطرة
+# النظام» — the preposition reaches across both words
+HOLDING_WORDS = [normalize_str(w) for w in ("تمركز", "انتشار", "سيطرة", "تجمع", "تواجد", "وجود", "نفوذ")]
 # singular masculine heads of actor phrases (normalised, without ال): «وطردت السفير» — the
 # ambassador is the object of the feminine verb, not its subject
 MASCULINE_HEADS = [normalize_str(w) for w in (
@@ -389,7 +392,8 @@ def _with_prepositions(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFram
     مقاتلات روسية»). `via`: the preposition of the noun the span is the genitive of: a clitic on
     the word before («رحبت … بقيام الولايات المتحدة») or a separate word two back («هجوم على
     مواقع الحوثيين»). A quantity before the span is transparent: «القبض على عدد من عناصر …»,
-    «على عشرات المدنيين», «بعشرات من», «على 14 …» — the preposition is the quantity's."""
+    «على عشرات المدنيين», «بعشرات من», «على 14 …» — the preposition is the quantity's; so is
+    it across a place word and what the place holds: «على مواقع تمركز الحوثيين»."""
     # the four words before the span's first token in its sentence (w1 just before … w4), "" where there are none
     spans = at_token(spans, tokens, "first_token", first_sentence="sentence_index")
     for back in (1, 2, 3, 4):
@@ -420,6 +424,7 @@ def _with_prepositions(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFram
     word = (
         pl.when(p1.is_in(SEPARATE_PREPOSITIONS)).then(p1)
         .when(p2.is_in(SEPARATE_PREPOSITIONS) & p1.is_in(PLACE_WORDS)).then(p2)
+        .when((skip == 0) & w3.is_in(SEPARATE_PREPOSITIONS) & w2.is_in(PLACE_WORDS) & w1.is_in(HOLDING_WORDS)).then(w3)
     )
     noun_clitic = pl.when(~w1.is_in(SEPARATE_PREPOSITIONS) & (w1.str.len_chars() >= 4) & (skip == 0)).then(
         w1.str.extract("^([بل])", 1))
