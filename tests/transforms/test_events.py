@@ -729,3 +729,14 @@ def test_the_militias_of_an_article_that_names_one_armed_group_are_that_group():
 def test_a_preposition_reaches_across_a_place_and_what_it_holds():
     """«غارات على مواقع تمركز الحوثيين»: the Houthis are where the raids fell, not their doers."""
     assert ("غارات", "195", "SAUMIL", "YEMREB") in _coded("شنت مقاتلات التحالف العربي غارات على مواقع تمركز الحوثيين في تعز.")
+
+
+def test_al_mamlaka_is_the_kingdom_the_article_names_most():
+    """«المملكة» alone refers back to a kingdom the article names (lexicon._kingdom_references):
+    the most named of them, and none where no kingdom is named."""
+    assert ("استهدفت", "190", "YEMREB", "SAU") in _coded(
+        "وأكدت السعودية أن جماعة الحوثي أطلقت صواريخ. وقالت جماعة الحوثي إنها استهدفت المملكة.")
+    uk = _coded("وانتقدت السعودية المملكة المتحدة. وقال وزير الخارجية البريطاني إن بريطانيا لن تتراجع. "
+                "وقالت المملكة إنها ترفض التدخل في شؤونها.")
+    assert {source for trigger, _, source, _ in uk if trigger == "ترفض"} == {"GBR"}
+    assert not _coded("وقالت المملكة إنها ترفض التدخل في شؤونها.")

@@ -145,6 +145,7 @@ def load() -> ActorLexicon:
         names(countries, ["capital_ar"], "capital", pl.lit("LOC")),
         nisbas,
         _accusative_nisbas(nisbas, state_names),
+        _kingdom_references(countries),
         names(igos, ["name_ar", "aliases_ar"], "name", pl.lit("ORG")),
         names(orgs, ["name_ar", "aliases_ar"], "name", pl.lit("ORG")),
         names(people, ["name_ar", "aliases_ar"], "name", pl.lit("PER")),
@@ -228,6 +229,21 @@ def _accusative_nisbas(nisbas: pl.DataFrame, state_names: pl.DataFrame) -> pl.Da
     return nisbas.filter(singular).with_columns(
         alias=pl.col("alias") + "ا"
     ).filter(~normalize(pl.col("alias")).is_in(state_names.select(normalize(pl.col("alias"))).to_series().implode()))
+
+
+def _kingdom_references(countries: pl.DataFrame) -> pl.DataFrame:
+    """«المملكة» said of a kingdom the article names («المملكة العربية السعودية», «مملكة البحرين»):
+    a short name of every state whose official name is a kingdom's, valid only after that state
+    is named (mentions._short_names_after_full_names)."""
+    return countries.filter(pl.col("official_names_ar").str.contains(r"(^|\|)(ال)?مملكة")).select(
+        "actor_id",
+        kind=pl.lit("short"),
+        entity_type=pl.lit("LOC"),
+        country_code="actor_id",
+        role_code=pl.lit(None, pl.String),
+        agent_kind=pl.lit(None, pl.String),
+        alias=pl.lit("المملكة"),
+    )
 
 
 def _places(countries: pl.DataFrame) -> pl.DataFrame:

@@ -178,8 +178,18 @@ def _without_homographs(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataF
 
 
 def _short_names_after_full_names(matches: pl.DataFrame) -> pl.DataFrame:
+    """A short name counts in an article that names its actor in full; one shared by several
+    actors so named («المملكة» after «السعودية» and «المملكة المتحدة») is the most named one's."""
     named = matches.filter(pl.col("kind") == "name").select("article_id", "actor_id").unique()
-    shorts = matches.filter(pl.col("kind") == "short").join(named, on=["article_id", "actor_id"], how="semi")
+    times = (matches.filter(pl.col("kind").is_in(["name", "capital", "nisba"]))
+             .group_by("article_id", "actor_id").agg(times=pl.len()))
+    shorts = (
+        matches.filter(pl.col("kind") == "short").join(named, on=["article_id", "actor_id"], how="semi")
+        .join(times, on=["article_id", "actor_id"], how="left")
+        .sort("article_id", "first_token", "last_token", "times", "actor_id", descending=[False, False, False, True, False])
+        .unique(["article_id", "first_token", "last_token"], keep="first", maintain_order=True)
+        .drop("times")
+    )
     return pl.concat([matches.filter(pl.col("kind") != "short"), shorts])
 
 

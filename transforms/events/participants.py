@@ -496,8 +496,10 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
     demonym after it in the sentence (within a few words: «الحكومة الموازية في الشرق الليبي»;
     not a demonym in the accusative, lexicon._accusative_nisbas), else the article's most named country (CODEBOOK:
     generic agents, places as targets)."""
-    # (not from a demonym of people acted on or counted: «اعتقلت الشرطة تونسيا» is not Tunisian police)
-    countries = frame.filter(pl.col("country").is_not_null() & pl.col("role").is_null() & ~pl.col("accusative_form"))
+    # (not from a demonym of people acted on or counted: «اعتقلت الشرطة تونسيا» is not Tunisian police;
+    # nor from «المملكة», which refers back to the kingdom the article names most: lexicon._kingdom_references)
+    countries = frame.filter(pl.col("country").is_not_null() & pl.col("role").is_null() & ~pl.col("accusative_form")
+                             & ~((pl.col("kind") == "short") & ~pl.col("is_person")))
     article_country = (
         countries.group_by("article_id", "country").len()
         .sort(["article_id", "len", "country"], descending=[False, True, False])
