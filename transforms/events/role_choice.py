@@ -17,7 +17,9 @@ picks the threshold by cross-validation (lexicon/events/role_choice.json, with i
 Letting the model also overrule the rules' picks chose more judged sources right in
 cross-validation, but lost mentions the rules are written for (passives, patient nouns) and
 many judged-right rows of the precision samples; a learned target choice did no better than the
-rules. Both stay with the rules.
+rules. Both stay with the rules. (A learned target only where the rules give none was tried too:
+cross-validated, 16 more of 1,165 judged target codes right end to end, but on the precision
+samples' rows it filled about as many targets wrong as right and broke 13 judged-right rows.)
 """
 
 from __future__ import annotations
