@@ -118,3 +118,23 @@ def test_homographs_of_actor_names_are_not_actors():
     assert "MTN" not in set(mountain["cameo_code"])
     balkans = _extract("واستقبلت كرواتيا والجبل الأسود وفدا أوروبيا.").entity_mentions
     assert "MTN" in set(balkans["cameo_code"])
+
+
+def _codes_of(text: str, word: str) -> set:
+    mentions = _extract(text).entity_mentions
+    return set(mentions.filter(pl.col("surface").str.contains(word))["cameo_code"])
+
+
+def test_amman_or_oman_is_the_state_the_article_names_otherwise():
+    """«عمان» is Oman and Amman (Jordan's capital): the one of the two the article names
+    otherwise (mentions._by_other_namings); with neither, Oman."""
+    assert _codes_of("تظاهر آلاف الأردنيين أمام مقر الحكومة في عمان احتجاجا على قانون الضريبة.", "عمان") == {"JOR"}
+    assert _codes_of("استقبل السلطان قابوس في مسقط وزير الخارجية الإيراني. وتقع عمان على بحر العرب.", "عمان") == {"OMN"}
+    assert _codes_of("وزار وزير الخارجية الأمريكي عمان.", "عمان") == {"OMN"}
+
+
+def test_al_mamlaka_refers_back_to_the_most_named_kingdom():
+    """«المملكة» alone is a short name of every kingdom (lexicon._kingdom_references), valid after
+    the kingdom is named and given to the most named one."""
+    assert _codes_of("أعلنت السعودية موقفها. وقالت المملكة إنها ترفض التدخل.", "المملكة") == {"SAU"}
+    assert _codes_of("وقالت المملكة إنها ترفض التدخل.", "المملكة") == set()

@@ -103,7 +103,7 @@ def find_mentions(tokens: pl.DataFrame, stems: pl.DataFrame, articles: pl.DataFr
     """`tokens` from segmentation.tokens, `stems` = candidate_stems(tokens); `articles`:
     article_id, text, published_at (for dated roles)."""
     matches = pl.concat([find_aliases(tokens, lexicon.aliases, stems), _possessed_agents(tokens, lexicon.aliases)])
-    matches = _short_names_after_full_names(matches)
+    matches = _by_other_namings(_short_names_after_full_names(matches))
     matches = _without_homographs(resolve_overlaps(matches), tokens)
     matches = _with_adjacency(matches, tokens)
     matches = _compose(matches)
@@ -175,6 +175,29 @@ def _without_homographs(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataF
         .filter(~eliminate & ~(pl.col("homograph") & ~pl.col("beside_state") & pl.col("confirmed").is_null()))
         .select(matches.columns)
     )
+
+
+def _by_other_namings(matches: pl.DataFrame) -> pl.DataFrame:
+    """A state's name or capital spelled like another state's («عمان»: Oman, and Amman, Jordan's
+    capital) is the state the article names otherwise: the one of them with the most other
+    mentions (names, capitals, demonyms at other places). With none, or a tie, both stay and
+    resolve_overlaps prefers the name."""
+    span = ["article_id", "first_token", "last_token"]
+    states = (pl.col("kind").is_in(["name", "capital"]) & (pl.col("entity_type") == "LOC")
+              & pl.col("actor_id").eq_missing(pl.col("country_code")))
+    candidates = matches.filter(states).group_by(span).agg(actors=pl.col("actor_id").n_unique())
+    shared = candidates.filter(pl.col("actors") > 1).select(span)
+    if not shared.height:
+        return matches
+    times = (matches.join(shared, on=span, how="anti").filter(pl.col("kind").is_in(["name", "capital", "nisba"]))
+             .group_by("article_id", "actor_id").agg(times=pl.len()))
+    contested = (
+        matches.join(shared, on=span, how="semi").filter(states)
+        .join(times, on=["article_id", "actor_id"], how="left").with_columns(pl.col("times").fill_null(0))
+        .with_columns(most=pl.col("times").max().over(span), ties=(pl.col("times") == pl.col("times").max()).sum().over(span))
+    )
+    dropped = contested.filter((pl.col("times") < pl.col("most")) & (pl.col("ties") == 1)).select(*span, "actor_id")
+    return matches.join(dropped, on=[*span, "actor_id"], how="anti")
 
 
 def _short_names_after_full_names(matches: pl.DataFrame) -> pl.DataFrame:
