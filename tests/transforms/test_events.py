@@ -740,3 +740,9 @@ def test_al_mamlaka_is_the_kingdom_the_article_names_most():
                 "وقالت المملكة إنها ترفض التدخل في شؤونها.")
     assert {source for trigger, _, source, _ in uk if trigger == "ترفض"} == {"GBR"}
     assert not _coded("وقالت المملكة إنها ترفض التدخل في شؤونها.")
+
+
+def test_yemen_pro_government_forces_are_its_military():
+    """«القوات الشرعية» and the west coast's «المقاومة» fight the Houthis with the coalition: YEMMIL."""
+    assert ("المعارك", "190", "YEMMIL", "YEMREB") in _coded(
+        "وتستمر المعارك بين قوات المقاومة اليمنية المشتركة وميليشيات الحوثي في الحديدة.")
