@@ -746,3 +746,10 @@ def test_yemen_pro_government_forces_are_its_military():
     """«القوات الشرعية» and the west coast's «المقاومة» fight the Houthis with the coalition: YEMMIL."""
     assert ("المعارك", "190", "YEMMIL", "YEMREB") in _coded(
         "وتستمر المعارك بين قوات المقاومة اليمنية المشتركة وميليشيات الحوثي في الحديدة.")
+
+
+def test_a_past_verb_marked_passive_by_its_damma_has_its_subject_as_target():
+    """«اتُهمت قوات النظام»: written with a damma, the verb is passive and the forces are the
+    accused; unmarked, the same letters read as active."""
+    assert ("اتُهمت", "112", None, "SYRMIL") in _coded("اتُهمت قوات النظام السوري باستخدام الأسلحة الكيماوية.")
+    assert ("وتُدين", "111", "IRN", "USA") in _coded("وتُدين إيران العقوبات الأمريكية.")  # a present verb of form IV

@@ -14,6 +14,7 @@ import polars as pl
 from transforms.actors.lexicon import ALIAS_SCHEMA, build_aliases, read_table
 from transforms.actors.matching import candidate_stems, find_aliases, resolve_overlaps
 from transforms.arabic import normalize
+from transforms.segmentation import at_token
 
 EVENTS_DIR = Path(__file__).resolve().parent.parent / "lexicon" / "events"
 # سـ + a present-tense prefix (ي ت ن أ): سيزور, وستعقد — the event is announced, not done
@@ -74,12 +75,29 @@ def modality_words() -> pl.DataFrame:
     ).unique(["norm", "scope"], keep="first", maintain_order=True)
 
 
+# a damma (U+064F) within the first letters of a verb, after و/ف (diacritics count as letters here)
+PASSIVE_MARK = r"^[وف]?[^\s]{0,3}\x{064F}"
+
+
 def find_triggers(tokens: pl.DataFrame, stems: pl.DataFrame) -> pl.DataFrame:
     """article_id, sentence_index, first_token, last_token, clitic, cameo_code and the trigger's
     attributes. `stems`: the batch's candidate_stems, to which the future forms are added."""
     aliases, attributes = trigger_lexicon()
     future = candidate_stems(tokens.filter(pl.col("norm").str.contains("^[وف]?س[يتنا]")), FUTURE_FORM, unstripped=False)
     matches = resolve_overlaps(find_aliases(tokens, aliases, pl.concat([stems, future])))
-    return matches.select("article_id", "sentence_index", "first_token", "last_token", "clitic", "alias_id").join(
+    found = matches.select("article_id", "sentence_index", "first_token", "last_token", "clitic", "alias_id").join(
         attributes, on="alias_id"
     )
+    return _marked_passives(found, tokens)
+
+
+def _marked_passives(found: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """A past verb written with a damma on its first letters is a passive: «طُرد», «اعتُقل»,
+    «أُعدم», «وقُصف» (the damma is the only mark of it; undiacritised, the active and passive are
+    one spelling). Like the lexicon's passives, it has no subject; what follows it is its object."""
+    marked = (pl.col("form_kind") == "verb_past") & pl.col("surface").str.contains(PASSIVE_MARK)
+    return at_token(found, tokens, "first_token", surface="surface").with_columns(
+        form_kind=pl.when(marked).then(pl.lit("verb_passive")).otherwise("form_kind"),
+        source_role=pl.when(marked).then(pl.lit("none")).otherwise("source_role"),
+        target_marker=pl.when(marked).then(pl.lit("object")).otherwise("target_marker"),
+    ).drop("surface")
