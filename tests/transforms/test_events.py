@@ -378,6 +378,14 @@ def test_a_death_sentence_is_a_legal_act_not_a_killing():
     events = _events("وأصدرت محكمة عسكرية مصرية حكمها بالإعدام على 12 متهما بتفجير كنيسة في الإسكندرية.")
     assert not events.filter(pl.col("cameo_code").str.starts_with("18")).height
     assert events.filter(pl.col("cameo_code") == "116").height
+    # «بإعدام» a few words after «حكم» (recoded_by_context.tsv); an execution carried out stays one
+    assert ("بإعدام", "116", "IRQJUD", "TUR") in _coded("حكم القضاء العراقي بإعدام ست تركيات بتهمة الانتماء إلى تنظيم داعش.")
+    assert ("وأعدمت", "1823", "IRNGOV", None) in _coded("وأعدمت السلطات الإيرانية ثلاثة أكراد.")
+
+
+def test_sociology_is_no_meeting():
+    assert not _events("ووقع البيان وزير الخارجية الجزائري والأكاديمي المتخصص في علم الاجتماع ناصر جابي.").filter(
+        pl.col("cameo_code").str.starts_with("04")).height
 
 
 def test_headlines_and_related_story_links_between_paragraphs_are_not_coded():
