@@ -189,8 +189,7 @@ def _by_other_namings(matches: pl.DataFrame) -> pl.DataFrame:
     shared = candidates.filter(pl.col("actors") > 1).select(span)
     if not shared.height:
         return matches
-    times = (matches.join(shared, on=span, how="anti").filter(pl.col("kind").is_in(["name", "capital", "nisba"]))
-             .group_by("article_id", "actor_id").agg(times=pl.len()))
+    times = _times_named(matches.join(shared, on=span, how="anti"))
     contested = (
         matches.join(shared, on=span, how="semi").filter(states)
         .join(times, on=["article_id", "actor_id"], how="left").with_columns(pl.col("times").fill_null(0))
@@ -200,12 +199,18 @@ def _by_other_namings(matches: pl.DataFrame) -> pl.DataFrame:
     return matches.join(dropped, on=[*span, "actor_id"], how="anti")
 
 
+def _times_named(matches: pl.DataFrame) -> pl.DataFrame:
+    """article_id, actor_id, times: how often each actor is named in its article (by name,
+    capital or demonym), which decides between actors sharing a spelling."""
+    return (matches.filter(pl.col("kind").is_in(["name", "capital", "nisba"]))
+            .group_by("article_id", "actor_id").agg(times=pl.len()))
+
+
 def _short_names_after_full_names(matches: pl.DataFrame) -> pl.DataFrame:
     """A short name counts in an article that names its actor in full; one shared by several
     actors so named («المملكة» after «السعودية» and «المملكة المتحدة») is the most named one's."""
     named = matches.filter(pl.col("kind") == "name").select("article_id", "actor_id").unique()
-    times = (matches.filter(pl.col("kind").is_in(["name", "capital", "nisba"]))
-             .group_by("article_id", "actor_id").agg(times=pl.len()))
+    times = _times_named(matches)
     shorts = (
         matches.filter(pl.col("kind") == "short").join(named, on=["article_id", "actor_id"], how="semi")
         .join(times, on=["article_id", "actor_id"], how="left")

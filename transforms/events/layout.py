@@ -69,11 +69,9 @@ def _teaser_block(lines: pl.DataFrame, words: pl.Expr, goes_on: pl.Expr) -> pl.D
         (words >= MIN_TEASER_TOKENS) & pl.col("line").str.contains(r"^[\x{0621}-\x{064A}]") & ~goes_on
         & ~pl.col("line").str.contains(BODY_OPENING) & ~pl.col("line").str.contains(INNER_SENTENCE_END)
     )
-    numbered = lines.with_columns(
-        line_no=pl.int_range(pl.len()).over("article_id"), lines=pl.len().over("article_id"),
-        # the first paragraph is the article's own lead
-        lead_like=lead_like & (pl.int_range(pl.len()).over("article_id") > 0),
-    )
+    numbered = lines.with_columns(line_no=pl.int_range(pl.len()).over("article_id"), lines=pl.len().over("article_id"))
+    # (the first paragraph is the article's own lead)
+    numbered = numbered.with_columns(lead_like=lead_like & (pl.col("line_no") > 0))
     last_body = pl.when(~pl.col("lead_like")).then(pl.col("line_no")).max().over("article_id").fill_null(-1)
     return (
         numbered.with_columns(last_body=last_body)
