@@ -138,3 +138,12 @@ def test_al_mamlaka_refers_back_to_the_most_named_kingdom():
     the kingdom is named and given to the most named one."""
     assert _codes_of("أعلنت السعودية موقفها. وقالت المملكة إنها ترفض التدخل.", "المملكة") == {"SAU"}
     assert _codes_of("وقالت المملكة إنها ترفض التدخل.", "المملكة") == set()
+
+
+def test_an_indefinite_agent_and_the_agent_after_it_are_one_reference():
+    """«قوات الجيش», «ضباط المخابرات»: one reference, whose role the genitive settles when it
+    names which armed men they are; after a definite agent the next one is another actor (the
+    object: «اعتقلت الشرطة المحتجين»), and an office is left to the person it titles."""
+    refs = _extract("وقال ضباط المخابرات العراقية إن قوات الجيش اعتقلت الشرطة المحتجين.").actor_references
+    assert dict(refs.select("surface", "role_code").iter_rows()) == {
+        "ضباط المخابرات العراقية": "SPY", "قوات الجيش": "MIL", "الشرطة": "COP", "المحتجين": "OPP"}

@@ -761,3 +761,17 @@ def test_a_past_verb_marked_passive_by_its_damma_has_its_subject_as_target():
     accused; unmarked, the same letters read as active."""
     assert ("اتُهمت", "112", None, "SYRMIL") in _coded("اتُهمت قوات النظام السوري باستخدام الأسلحة الكيماوية.")
     assert ("وتُدين", "111", "IRN", "USA") in _coded("وتُدين إيران العقوبات الأمريكية.")  # a present verb of form IV
+
+
+def test_an_agent_and_its_genitive_are_one_actor_and_coordination_stops_at_wa():
+    """«قوات الجيش» is one participant, so «بين قوات الجيش والمليشيا الحوثية» pairs the army
+    with the Houthis; a name after «و» is coordinated, not the owner of the agent before it."""
+    assert ("اشتباكات", "190", "YEMMIL", "YEMREB") in _coded(
+        "وقالت جماعة الحوثي إن اشتباكات عنيفة دارت بين قوات الجيش والمليشيا الحوثية في محيط جبل العويد.")
+    assert ("معارك", "190", "YEMREB", "YEMMIL") in _coded(
+        "وجاءت الغارات اليمنية بالتزامن مع معارك بين المتمردين والقوات الشرعية في مديرية حرض.")
+
+
+def test_a_plural_demonym_in_iin_right_after_a_verb_is_its_object():
+    """«طالب الليبيين»: the subject would be «الليبيون»; the mufti before it demands."""
+    assert ("طالب", "100", "LBYREL", "LBY") in _coded("وكان مفتي ليبيا الصادق الغرياني الذي طالب الليبيين بتقديم الدعم للمجلس.")

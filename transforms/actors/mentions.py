@@ -106,7 +106,7 @@ def find_mentions(tokens: pl.DataFrame, stems: pl.DataFrame, articles: pl.DataFr
     matches = _by_other_namings(_short_names_after_full_names(matches))
     matches = _without_homographs(resolve_overlaps(matches), tokens)
     matches = _with_adjacency(matches, tokens)
-    matches = _compose(matches)
+    matches = _compose(_genitive_agents(matches, tokens))
     matches = _absorb_titles(_with_adjacency(matches.drop("gap", "adjacent"), tokens))
     unknown = _unknown_names(matches, tokens, stems)
     unknown = pl.concat([unknown, _unknown_short_forms(matches, unknown, tokens, stems)], how="diagonal_relaxed")
@@ -234,12 +234,48 @@ def _with_adjacency(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
     )
 
 
+def _genitive_agents(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """An agent without the article followed by another agent is one phrase, the second its
+    genitive: «قوات الجيش», «نشطاء المعارضة», «فصائل معارضة», «عناصر الشرطة». The head keeps
+    its role, but takes the genitive's when it has none («عناصر المعارضة المسلحة») and when the
+    genitive tells which armed men they are («ضباط المخابرات»: SPY, «قوات الشرطة»: COP).
+    A definite head is left alone: after it the second may be the verb's object («اعتقلت
+    الشرطة المحتجين»). Offices, before or after, are left to _absorb_titles, which folds them
+    into the person named next («نائبة وزير الخارجية الإسرائيلية تسيبي هوتوفيلي»)."""
+    nxt = lambda column: pl.col(column).shift(-1).over("article_id")  # noqa: E731
+    head_word = at_token(matches, tokens, "last_token", head_norm="norm").with_columns(
+        head_stem=pl.when(pl.col("first_token") == pl.col("last_token"))
+        .then(pl.col("head_norm").str.slice(pl.col("clitic").fill_null("").str.len_chars()))
+        .otherwise(pl.col("head_norm"))
+    )
+    indefinite = ~pl.col("head_stem").str.starts_with("ال") & ~(
+        (pl.col("first_token") == pl.col("last_token")) & pl.col("clitic").fill_null("").str.ends_with("لل"))
+    frame = head_word.with_columns(
+        genitive=((pl.col("kind") == "agent") & (pl.col("agent_kind") != "office") & (nxt("agent_kind") != "office") & indefinite
+                  & (nxt("kind") == "agent") & nxt("adjacent").fill_null(False)
+                  & (nxt("clitic").fill_null("") == "")).fill_null(False),
+        next_last_token=nxt("last_token"), next_role_code=nxt("role_code"),
+    )
+    # (pairs only: the middle of three such agents stays the genitive of the first)
+    frame = frame.with_columns(
+        genitive=pl.col("genitive") & ~pl.col("genitive").shift(1).over("article_id").fill_null(False)
+    ).with_columns(consumed=pl.col("genitive").shift(1).over("article_id").fill_null(False))
+    return frame.filter(~pl.col("consumed")).with_columns(
+        last_token=pl.when("genitive").then("next_last_token").otherwise("last_token"),
+        role_code=pl.when(pl.col("genitive") & (pl.col("role_code").is_null() | (
+            (pl.col("role_code") == "MIL") & pl.col("next_role_code").is_in(["COP", "SPY"]))))
+        .then("next_role_code").otherwise("role_code"),
+    ).select(matches.columns)
+
+
 def _compose(matches: pl.DataFrame) -> pl.DataFrame:
     nxt = lambda column: pl.col(column).shift(-1).over("article_id")  # noqa: E731
     frame = matches.with_columns(
-        [nxt(c).alias(f"next_{c}") for c in ("kind", "entity_type", "actor_id", "country_code", "last_token", "adjacent")]
+        [nxt(c).alias(f"next_{c}") for c in ("kind", "entity_type", "actor_id", "country_code", "last_token", "adjacent", "clitic")]
     )
-    is_agent = (pl.col("kind") == "agent") & pl.col("role_code").is_not_null() & pl.col("next_adjacent").fill_null(False)
+    # (a name joined by و/ف is coordinated with the agent, not its owner: «قوات الجيش والمليشيا الحوثية»)
+    is_agent = ((pl.col("kind") == "agent") & pl.col("role_code").is_not_null() & pl.col("next_adjacent").fill_null(False)
+                & ~pl.col("next_clitic").fill_null("").str.contains("^[وف]"))
     state_next = (pl.col("next_kind") == "nisba") | (
         pl.col("next_kind").is_in(["name", "capital"]) & (pl.col("next_entity_type") == "LOC")
         & (pl.col("next_actor_id") == pl.col("next_country_code"))

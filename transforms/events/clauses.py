@@ -310,3 +310,9 @@ def quad_class(code: pl.Expr) -> pl.Expr:
     conflict (10–14), 4 material conflict (15–20)."""
     root = code.str.slice(0, 2).cast(pl.Int32)
     return pl.when(root <= 5).then(1).when(root <= 9).then(2).when(root <= 14).then(3).otherwise(4)
+
+
+def is_verb(form_kind: pl.Expr | None = None) -> pl.Expr:
+    """A finite verb (verb_past, verb_present, verb_passive), not a verbal noun (verbal_noun:
+    the two share the prefix «verb»)."""
+    return (pl.col("form_kind") if form_kind is None else form_kind).str.starts_with("verb_")

@@ -377,11 +377,15 @@ def _with_case(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """`accusative`: a demonym in the indefinite accusative («اعتقلت تونسيا», «14 إيرانيا»; the
     only demonym forms ending in «يا», lexicon._accusative_nisbas): an object, never a subject,
     but after «أن», «إن», «لكن» («بيد أن مسؤولا إيرانيا أعلن»). `accusative_form`: the form,
-    whatever its place. Needs `previous_word`."""
+    whatever its place. `oblique_plural`: a plural demonym in «ـيين» standing alone: right after
+    a verb it is the object (the subject would be «ـيون»: «طالب الليبيين»); elsewhere news
+    writes it for any case («قناصة إسرائيليين أطلقوا»). Needs `previous_word`."""
     return at_token(spans, tokens, "last_token", tail="norm").with_columns(
         accusative_form=(pl.col("kind") == "nisba") & pl.col("tail").str.ends_with("يا")
     ).with_columns(
-        accusative=pl.col("accusative_form") & ~pl.col("previous_word").str.contains(INNA).fill_null(False)
+        accusative=pl.col("accusative_form") & ~pl.col("previous_word").str.contains(INNA).fill_null(False),
+        oblique_plural=(pl.col("kind") == "nisba") & pl.col("tail").str.ends_with("يين")
+        & ~pl.col("previous_word").str.contains(INNA).fill_null(False),
     ).drop("tail")
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from transforms.events.clauses import is_verb
 from transforms.events.event_score import actor_kind
 from transforms.events.linear_model import load, probabilities
 from transforms.events.roles import source_ranks, target_ranks
@@ -137,7 +138,9 @@ def _sources_by_rules(pairs: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFra
     # none for what a threat or intent announces (`own_act`: it inherits the threat's source,
     # clauses.py), not a mediator or backer of another act (`sponsor_of_other`: coding.py),
     # and not an object in the accusative («اعتقلت تونسيا», participants._with_case)
-    usable = ~pl.col("own_act") & ~pl.col("sponsor_of_other") & ~(pl.col("accusative") & ~_doer_adjective())
+    # (nor a plural demonym in «ـيين» right after a verb: «طالب الليبيين», participants._with_case)
+    usable = ~pl.col("own_act") & ~pl.col("sponsor_of_other") & ~(pl.col("accusative") & ~_doer_adjective()) & ~(
+        pl.col("oblique_plural") & is_verb() & (pl.col("after") == 1))
     return source_ranks(pairs.filter(usable), triggers)
 
 
