@@ -216,7 +216,8 @@ def _statement_objects(triggers: pl.DataFrame) -> pl.DataFrame:
             # a bare past form right after the statement and its subject is a noun: «أدانت فرنسا قصف …»
             (pl.col("form_kind").is_in(["verbal_noun", "phrase"])
              | ((pl.col("form_kind") == "verb_past") & (pl.col("clitic").fill_null("") == "")))
-            & previous("form_kind").str.starts_with("verb")
+            # (after a statement verb or noun: «أدانت تركيا استهداف», «باتهام أردوغان بذبح السوريين»)
+            & (is_verb(previous("form_kind")) | (previous("form_kind") == "verbal_noun"))
             & previous("cameo_code").str.slice(0, 2).is_in(STATEMENT_ROOTS)
             & ((pl.col("first_token") - previous("last_token")) <= MAX_STATEMENT_OBJECT_GAP)
         ).fill_null(False),
@@ -276,7 +277,7 @@ def _clause_openings(triggers: pl.DataFrame, tokens: pl.DataFrame, marks: pl.Dat
         .pipe(at_token, tokens, pl.col("anchor_first") - 1, previous_word="norm")
         .with_columns(
             opens_clause=(
-                (pl.col("clitic").str.contains("^[وف]") & pl.col("form_kind").str.starts_with("verb")
+                (pl.col("clitic").str.contains("^[وف]") & is_verb()
                  & (pl.col("anchor_first") == pl.col("first_token")))
                 | pl.col("previous_word").is_in(RELATIVES)
             ).fill_null(False)
@@ -295,7 +296,7 @@ def _verbs_describing_nouns(triggers: pl.DataFrame) -> pl.DataFrame:
     previous = lambda column: pl.when(same).then(pl.col(column).shift(1))  # noqa: E731
     return triggers.sort("article_id", "sentence_index", "first_token").with_columns(
         describes_noun=(
-            pl.col("form_kind").str.starts_with("verb") & (pl.col("clitic").fill_null("") == "")
+            is_verb() & (pl.col("clitic").fill_null("") == "")
             & previous("form_kind").is_in(["verbal_noun", "phrase"])
             & (quad_class(pl.col("cameo_code")) == quad_class(previous("cameo_code")))
             # (a noun read from its light verb, «شن، مساء الأربعاء، هجوما», is measured from the verb)

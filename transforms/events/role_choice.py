@@ -147,7 +147,7 @@ def _sources_by_rules(pairs: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFra
 def _doer_adjective() -> pl.Expr:
     """A demonym right after a noun trigger is the adjective that names its doer, in the
     accusative too: «إن قصفا إسرائيليا استهدف» (an Israeli strike), a source and not a target."""
-    return ~pl.col("form_kind").str.starts_with("verb") & (pl.col("after") == 1)
+    return ~is_verb() & (pl.col("after") == 1)
 
 
 def _with_targets_by_rules(pool: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:

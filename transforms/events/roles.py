@@ -32,7 +32,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms.arabic import normalize_str
-from transforms.events.clauses import MAX_NEXT_VERB_GAP, quad_class
+from transforms.events.clauses import MAX_NEXT_VERB_GAP, is_verb, quad_class
 from transforms.events.participants import AGENT
 
 MAX_SOURCE_BEFORE = 12  # tokens between a subject and its verb (SVO)
@@ -121,12 +121,14 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     loose_adjective = (pl.col("kind") == "nisba") & (pl.col("after") > 2)
     # after a verb that reads as active, «من قبل» makes it passive only right after the verb's
     # first participant («اعتقل ناشطون من قبل الأمن»), not in «استنكرت الحكومة التعنت من قبل …»
-    active_verb = (pl.col("source_role") == "subject") & pl.col("form_kind").str.starts_with("verb")
+    active_verb = (pl.col("source_role") == "subject") & is_verb()
     first_after = pl.col("first_token_right").filter(pl.col("after") >= 1).min().over("event_row")
     first_end = pl.col("last_token_right").filter(pl.col("first_token_right") == first_after).max().over("event_row")
     right_after_first = (pl.col("first_token_right") == first_after) | (pl.col("first_token_right") - 3 == first_end)
+    # (a verbal noun with ل keeps its genitive agent: «تقدير بلاده لدعوة العاهل السعودي»; a verb
+    # with ل is one of purpose, «ليزور»)
     nominal = (pl.col("clitic").fill_null("").str.contains("ب")
-               | (pl.col("clitic").fill_null("").str.contains("ل") & ~pl.col("form_kind").str.starts_with("verb")))
+               | (pl.col("clitic").fill_null("").str.contains("ل") & pl.col("form_kind").is_in(["phrase", "participle"])))
     # not across a reported clause; and a town or region («بلدة حرستا») is acted on, it does not
     # act (a state's name or capital may: «دمشق»)
     pairs = pairs.filter(~pl.col("across_clause") & ~(pl.col("is_place") & pl.col("kind").is_in(["place", "unknown"])))
@@ -345,7 +347,7 @@ def _target_of_next_verb(events: pl.DataFrame, quad: pl.Expr) -> pl.DataFrame:
             next_source=nxt("source_code"), next_target_actor=nxt("target_actor_id"), next_target_code=nxt("target_code"),
         )
         .filter(
-            pl.col("form_kind").is_in(["verbal_noun", "phrase"]) & pl.col("next_kind").str.starts_with("verb")
+            pl.col("form_kind").is_in(["verbal_noun", "phrase"]) & is_verb(pl.col("next_kind"))
             & (pl.col("next_quad") == pl.col("quad"))
             & ((pl.col("next_marks") == pl.col("anchor_marks")) | (pl.col("anchor_first") != pl.col("first_token")))
             & (pl.col("next_source").is_null() | (pl.col("next_source") == pl.col("source_code")))
