@@ -230,7 +230,7 @@ def test_a_quantity_or_members_noun_does_not_hide_the_target():
 
 
 def test_raids_take_the_target_of_the_verb_that_says_what_they_hit():
-    events = _by_trigger("وقتل ستة مدنيين جراء غارات للطيران الروسي استهدفت بلدة حرستا.")
+    events = _by_trigger("ودمرت غارات للطيران الروسي استهدفت بلدة حرستا مستشفى.")
     assert (events["غارات"]["source_code"], events["غارات"]["target_code"]) == ("RUSMIL", "SYR")
     # the town is what the verb hit, not who hit it
     assert (events["استهدفت"]["source_code"], events["استهدفت"]["target_code"]) == ("RUSMIL", "SYR")
@@ -775,3 +775,14 @@ def test_an_agent_and_its_genitive_are_one_actor_and_coordination_stops_at_wa():
 def test_a_plural_demonym_in_iin_right_after_a_verb_is_its_object():
     """«طالب الليبيين»: the subject would be «الليبيون»; the mufti before it demands."""
     assert ("طالب", "100", "LBYREL", "LBY") in _coded("وكان مفتي ليبيا الصادق الغرياني الذي طالب الليبيين بتقديم الدعم للمجلس.")
+
+
+def test_the_casualties_of_an_assault_are_its_target():
+    """«قتل ستة مدنيين جراء غارات …»: who a casualty verb names was hit by the assault after it
+    (CODEBOOK: the place stands in only when no one hit is named); not the subject of an
+    active verb, nor those killed in a clash they fought."""
+    raids = _by_trigger("وقتل ستة مدنيين جراء غارات للطيران الروسي استهدفت بلدة حرستا.")
+    assert (raids["غارات"]["source_code"], raids["غارات"]["target_code"]) == ("RUSMIL", "SYRCVL")
+    assert (raids["استهدفت"]["source_code"], raids["استهدفت"]["target_code"]) == ("RUSMIL", "SYR")
+    assert ("برصاص", "193", "ISRMIL", "PSE") in _coded("قتل فلسطيني برصاص الجيش الإسرائيلي قرب مستوطنة أرئيل.")
+    assert ("غارة", "195", "ISRMIL", "GZS") in _coded("وقتل الجيش الإسرائيلي 5 مسلحين في غارة على غزة.")

@@ -33,6 +33,12 @@ DAY_WORDS = [*WEEKDAYS, "امس", "اليوم", "غدا"]
 RELATIVES = [normalize_str(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")]
 MAX_UNDERGONE_GAP = 6  # tokens from «تعرضت» to the trigger it introduces
 UNDERGO = "^[وف]?(تعرض|تعرضت|تعرضا|تعرضتا|تعرضوا|يتعرض|تتعرض|يتعرضان|تتعرضان|يتعرضون)$"
+# casualty verbs, passive or intransitive («قتل 28 مدنيا في غارة», «أصيب فلسطيني برصاص الجيش»):
+# whoever they name was hit by the act that follows (normalised, with و/ف)
+CASUALTY = "^[وف]?(قتل|قتلت|قتلا|قتلوا|اصيب|اصيبت|اصيبا|اصيبوا|استشهد|استشهدت|استشهدوا|جرح|جرحت|جرحوا|لقي|لقيت|لقوا)$"
+# what introduces the act a casualty verb names: «في غارة», «برصاص», «جراء قصف», «إثر هجوم»
+CASUALTY_CAUSES = [normalize_str(w) for w in ("في", "جراء", "إثر", "اثر", "خلال", "بسبب", "نتيجة", "بعد")]
+CASUALTY_ROOT = 18  # CAMEO roots from here on (assault, fight, mass violence) can have casualties
 # a bare «أن / إن» («قال المرصد إن الطائرات قصفت») opens a reported clause with a subject of its own
 CLAUSE_OPENERS = [normalize_str(w) for w in ("أن", "إن", "بأن", "لأن")]
 # except after a word of time or plan, where the date and the doer belong to the verb after it:
@@ -232,15 +238,33 @@ def _statement_objects(triggers: pl.DataFrame) -> pl.DataFrame:
 
 def _undergone(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """`undergone_verb`: the token of «تعرض / يتعرض …» a few words before a trigger — «تعرضت
-    مواقع للنظام لقصف إسرائيلي»: who undergoes it is the target, not the source."""
+    مواقع للنظام لقصف إسرائيلي»: who undergoes it is the target, not the source. So is who a
+    `casualty_verb` names before an assault that a preposition introduces: «قتل فلسطيني
+    برصاص الجيش الإسرائيلي», «أصيب 20 آخرون جراء قصف» — but not one followed by a definite
+    word, its subject («قتل الجيش 5 مسلحين في غارة»), nor before a clash, whose dead were
+    among those who fought («قتل 30 مسلحا في مواجهات مع …»)."""
     keys = ["article_id", "sentence_index"]
-    verbs = tokens.filter(pl.col("norm").str.contains(UNDERGO)).select(*keys, undergone_verb="token_index")
+    words = at_token(tokens, tokens, pl.col("token_index") + 1, next_norm="norm").select(
+        *keys, "token_index", "norm", "next_norm")
+    casualty = pl.col("norm").str.contains(CASUALTY) & ~pl.col("next_norm").str.starts_with("ال").fill_null(False)
+    verbs = words.filter(pl.col("norm").str.contains(UNDERGO) | casualty).select(
+        *keys, undergone_verb="token_index", casualty_verb=casualty)
+    # (ب as the trigger's clitic, or written into its form: «برصاص»)
+    caused = (
+        at_token(triggers, tokens, pl.col("first_token") - 1, previous_word="norm")
+        .pipe(at_token, tokens, "first_token", first_word="norm")
+        .select("event_row", *keys, "first_token",
+                caused=(pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32) >= CASUALTY_ROOT) & ~pl.col("symmetric")
+                & (pl.col("first_word").str.starts_with("ب") | pl.col("previous_word").is_in(CASUALTY_CAUSES)).fill_null(False))
+    )
     found = (
-        triggers.select("event_row", *keys, "first_token").join(verbs, on=keys)
-        .filter((pl.col("first_token") - pl.col("undergone_verb")).is_between(1, MAX_UNDERGONE_GAP))
+        caused.join(verbs, on=keys)
+        .filter((pl.col("first_token") - pl.col("undergone_verb")).is_between(1, MAX_UNDERGONE_GAP)
+                & (~pl.col("casualty_verb") | pl.col("caused")))
         .sort("event_row", "undergone_verb", descending=[False, True])
         .unique("event_row", keep="first", maintain_order=True)
-        .select("event_row", "undergone_verb")
+        .select("event_row", casualty_verb=pl.when("casualty_verb").then("undergone_verb"),
+                undergone_verb=pl.when(~pl.col("casualty_verb")).then("undergone_verb"))
     )
     return triggers.join(found, on="event_row", how="left")
 

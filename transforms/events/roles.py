@@ -115,7 +115,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     # (a noun of purpose, «… إلى موسكو للقاء نظيرها», is done by the subject of the clause before
     # it; after a trigger, «سيزور الوزير طهران للقاء …», it inherits that trigger's source instead)
     subject = (pl.col("source_role") == "subject") | patient_noun | (pl.col("purpose_noun") & (pl.col("previous_end") < 0))
-    no_subject_before = pl.col("undergone_verb").is_not_null()
+    no_subject_before = pl.coalesce("undergone_verb", "casualty_verb").is_not_null()
     # a demonym alone qualifies the noun before it: the trigger («غارات جوية روسية»), or, further
     # on, another noun («قصف موقع عسكري سوري»: the site is Syrian, the bombing is not)
     loose_adjective = (pl.col("kind") == "nisba") & (pl.col("after") > 2)
@@ -243,12 +243,13 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     after = pl.col("after")
     marker = pl.col("target_marker")
     prepositional = marker.is_not_null() & ~marker.is_in(["object", "none"])
-    undergone = pl.col("undergone_verb")
+    undergone = pl.coalesce("undergone_verb", "casualty_verb")
     pairs = pairs.filter(~pl.col("across_clause") & ~pl.col("denier"))
     candidates = pl.concat([
         # «برلين التي يقوم بزيارتها», «المدينة التي قصفها الجيش»: the antecedent of the pronoun
         pairs.filter("antecedent").with_columns(rank=pl.lit(-200, dtype=pl.Int32)),
-        # «تعرضت دمشق لقصف»: whoever undergoes it, between the verb and the trigger or before the verb
+        # «تعرضت دمشق لقصف», «قتل فلسطيني برصاص …»: whoever undergoes it, between the verb and the
+        # trigger or before the verb
         pairs.filter(undergone.is_not_null() & (pl.col("last_token_right") < pl.col("anchor_first"))
                      & ((pl.col("first_token_right") > undergone) | (undergone - pl.col("last_token_right")).is_between(1, 2)))
         .with_columns(rank=(pl.col("first_token_right") - undergone).abs() - 100),
