@@ -786,3 +786,14 @@ def test_the_casualties_of_an_assault_are_its_target():
     assert (raids["استهدفت"]["source_code"], raids["استهدفت"]["target_code"]) == ("RUSMIL", "SYR")
     assert ("برصاص", "193", "ISRMIL", "PSE") in _coded("قتل فلسطيني برصاص الجيش الإسرائيلي قرب مستوطنة أرئيل.")
     assert ("غارة", "195", "ISRMIL", "GZS") in _coded("وقتل الجيش الإسرائيلي 5 مسلحين في غارة على غزة.")
+
+
+def test_a_present_tense_of_control_or_accusation_without_a_date_is_a_standing_state():
+    """«ويسيطر الحوثيون على الميناء» states who holds the port, not that it was taken: background
+    (CODEBOOK: standing positions are no new events); the past tense or سـ say otherwise."""
+    def modality(text: str) -> set[str]:
+        return set(_events(text)["modality"])
+    assert modality("ويسيطر الحوثيون على ميناء الحديدة.") == {"background"}
+    assert modality("وسيطر الحوثيون على ميناء الحديدة.") == {"asserted"}
+    assert modality("وتتهم إيران الولايات المتحدة بدعم الإرهاب.") >= {"background"}
+    assert modality("وستستقبل تركيا الرئيس الإيراني.") == {"future"}

@@ -2,7 +2,8 @@
 
 - denied: نفى … before the trigger, or after it behind «لكن / بينما / غير أن»;
 - negated: لم, لن, وقف …;
-- background: «منذ 2015», سابقا, «وقتها», present-tense control («يسيطر عليها»), «الحصار المفروض»;
+- background: «منذ 2015», سابقا, «وقتها», the present tense of control, threat, hosting or
+  accusation («يسيطر عليها», «وتتهم إسرائيل إيران»: standing_verbs.txt), «الحصار المفروض»;
 - conditional: what is charged, alleged or accused («بتهمة», «مزاعم», «اتهم X بـ…»);
 - future: سـ (on the trigger or on its light verb: «ستشن … هجوما»), يعتزم, من المقرر before it
   (or before its light verb); المرتقب, المزمع after it; what an appeal or demand calls for; the ل
@@ -18,7 +19,7 @@ import polars as pl
 from transforms.arabic import normalize, normalize_str
 from transforms.events.clauses import LIGHT_VERBS, MAX_CALL_GAP, purpose_lam, with_proclitics
 from transforms.events.dates import WEEKDAYS
-from transforms.events.triggers import modality_words
+from transforms.events.triggers import modality_words, standing_lemmas
 from transforms.segmentation import at_token
 
 ACCUSATION = "112"  # CAMEO: accuse («اتهم»): the act it names is alleged
@@ -34,9 +35,7 @@ CONTRASTS = [normalize_str(w) for w in ("لكن", "لكنه", "لكنها", "ل�
 MAX_DENIAL_GAP = 4  # tokens from the contrast word to the denial verb
 # speech acts, whose own act a later denial does not deny («اتهمت تركيا … لكن الحزب نفى»)
 SPEECH_ROOTS = ["01", "02", "03", "05", "10", "11", "12", "13"]
-# present-tense control («المناطق التي يسيطر عليها الأكراد») describes who holds a place: a
-# standing situation, coded as background
-STANDING_CODE = "192"
+CONTROL = "192"  # occupy territory: in the present tense, who holds a place (standing_verbs.txt)
 # negating nouns («وقف القصف», «عدم التدخل») negate only their own genitive, the word right
 # after them: in «يقضي بوقف الدعم للحملة العسكرية» the support stops, the campaign does not
 NOMINAL_NEGATORS = [normalize_str(w) for w in (
@@ -136,19 +135,26 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     found = found.with_columns(
         purposive=(purpose_lam() & pl.col("undergone_verb").is_null() & ~pl.col("statement_object")
                    & (pl.col("form_kind") == "verbal_noun") & ~pl.col("first_word").str.ends_with("ات")).fill_null(False))
+    # the present tense of control, threat, hosting or accusation («المناطق التي يسيطر
+    # عليها الأكراد», «وتتهم إسرائيل إيران») states a standing situation (standing_verbs.txt),
+    # unless something else marks it («ستستقبل», «قد يهدد»)
+    # — undated: «يستقبل الرئيس اليوم السبت نظيره» is today's reception; control whatever the date,
+    # which is another verb's («منبج التي يسيطر عليها …، الجمعة»)
+    standing = ((pl.col("form_kind") == "verb_present") & normalize(pl.col("lemma")).is_in(standing_lemmas())
+                & ((pl.col("date_precision") == "unknown") | (pl.col("cameo_code") == CONTROL)))
     return _planned_weekday_ahead(found.drop("anchor_word", "first_word").with_columns(
         modality=pl.when(has("denied") | pl.col("denied_after")).then(pl.lit("denied"))
         .when(has("negated")).then(pl.lit("negated"))
         # a date after the report's is the future, whatever else the sentence suggests
         .when(pl.col("event_date") > pl.col("report_date")).then(pl.lit("future"))
-        .when(pl.col("since").fill_null(False) | has("background")
-              | ((pl.col("cameo_code") == STANDING_CODE) & (pl.col("form_kind") == "verb_present"))).then(pl.lit("background"))
+        .when(pl.col("since").fill_null(False) | has("background")).then(pl.lit("background"))
         # an act someone is accused or charged of is alleged, not established: conditional
         .when(has("conditional") | (pl.col("called_for") == "alleged")).then(pl.lit("conditional"))
         .when(pl.col("clitic").str.contains("س") | has("future") | has("intent") | (pl.col("called_for") == "future")
               | pl.col("announced_purpose").fill_null(False) | present_ahead | pl.col("future_verb").fill_null(False)
               | pl.col("purposive"))
         .then(pl.lit("future"))
+        .when(standing).then(pl.lit("background"))
         .otherwise(pl.lit("asserted"))
     ))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
-from transforms.actors.lexicon import ALIAS_SCHEMA, build_aliases, read_table
+from transforms.actors.lexicon import ALIAS_SCHEMA, build_aliases, read_table, read_word_list
 from transforms.actors.matching import candidate_stems, find_aliases, resolve_overlaps
 from transforms.arabic import normalize
 from transforms.segmentation import at_token
@@ -64,6 +64,12 @@ def trigger_lexicon() -> tuple[pl.DataFrame, pl.DataFrame]:
     # one a mere preposition («للاشتباكات»): modality.py, clauses._purpose_nouns
     attributes = attributes.with_columns(definite=pl.col("alias").str.starts_with("ال"))
     return aliases, attributes.drop("alias")
+
+
+@cache
+def standing_lemmas() -> list[str]:
+    """Lemmas whose undated present tense states a standing situation (standing_verbs.txt)."""
+    return read_word_list(EVENTS_DIR / "standing_verbs.txt")
 
 
 @cache
