@@ -272,10 +272,13 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # failing the trigger's own preposition, the next actor after it introduced by another
         # preposition of direction («غارة … على مواقع للحوثيين») — never من/عن, which name
         # sources; ضد, بحق, تجاه («against», «towards») reach as far as the trigger's own preposition
+        # (counted from the trigger itself, not from the light verb it is anchored on: «شنت
+        # الولايات المتحدة وبريطانيا وفرنسا فجر السبت عملية عسكرية على مواقع تابعة للنظام»)
         pairs.filter(
-            pl.col("preposition").is_in(FALLBACK_PREPOSITIONS)
-            & after.is_between(1, pl.when(pl.col("preposition").is_in(AGAINST_PREPOSITIONS)).then(MAX_TARGET_AFTER)
-                               .otherwise(MAX_FALLBACK_TARGET_AFTER))
+            pl.col("preposition").is_in(FALLBACK_PREPOSITIONS) & (after >= 1)
+            & (pl.col("first_token_right") - pl.col("last_token")).is_between(
+                1, pl.when(pl.col("preposition").is_in(AGAINST_PREPOSITIONS)).then(MAX_TARGET_AFTER)
+                .otherwise(MAX_FALLBACK_TARGET_AFTER))
         )
         .with_columns(rank=after + FALLBACK_RANK),
     ])
