@@ -797,3 +797,10 @@ def test_a_present_tense_of_control_or_accusation_without_a_date_is_a_standing_s
     assert modality("وسيطر الحوثيون على ميناء الحديدة.") == {"asserted"}
     assert modality("وتتهم إيران الولايات المتحدة بدعم الإرهاب.") >= {"background"}
     assert modality("وستستقبل تركيا الرئيس الإيراني.") == {"future"}
+
+
+def test_a_region_is_invaded_it_does_not_invade():
+    """«اجتاحت إدلب»: Idlib (SYR) is the place swept into, the object of the verb; a region the
+    dictionary names is never a source, a state's name may be."""
+    assert ("اجتاحت", "190", "SYRREB", "SYR") in _coded("وكانت فصائل من المعارضة السورية قد اجتاحت إدلب قبل ثلاث سنوات.")
+    assert "SYR" not in {c[2] for c in _coded("وقصفت إدلب مواقع المعارضة.")}

@@ -129,9 +129,12 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     # with ل is one of purpose, «ليزور»)
     nominal = (pl.col("clitic").fill_null("").str.contains("ب")
                | (pl.col("clitic").fill_null("").str.contains("ل") & pl.col("form_kind").is_in(["phrase", "participle"])))
-    # not across a reported clause; and a town or region («بلدة حرستا») is acted on, it does not
-    # act (a state's name or capital may: «دمشق»)
-    pairs = pairs.filter(~pl.col("across_clause") & ~(pl.col("is_place") & pl.col("kind").is_in(["place", "unknown"])))
+    # not across a reported clause; and a town or region («بلدة حرستا», «اجتاحت إدلب») is acted on,
+    # it does not act (a state's name or capital may: «دمشق»; a region the dictionary names is
+    # no state when its code is another's: Idlib is SYR, Gaza is GZS itself)
+    region = pl.col("is_place") & (pl.col("kind").is_in(["place", "unknown"]) | (
+        (pl.col("kind") == "name") & pl.col("actor_id").ne_missing(pl.col("code"))))
+    pairs = pairs.filter(~pl.col("across_clause") & ~region)
     # nor a capital or state named as where something is: «في الكسوة جنوب دمشق», «في ريف دمشق»
     pairs = pairs.filter(~pl.col("previous_word").is_in(WHERE_WORDS).fill_null(False))
     # the antecedent of a relative clause's object pronoun is acted on, under any of its names
