@@ -804,3 +804,9 @@ def test_a_region_is_invaded_it_does_not_invade():
     dictionary names is never a source, a state's name may be."""
     assert ("اجتاحت", "190", "SYRREB", "SYR") in _coded("وكانت فصائل من المعارضة السورية قد اجتاحت إدلب قبل ثلاث سنوات.")
     assert "SYR" not in {c[2] for c in _coded("وقصفت إدلب مواقع المعارضة.")}
+
+
+def test_a_place_after_a_visit_verb_is_visited():
+    """«بومبيو، الذي زار السعودية مؤخرا»: Saudi Arabia is where Pompeo went, not the visitor."""
+    visits = {c for c in _coded("والتقى ترامب مدير المخابرات الأمريكية مايك بومبيو، الذي زار السعودية مؤخرا.") if c[0] == "زار"}
+    assert visits == {("زار", "042", "USASPY", "SAU")}

@@ -50,6 +50,7 @@ GENERIC_PLACE_RANK = 500  # behind every actor reached by any rule
 FALLBACK_RANK = 100  # targets reached by another preposition than the trigger's rank from here
 MAX_AGENT_AFTER = 6  # tokens from a trigger to «من قبل» / «على يد» and its doer
 ACCUSE = "اتهم"  # lemma of the accusation triggers (objective_genitive)
+VISIT = "زار"  # lemma of the visit verbs: a place after them is visited, it does not visit
 # a word with the ل of an object after a patient noun's agent (normalised): «اعتقال الشرطة لأحد …», «للناشط»
 LAM_OBJECT = r"^ل..."
 LAM_NOT_OBJECT = [normalize_str(w) for w in ("لكن", "لكنه", "لكنها", "لذلك", "لدى", "لقد", "لأن", "لأنه", "لمدة", "لاسيما", "لعدة", "لأول", "لليوم", "للمرة")]
@@ -174,7 +175,9 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # المستشفيات») has no subject after it, only its object
         # (or starts on the trigger's last word: «قصفت المقاتلات الروسية», a trigger with its subject)
         # (nor a member joined by و to a participant a preposition introduces: «على نشطاء ومعارضين»)
+        # (nor a place after a visit verb, which is where the visit went: «بومبيو، الذي زار السعودية»)
         pairs.filter((pl.col("source_role") == "subject") & ~pl.col("suffixed_agent") & pl.col("head_preposition").is_null()
+                     & ~(pl.col("is_place") & (pl.col("lemma") == VISIT) & is_verb())
                      & pl.col("after").is_between(1, 3).or_(
                          (pl.col("after") == 0) & (pl.col("last_token") > pl.col("first_token"))) & unmarked
                      & ~no_subject_before & ~(pl.col("feminine") & pl.col("masculine")) & ~nominal & ~pl.col("statement_object")
