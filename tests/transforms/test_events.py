@@ -810,3 +810,10 @@ def test_a_place_after_a_visit_verb_is_visited():
     """«بومبيو، الذي زار السعودية مؤخرا»: Saudi Arabia is where Pompeo went, not the visitor."""
     visits = {c for c in _coded("والتقى ترامب مدير المخابرات الأمريكية مايك بومبيو، الذي زار السعودية مؤخرا.") if c[0] == "زار"}
     assert visits == {("زار", "042", "USASPY", "SAU")}
+
+
+def test_whom_a_meeting_verb_meets_may_be_its_direct_object():
+    """«التقى ولي العهد السعودي … وزير الخارجية الأمريكي»: met without «بـ»; with it too."""
+    assert ("التقى", "040", "SAUGOV", "USAGOV") in _coded(
+        "التقى ولي العهد السعودي، الأمير محمد بن سلمان، وزير الخارجية الأمريكي في الرياض.")
+    assert ("التقى", "040", "SAUGOV", "USAGOV") in _coded("التقى ولي العهد السعودي بوزير الخارجية الأمريكي في الرياض.")
