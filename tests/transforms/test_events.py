@@ -817,3 +817,9 @@ def test_whom_a_meeting_verb_meets_may_be_its_direct_object():
     assert ("التقى", "040", "SAUGOV", "USAGOV") in _coded(
         "التقى ولي العهد السعودي، الأمير محمد بن سلمان، وزير الخارجية الأمريكي في الرياض.")
     assert ("التقى", "040", "SAUGOV", "USAGOV") in _coded("التقى ولي العهد السعودي بوزير الخارجية الأمريكي في الرياض.")
+
+
+def test_the_international_community_is_an_actor():
+    """«المجتمع الدولي», appealed to in many statements, is CAMEO's generic international actor INT."""
+    assert ("دعا", "020", "SAUGOV", "INT") in _coded(
+        "دعا ولي العهد السعودي، الأمير محمد بن سلمان، المجتمع الدولي إلى فرض عقوبات على إيران.")
