@@ -9,8 +9,7 @@ root and modality; the same source and target where there are several), and its 
 the ones the coder computes now; a row whose mention is no longer extracted so is left out, as
 its judgement was of something the coder no longer says. Every judged sample is read, the
 current one too: a model fitted after a sample was judged is measured only by a new draw, which
-leaves out the articles of all of them (sample_events --exclude-articles-of). The stored model
-was fitted at 23c385e, before the samples of 255c715 were drawn. A logistic regression (scikit-learn,
+leaves out the articles of all of them (sample_events --exclude-articles-of). A logistic regression (scikit-learn,
 L2) is cross-validated with folds by article, then fitted on every row. Writes
 transforms/lexicon/events/event_score.json (unless --dry-run) with, for each cut-off, the
 cross-validated precision of the mentions scored at or above it and the share of the
