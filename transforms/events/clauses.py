@@ -244,11 +244,11 @@ def _undergone(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     word, its subject («قتل الجيش 5 مسلحين في غارة»), nor before a clash, whose dead were
     among those who fought («قتل 30 مسلحا في مواجهات مع …»)."""
     keys = ["article_id", "sentence_index"]
-    words = at_token(tokens, tokens, pl.col("token_index") + 1, next_norm="norm").select(
-        *keys, "token_index", "norm", "next_norm")
-    casualty = pl.col("norm").str.contains(CASUALTY) & ~pl.col("next_norm").str.starts_with("ال").fill_null(False)
-    verbs = words.filter(pl.col("norm").str.contains(UNDERGO) | casualty).select(
-        *keys, undergone_verb="token_index", casualty_verb=casualty)
+    casualty = pl.col("norm").str.contains(CASUALTY)
+    words = tokens.filter(pl.col("norm").str.contains(UNDERGO) | casualty)
+    verbs = at_token(words, tokens, pl.col("token_index") + 1, next_norm="norm").filter(
+        ~casualty | ~pl.col("next_norm").str.starts_with("ال").fill_null(False)
+    ).select(*keys, undergone_verb="token_index", casualty_verb=casualty)
     # (ب as the trigger's clitic, or written into its form: «برصاص»)
     caused = (
         at_token(triggers, tokens, pl.col("first_token") - 1, previous_word="norm")
