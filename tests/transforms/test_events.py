@@ -608,6 +608,17 @@ def test_relative_periods_back_from_the_report():
     assert not {5, 6, 7} & set(found)
 
 
+def test_a_month_of_last_year():
+    """«نوفمبر/تشرين الثاني من العام الماضي» is November of the year before the report (month),
+    not the year alone; «5 نوفمبر من العام الماضي» its day."""
+    sentences = ["اعتقل في نوفمبر/تشرين الثاني من العام الماضي", "اعتقل في 5 نوفمبر من العام الماضي", "اعتقل العام الماضي"]
+    frame = pl.DataFrame({"article_id": ["a"] * 3, "sentence_index": [0, 1, 2], "sentence_text": sentences})
+    published = pl.DataFrame({"article_id": ["a"], "published_at": [datetime(2018, 5, 16, 9)]})
+    found = {row["sentence_index"]: (row["event_date"], row["date_precision"])
+             for row in find_dates(frame, published).iter_rows(named=True)}
+    assert found == {0: (date(2017, 11, 1), "month"), 1: (date(2017, 11, 5), "day"), 2: (date(2017, 1, 1), "year")}
+
+
 def test_a_date_at_the_head_of_the_sentence_reaches_its_coordinated_verbs():
     rows = _events("- عام 2003، أحبطت السلطات البحرينية مخططا لتنفيذ تفجيرات في المنامة، والقبض على عناصر خلية إرهابية.")
     arrest = rows.filter(pl.col("cameo_code") == "173")

@@ -5,7 +5,7 @@ Handled (on the normalised sentence, Eastern Arabic digits folded to Western):
   «15 أيار 2019» — Levantine, Western and Maghrebi month names from CLDR (Babel), alone or
   paired («آذار/ مارس», «مارس (آذار)»), ordinal day words up to «الحادي والثلاثين»;
 - month alone with a year or الجاري / الماضي (الفائت, المنصرم) / المقبل, or after a position:
-  «شباط الماضي», «أبريل 2019», «ديسمبر من عام 2012», «أوائل يناير» (month);
+  «شباط الماضي», «أبريل 2019», «ديسمبر من عام 2012», «نوفمبر من العام الماضي», «أوائل يناير» (month);
 - أمس, أول أمس, اليوم, غدا, «الليلة الماضية» (day); weekdays «الأحد», «يوم الخميس الماضي», checked against the
   publication day: the publication day itself or the nearest such day before it (a week back
   with الماضي on the same weekday), the next one with المقبل (day); «اليوم الثالث» is no date;
@@ -98,14 +98,16 @@ def patterns() -> dict[str, str]:
     year = r"(?:[12][0-9]{3})"
     # «من نفس العام», «من العام نفسه»: the year named before it in the article
     same = r"(?:من\s+)?(?:نفس\s+(?:العام|السنه)|(?:العام|السنه)\s+(?:نفسه|نفسها|ذاته|ذاتها))"
-    month_tail = rf"(?:(?:من\s+)?(?:(?:عام|سنه)\s+)?(?:{year}|{modifier})|{same})"
+    # «من العام الماضي»: of the year before the report's
+    last_year = rf"(?:من\s+)?(?:العام|السنه)\s+(?:{PAST}|الماضيه)"
+    month_tail = rf"(?:{last_year}|(?:من\s+)?(?:(?:عام|سنه)\s+)?(?:{year}|{modifier})|{same})"
     return {
         # «اليوم الثالث للاحتجاجات», «في اليوم التالي»: a day counted, not today (dropped)
         "counted_day": rf"اليوم\s+(?:{ordinal}|التالي|نفسه|ذاته|الاخير)",
         # a weekday in a set phrase names a prayer or its sermon, not a date: «خطبة الجمعة»,
         # «صلاة الجمعة», «خطيب الجمعة» (dropped)
         "set_phrase": rf"(?:صلاه|صلوات|خطبه|خطبتي|خطيب|خطباء|امام|مسجد|جامع)\s+(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})",
-        "day_month": rf"(?:[0-9]{{1,2}}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{pair}(?:\s+(?:(?:عام|سنه)\s+)?{year}|\s+{modifier}|\s+{same})?",
+        "day_month": rf"(?:[0-9]{{1,2}}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{pair}(?:\s+{last_year}|\s+(?:(?:عام|سنه)\s+)?{year}|\s+{modifier}|\s+{same})?",
         # a month needs a year or a modifier after it, or a position before it: «أوائل يناير»
         "month": rf"(?:(?:شهر\s+)?{pair}\s+{month_tail}|(?:{POSITIONS})\s+(?:شهر\s+)?{pair}(?:\s+{month_tail})?)",
         "numeric": r"[0-9]{1,2}[/-][0-9]{1,2}[/-][12][0-9]{3}",
@@ -180,7 +182,9 @@ def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
     same_year = expr.str.contains(r"نفس\s+(?:العام|السنه)|(?:العام|السنه)\s+(?:نفس|ذات)")
     frame = frame.sort("article_id", "sentence_index", "position", "expression").with_columns(
         earlier_year=explicit_year.forward_fill().shift(1).over("article_id"))
-    explicit_year = pl.when(same_year).then(pl.col("earlier_year")).otherwise(explicit_year)
+    explicit_year = (pl.when(same_year).then(pl.col("earlier_year"))
+                     .when(expr.str.contains(rf"\s(?:العام|السنه)\s+(?:{PAST}|الماضيه)$")).then(pub.dt.year() - 1)
+                     .otherwise(explicit_year))
     after = expr.str.contains("المقبل|القادم")
     current = expr.str.contains("الجاري|الحالي")
     frame = frame.with_columns(
