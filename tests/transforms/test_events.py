@@ -834,3 +834,10 @@ def test_the_international_community_is_an_actor():
     """«المجتمع الدولي», appealed to in many statements, is CAMEO's generic international actor INT."""
     assert ("دعا", "020", "SAUGOV", "INT") in _coded(
         "دعا ولي العهد السعودي، الأمير محمد بن سلمان، المجتمع الدولي إلى فرض عقوبات على إيران.")
+
+
+def test_what_follows_ghadat_was_the_day_before():
+    """«… الثلاثاء غداة استخدام روسيا حق الفيتو»: the veto was on the Monday."""
+    events = _events("وأصدرت الدول الأربع بيانا مشتركا الثلاثاء غداة استخدام روسيا حق الفيتو في مجلس الأمن.", datetime(2018, 2, 28))
+    veto = events.filter(pl.col("trigger") == "الفيتو").row(0, named=True)
+    assert (veto["event_date"], veto["date_precision"]) == (date(2018, 2, 26), "day")

@@ -46,6 +46,8 @@ MAX_HEAD_DATE_DISTANCE = 200  # how far such a date reaches
 # «أن / إن …» opens a reported clause: a date on one side does not date a trigger on the other
 COMPLEMENTIZERS = [normalize_str(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "أنهم", "إنهم")]
 MAX_BETWEEN_GAP = 6  # tokens from «بين X و Y» to the symmetric trigger it belongs to
+MORROW = normalize_str("غداة")  # «غداة X»: on the morrow of X
+MAX_MORROW_DISTANCE = 40  # characters from «غداة» to the trigger it dates (not the next clause's)
 VERBAL_ATTACK_LEMMA, CRITICISM = "هاجم", "111"
 
 EVENT_SCHEMA = {
@@ -292,7 +294,8 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
                 triggers: pl.DataFrame) -> pl.DataFrame:
     """The nearest date expression within MAX_DATE_DISTANCE characters, unless a trigger of
     another root or a «أن / إن» stands between: «اتهمت سوريا إسرائيل بشن هجوم الاثنين» dates the attack,
-    «أفاد مصدر الأربعاء أن السفير اجتمع …» dates the report, not the meeting."""
+    «أفاد مصدر الأربعاء أن السفير اجتمع …» dates the report, not the meeting; a day stated before
+    «غداة» dates what follows it the day before."""
     keys = ["article_id", "sentence_index"]
     dates = find_dates(sentence_frame, articles).with_row_index("date_row")
     sentence_start = sentence_frame.select("article_id", token_sentence="sentence_index", s_start="start")
@@ -338,8 +341,19 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
         near.join(blocked, on=["event_row", "date_row"], how="anti")
         .sort("event_row", "distance")
         .unique("event_row", keep="first", maintain_order=True)
-        .select("event_row", "event_date", "date_precision", date_expression="expression", since="since")
     )
+    # «… الثلاثاء غداة استخدام روسيا حق الفيتو»: what follows «غداة» (the morrow of) was the day
+    # before the date stated ahead of it
+    morrow = tokens.filter(pl.col("norm") == MORROW).select(*keys, "token_index").pipe(with_position, "token_index", "morrow")
+    day_before = (
+        nearest.filter(pl.col("date_precision") == "day").join(morrow, on=keys)
+        .filter((pl.col("position") < pl.col("morrow")) & (pl.col("rel") - pl.col("morrow")).is_between(1, MAX_MORROW_DISTANCE))
+        .select("event_row").unique()
+    )
+    nearest = nearest.with_columns(
+        event_date=pl.when(pl.col("event_row").is_in(day_before["event_row"].implode()))
+        .then(pl.col("event_date") - pl.duration(days=1)).otherwise("event_date")
+    ).select("event_row", "event_date", "date_precision", date_expression="expression", since="since")
     report = articles.select("article_id", report_date=pl.col("published_at").dt.date())
     return (
         events.join(nearest, on="event_row", how="left")
