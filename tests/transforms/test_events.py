@@ -841,3 +841,9 @@ def test_what_follows_ghadat_was_the_day_before():
     events = _events("وأصدرت الدول الأربع بيانا مشتركا الثلاثاء غداة استخدام روسيا حق الفيتو في مجلس الأمن.", datetime(2018, 2, 28))
     veto = events.filter(pl.col("trigger") == "الفيتو").row(0, named=True)
     assert (veto["event_date"], veto["date_precision"]) == (date(2018, 2, 26), "day")
+
+
+def test_clashes_of_protesters_with_security_forces_are_a_violent_protest():
+    """CODEBOOK: violent protest 145; armed clashes between forces stay 19."""
+    assert {c[1] for c in _coded("واندلعت الاشتباكات بين المتظاهرين والقوات الأمنية العراقية قرب مبنى المحافظة.") if c[0] == "الاشتباكات"} == {"145"}
+    assert {c[1] for c in _coded("واندلعت الاشتباكات بين الجيش العراقي ومسلحي داعش قرب الموصل.") if c[0] == "الاشتباكات"} == {"190"}
