@@ -847,3 +847,9 @@ def test_clashes_of_protesters_with_security_forces_are_a_violent_protest():
     """CODEBOOK: violent protest 145; armed clashes between forces stay 19."""
     assert {c[1] for c in _coded("واندلعت الاشتباكات بين المتظاهرين والقوات الأمنية العراقية قرب مبنى المحافظة.") if c[0] == "الاشتباكات"} == {"145"}
     assert {c[1] for c in _coded("واندلعت الاشتباكات بين الجيش العراقي ومسلحي داعش قرب الموصل.") if c[0] == "الاشتباكات"} == {"190"}
+
+
+def test_a_source_declining_to_be_named_rejects_nothing():
+    """«مصدر رفض الكشف عن هويته» is no rejection; refusing to disclose anything else still is one."""
+    assert not {c for c in _coded("وقال مصدر عسكري سوري رفض الكشف عن هويته إن القصف توقف.") if c[1].startswith("12")}
+    assert {c[1] for c in _coded("ورفضت جماعة الحوثي الكشف عن مكان الصحفي المختطف.") if c[0] == "ورفضت"} == {"120"}
