@@ -234,6 +234,11 @@ def _with_adjacency(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
     )
 
 
+def _next_in_article(column: str) -> pl.Expr:
+    """The column's value at the next match of the article (matches ordered by token)."""
+    return pl.col(column).shift(-1).over("article_id")
+
+
 def _genitive_agents(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """An agent without the article followed by another agent is one phrase, the second its
     genitive: «قوات الجيش», «نشطاء المعارضة», «فصائل معارضة», «عناصر الشرطة». The head keeps
@@ -242,13 +247,13 @@ def _genitive_agents(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFram
     A definite head is left alone: after it the second may be the verb's object («اعتقلت
     الشرطة المحتجين»). Offices, before or after, are left to _absorb_titles, which folds them
     into the person named next («نائبة وزير الخارجية الإسرائيلية تسيبي هوتوفيلي»)."""
-    nxt = lambda column: pl.col(column).shift(-1).over("article_id")  # noqa: E731
+    nxt = _next_in_article
     head_word = at_token(matches, tokens, "last_token", head_norm="norm").with_columns(
         head_stem=pl.when(pl.col("first_token") == pl.col("last_token"))
         .then(pl.col("head_norm").str.slice(pl.col("clitic").fill_null("").str.len_chars()))
         .otherwise(pl.col("head_norm"))
     )
-    indefinite = ~pl.col("head_stem").str.starts_with("ال") & ~(
+    indefinite = ~definite(pl.col("head_stem")) & ~(
         (pl.col("first_token") == pl.col("last_token")) & pl.col("clitic").fill_null("").str.ends_with("لل"))
     frame = head_word.with_columns(
         genitive=((pl.col("kind") == "agent") & (pl.col("agent_kind") != "office") & (nxt("agent_kind") != "office") & indefinite
@@ -269,7 +274,7 @@ def _genitive_agents(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFram
 
 
 def _compose(matches: pl.DataFrame) -> pl.DataFrame:
-    nxt = lambda column: pl.col(column).shift(-1).over("article_id")  # noqa: E731
+    nxt = _next_in_article
     frame = matches.with_columns(
         [nxt(c).alias(f"next_{c}") for c in ("kind", "entity_type", "actor_id", "country_code", "last_token", "adjacent", "clitic")]
     )

@@ -348,11 +348,10 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
     day_before = (
         nearest.filter(pl.col("date_precision") == "day").join(morrow, on=keys)
         .filter((pl.col("position") < pl.col("morrow")) & (pl.col("rel") - pl.col("morrow")).is_between(1, MAX_MORROW_DISTANCE))
-        .select("event_row").unique()
+        .select("event_row", day_before=pl.lit(True)).unique()
     )
-    nearest = nearest.with_columns(
-        event_date=pl.when(pl.col("event_row").is_in(day_before["event_row"].implode()))
-        .then(pl.col("event_date") - pl.duration(days=1)).otherwise("event_date")
+    nearest = nearest.join(day_before, on="event_row", how="left").with_columns(
+        event_date=pl.when(pl.col("day_before")).then(pl.col("event_date") - pl.duration(days=1)).otherwise("event_date")
     ).select("event_row", "event_date", "date_precision", date_expression="expression", since="since")
     report = articles.select("article_id", report_date=pl.col("published_at").dt.date())
     return (
