@@ -194,11 +194,6 @@ def test_a_person_attacks_in_words():
     ) == {("وهاجم", "111", "TURGOV", "ISRGOV")}
 
 
-def test_who_controls_a_place_is_a_standing_situation():
-    control = _by_trigger("ويتركز الجزء الأكبر من تلك القوات في المناطق التي يسيطر عليها الأكراد شمالي سوريا.")
-    assert control["يسيطر"]["modality"] == "background"
-
-
 def test_counted_days_last_weekday_and_month_of_year():
     sentences = pl.DataFrame({
         "article_id": ["a"] * 3,
@@ -799,15 +794,19 @@ def test_the_casualties_of_an_assault_are_its_target():
     assert ("غارة", "195", "ISRMIL", "GZS") in _coded("وقتل الجيش الإسرائيلي 5 مسلحين في غارة على غزة.")
 
 
-def test_a_present_tense_of_control_or_accusation_without_a_date_is_a_standing_state():
-    """«ويسيطر الحوثيون على الميناء» states who holds the port, not that it was taken: background
-    (CODEBOOK: standing positions are no new events); the past tense or سـ say otherwise."""
+def test_a_present_tense_of_control_support_or_accusation_without_a_date_is_no_event():
+    """«ويسيطر الحوثيون على الميناء» states who holds the port, not that it was taken; «إيران تدعم
+    الحوثيين» a standing position (CODEBOOK: no new events; not coded). The past tense or سـ say
+    otherwise, and support opening its sentence is the seed gold's event («وتدعم تركيا حكومة الوفاق»)."""
     def modality(text: str) -> set[str]:
         return set(_events(text)["modality"])
-    assert modality("ويسيطر الحوثيون على ميناء الحديدة.") == {"background"}
+    assert modality("ويسيطر الحوثيون على ميناء الحديدة.") == set()
+    assert "يسيطر" not in _by_trigger("ويتركز الجزء الأكبر من تلك القوات في المناطق التي يسيطر عليها الأكراد شمالي سوريا.")
+    assert "تدعم" not in _by_trigger("وقال الوزير إن إيران تدعم الحوثيين في اليمن.")
     assert modality("وسيطر الحوثيون على ميناء الحديدة.") == {"asserted"}
-    assert modality("وتتهم إيران الولايات المتحدة بدعم الإرهاب.") >= {"background"}
+    assert "وتتهم" not in _by_trigger("وتتهم إيران الولايات المتحدة بدعم الإرهاب.")
     assert modality("وستستقبل تركيا الرئيس الإيراني.") == {"future"}
+    assert modality("وتدعم تركيا حكومة الوفاق الوطني في طرابلس.") == {"asserted"}
 
 
 def test_a_region_is_invaded_it_does_not_invade():

@@ -33,7 +33,7 @@ from transforms.events.clauses import (
 from transforms.events.dates import find_dates
 from transforms.events.event_score import with_event_score
 from transforms.events.layout import headline_sentences
-from transforms.events.modality import find_denials, with_modality
+from transforms.events.modality import STANDING, find_denials, with_modality
 from transforms.events.participants import coordination_groups, reporters, sponsors
 from transforms.events.role_choice import choose_sources, choose_targets
 from transforms.events.roles import inherit_missing_roles
@@ -138,7 +138,10 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
     events = inherit_missing_roles(_recoded_by_context(_verbal_attacks(events), tokens)).filter(
         pl.col("source_code").is_not_null() | pl.col("target_code").is_not_null())
     events = _with_dates(events, sentence_frame, tokens, articles, triggers)
-    events = with_event_score(with_modality(events, tokens, triggers, denials), tokens, keep_features)
+    # a standing situation («المناطق التي يسيطر عليها الحوثيون», «إيران تدعم الحوثيين») is no event
+    # (CODEBOOK); its roles have served as context above
+    events = with_modality(events, tokens, triggers, denials).filter(pl.col("modality") != STANDING)
+    events = with_event_score(events, tokens, keep_features)
     return _finish(events, tokens, articles, keep_features)
 
 
