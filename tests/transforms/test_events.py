@@ -852,3 +852,10 @@ def test_a_source_declining_to_be_named_rejects_nothing():
     """«مصدر رفض الكشف عن هويته» is no rejection; refusing to disclose anything else still is one."""
     assert not {c for c in _coded("وقال مصدر عسكري سوري رفض الكشف عن هويته إن القصف توقف.") if c[1].startswith("12")}
     assert {c[1] for c in _coded("ورفضت جماعة الحوثي الكشف عن مكان الصحفي المختطف.") if c[0] == "ورفضت"} == {"120"}
+
+
+def test_a_past_verb_spelling_after_lam_is_a_purpose():
+    """«لبحث», «لطرد»: after ل the spelling of a past verb is its verbal noun, and the ل of purpose
+    says what the meeting or operation is for, not that it happened."""
+    assert _by_trigger("ويعقد وزير الخارجية الأردني اجتماعا مع نظيره السعودي لبحث الأزمة.")["لبحث"]["modality"] == "future"
+    assert _by_trigger("وبحث وزير الخارجية الأردني مع نظيره السعودي الأزمة.")["وبحث"]["modality"] == "asserted"

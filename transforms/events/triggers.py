@@ -92,7 +92,15 @@ def find_triggers(tokens: pl.DataFrame, stems: pl.DataFrame) -> pl.DataFrame:
     found = matches.select("article_id", "sentence_index", "first_token", "last_token", "clitic", "alias_id").join(
         attributes, on="alias_id"
     )
-    return _marked_passives(found, tokens)
+    return _marked_passives(_nouns_after_lam(found), tokens)
+
+
+def _nouns_after_lam(found: pl.DataFrame) -> pl.DataFrame:
+    """A past verb's spelling after ل is its verbal noun («لبحث», «لطرد», «لقمع»: to discuss, to
+    expel, to crush): ل is never a past verb's proclitic, and undiacritised the two are one
+    spelling, which the lexicon lists once, as the verb."""
+    after_lam = (pl.col("form_kind") == "verb_past") & pl.col("clitic").fill_null("").str.contains("ل")
+    return found.with_columns(form_kind=pl.when(after_lam).then(pl.lit("verbal_noun")).otherwise("form_kind"))
 
 
 def _marked_passives(found: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
