@@ -859,3 +859,11 @@ def test_a_past_verb_spelling_after_lam_is_a_purpose():
     says what the meeting or operation is for, not that it happened."""
     assert _by_trigger("ويعقد وزير الخارجية الأردني اجتماعا مع نظيره السعودي لبحث الأزمة.")["لبحث"]["modality"] == "future"
     assert _by_trigger("وبحث وزير الخارجية الأردني مع نظيره السعودي الأزمة.")["وبحث"]["modality"] == "asserted"
+
+
+def test_a_pronoun_on_the_particle_before_a_verb_is_its_subject():
+    """«كما أنها طالبت المملكة العربية السعودية بالكشف …»: «ها» is who demands; Saudi Arabia,
+    right after the verb, is asked, not the one asking."""
+    demand = _by_trigger("وقالت خطيبة الصحفي إنها حزينة، كما أنها طالبت المملكة العربية السعودية بالكشف عن مصيره.")["طالبت"]
+    assert demand["target_code"] == "SAU"
+    assert demand["source_code"] != "SAU"

@@ -41,6 +41,10 @@ CASUALTY_CAUSES = [normalize_str(w) for w in ("في", "جراء", "إثر", "ا�
 CASUALTY_ROOT = 18  # CAMEO roots from here on (assault, fight, mass violence) can have casualties
 # a bare «أن / إن» («قال المرصد إن الطائرات قصفت») opens a reported clause with a subject of its own
 CLAUSE_OPENERS = [normalize_str(w) for w in ("أن", "إن", "بأن", "لأن")]
+# «أن / إن / لأن / بأن / لكن» carrying a pronoun: the subject of the verb right after them
+# («كما أنها طالبت المملكة», «أنه أطلق الرصاص على …»)
+PRONOUN_SUBJECTS = [normalize_str(particle + pronoun) for particle in ("أن", "إن", "بأن", "لأن", "وأن", "وإن", "فإن", "لكن", "ولكن")
+                    for pronoun in ("ه", "ها", "هم", "هما", "هن")]
 # except after a word of time or plan, where the date and the doer belong to the verb after it:
 # «قبل أن يلتقي», «بعد أن قصفت», «من المقرر أن يبدأ … الأحد»
 TIME_OR_PLAN = [normalize_str(w) for w in (
@@ -294,8 +298,10 @@ def punctuation_marks(tokens: pl.DataFrame) -> pl.DataFrame:
 
 def _clause_openings(triggers: pl.DataFrame, tokens: pl.DataFrame, marks: pl.DataFrame) -> pl.DataFrame:
     """`anchor_marks`, `anchor_clauses`, `anchor_preps` (at the anchor's first token; see
-    punctuation_marks) and `opens_clause`: the trigger opens a clause of its own — a verb with
-    و/ف («وطردت»; not a coordinated noun «والغاز»), or after a relative pronoun."""
+    punctuation_marks), `opens_clause`: the trigger opens a clause of its own — a verb with
+    و/ف («وطردت»; not a coordinated noun «والغاز»), or after a relative pronoun — and
+    `pronoun_subject`: a verb whose subject is the pronoun on the particle right before it («أنها
+    طالبت المملكة»), so that the actor after it is its object, not its subject."""
     return (
         at_token(triggers, marks, "anchor_first", anchor_marks="marks", anchor_clauses="clauses", anchor_preps="preps")
         .pipe(at_token, tokens, pl.col("anchor_first") - 1, previous_word="norm")
@@ -304,7 +310,9 @@ def _clause_openings(triggers: pl.DataFrame, tokens: pl.DataFrame, marks: pl.Dat
                 (pl.col("clitic").str.contains("^[وف]") & is_verb()
                  & (pl.col("anchor_first") == pl.col("first_token")))
                 | pl.col("previous_word").is_in(RELATIVES)
-            ).fill_null(False)
+            ).fill_null(False),
+            pronoun_subject=(is_verb() & (pl.col("anchor_first") == pl.col("first_token"))
+                             & pl.col("previous_word").is_in(PRONOUN_SUBJECTS)).fill_null(False),
         )
         .drop("previous_word")
     )

@@ -176,12 +176,14 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # (or starts on the trigger's last word: «قصفت المقاتلات الروسية», a trigger with its subject)
         # (nor a member joined by و to a participant a preposition introduces: «على نشطاء ومعارضين»)
         # (nor a place after a visit verb, which is where the visit went: «بومبيو، الذي زار السعودية»)
+        # (nor the object of a verb whose subject is a pronoun before it: «أنها طالبت المملكة»)
         pairs.filter((pl.col("source_role") == "subject") & ~pl.col("suffixed_agent") & pl.col("head_preposition").is_null()
                      & ~(pl.col("is_place") & (pl.col("lemma") == VISIT) & is_verb())
                      & pl.col("after").is_between(1, 3).or_(
                          (pl.col("after") == 0) & (pl.col("last_token") > pl.col("first_token"))) & unmarked
                      & ~no_subject_before & ~(pl.col("feminine") & pl.col("masculine")) & ~nominal & ~pl.col("statement_object")
-                     & ~pl.col("describes_noun") & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True))
+                     & ~pl.col("describes_noun") & ~pl.col("pronoun_subject")
+                     & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True))
         .with_columns(rank=pl.col("after") + 200),
         # SVO further back, but not past the previous trigger
         pairs.filter(
