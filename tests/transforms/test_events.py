@@ -867,3 +867,10 @@ def test_a_pronoun_on_the_particle_before_a_verb_is_its_subject():
     demand = _by_trigger("وقالت خطيبة الصحفي إنها حزينة، كما أنها طالبت المملكة العربية السعودية بالكشف عن مصيره.")["طالبت"]
     assert demand["target_code"] == "SAU"
     assert demand["source_code"] != "SAU"
+
+
+def test_a_demonym_after_a_town_the_dictionary_does_not_know_is_its_country():
+    """«السيطرة على مدينة ميدي اليمنية»: Midi is a town in Yemen, and what was taken; «اليمنية»
+    describes it and does not act."""
+    control = _by_trigger("وأعلن المتحدث العسكري عن السيطرة على مدينة ميدي اليمنية ورفع العلم فيها.")["السيطرة على"]
+    assert (control["source_code"], control["target_code"]) == (None, "YEM")

@@ -164,20 +164,30 @@ def _militia_of_the_article(frame: pl.DataFrame, tokens: pl.DataFrame) -> pl.Dat
 
 
 def _without_attribute_nisbas(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
-    """A nationality adjective right after a named group or person describes it, it is no
-    participant of its own: «ميليشيات الحوثي الإيرانية» are the Houthis, not Iran; «حزب الله
-    اللبناني» is Hezbollah. (After a generic agent the two are one composed reference already:
-    «الوفد الإيراني».)"""
+    """A nationality adjective right after a named group, person or place describes it, it is
+    no participant of its own: «ميليشيات الحوثي الإيرانية» are the Houthis, not Iran; «حزب الله
+    اللبناني» is Hezbollah; «درنة الليبية» is Derna. (After a generic agent the two are one
+    composed reference already: «الوفد الإيراني».)"""
     # (of a group of one country: after an international body the adjective names its national
     # office, «الإنتربول السعودي»)
-    named = spans.filter((pl.col("kind") == "name") & ~pl.col("is_place") & pl.col("country").is_not_null()).select(
+    # (a place the dictionary does not know, «مدينة ميدي اليمنية», takes its country from it)
+    # (not a state's name: «بين إسرائيل والفلسطينيين»; nor a coordinated demonym)
+    named = spans.filter(((pl.col("kind") == "name") & pl.col("country").is_not_null())
+                         | (pl.col("is_place") & pl.col("kind").is_in(["place", "unknown"]))).select(
         "article_id", first_token=pl.col("last_token") + 1)
-    attributes = (spans.filter(pl.col("kind") == "nisba").select("article_id", "first_token")
+    attributes = (spans.filter((pl.col("kind") == "nisba") & ~pl.col("clitic").fill_null("").str.starts_with("و"))
+                  .select("article_id", "first_token", nisba_country="country")
                   .join(named, on=["article_id", "first_token"], how="semi")
                   .pipe(at_token, tokens, "first_token", gap="gap_before")
                   .filter(pl.col("gap") == "")
                   .drop("gap"))
-    return spans.join(attributes, on=["article_id", "first_token"], how="anti")
+    return (
+        spans.join(attributes, on=["article_id", "first_token"], how="anti")
+        .join(attributes.select("article_id", "nisba_country", last_token=pl.col("first_token") - 1), on=["article_id", "last_token"], how="left")
+        .with_columns(pl.coalesce("country", "nisba_country").alias("country"),
+                      pl.when(pl.col("is_place")).then(pl.coalesce("code", "nisba_country")).otherwise("code").alias("code"))
+        .drop("nisba_country")
+    )
 
 
 @cache
