@@ -874,3 +874,14 @@ def test_a_demonym_after_a_town_the_dictionary_does_not_know_is_its_country():
     describes it and does not act."""
     control = _by_trigger("وأعلن المتحدث العسكري عن السيطرة على مدينة ميدي اليمنية ورفع العلم فيها.")["السيطرة على"]
     assert (control["source_code"], control["target_code"]) == (None, "YEM")
+
+
+def test_taking_control_or_an_arrest_after_lam_is_an_aim():
+    """«ستمضي للسيطرة على المديرية», «نقاط تفتيش للقبض على الفارين»: what an act is for, not done."""
+    assert _by_trigger("وقال العقيد إن قوات الجيش اليمني ستمضي للسيطرة على مدينة الحديدة.")["للسيطرة على"]["modality"] == "future"
+    assert _by_trigger("وسيطرت قوات الجيش اليمني على مدينة الحديدة.")["وسيطرت"]["modality"] == "asserted"
+
+
+def test_an_acquittal_and_a_fire_under_control_are_no_events():
+    assert "قضت محكمة" not in _by_trigger("وقضت محكمة مصرية ببراءة طفل من تهمة القتل.")
+    assert "السيطرة على" not in _by_trigger("وقال الدفاع المدني العراقي إنه تمت السيطرة على الحريق.")

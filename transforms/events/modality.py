@@ -37,6 +37,7 @@ MAX_DENIAL_GAP = 4  # tokens from the contrast word to the denial verb
 # speech acts, whose own act a later denial does not deny («اتهمت تركيا … لكن الحزب نفى»)
 SPEECH_ROOTS = ["01", "02", "03", "05", "10", "11", "12", "13"]
 CONTROL = "192"  # occupy territory: in the present tense, who holds a place (standing_verbs.txt)
+AIMED_OUTCOMES = [CONTROL, "173"]  # taking control, an arrest: after لل, the aim of an act
 SUPPORT = normalize_str("دعم")
 # the modality of a standing situation: no event, dropped once its roles have served as context
 # (coding.find_events)
@@ -137,9 +138,13 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     # the ل of purpose on a singular verbal noun says what an act was for, not that it happened:
     # «أطلقوا صواريخ لاستهداف القوات», «وصل إلى موسكو للقاء نظيره», «الحملة التي بدأها لطرد داعش».
     # Not what was undergone («تعرضت للقصف»), nor a plural after ل, which is no purpose («تعرض لانتقادات»)
+    # — and an outcome, taking control or an arrest, after لل is what an act aims at, though the
+    # noun is definite: «ستمضي للسيطرة على المديرية», «نقاط تفتيش للقبض على الفارين»
+    aimed_outcome = pl.col("clitic").fill_null("").str.contains("^[وف]?لل$") & pl.col("cameo_code").is_in(AIMED_OUTCOMES)
     found = found.with_columns(
-        purposive=(purpose_lam() & pl.col("undergone_verb").is_null() & ~pl.col("statement_object")
-                   & (pl.col("form_kind") == "verbal_noun") & ~pl.col("first_word").str.ends_with("ات")).fill_null(False))
+        purposive=(((purpose_lam() & (pl.col("form_kind") == "verbal_noun") & ~pl.col("first_word").str.ends_with("ات"))
+                    | aimed_outcome)
+                   & pl.col("undergone_verb").is_null() & ~pl.col("statement_object")).fill_null(False))
     # the present tense of control, threat, hosting or accusation («المناطق التي يسيطر
     # عليها الأكراد», «وتتهم إسرائيل إيران») states a standing situation (standing_verbs.txt),
     # unless something else marks it («ستستقبل», «قد يهدد»)
