@@ -145,7 +145,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         purposive=(((purpose_lam() & (pl.col("form_kind") == "verbal_noun") & ~pl.col("first_word").str.ends_with("ات"))
                     | aimed_outcome)
                    & pl.col("undergone_verb").is_null() & ~pl.col("statement_object")).fill_null(False))
-    # the present tense of control, threat, hosting or accusation («المناطق التي يسيطر
+    # the present tense of control, threat, hosting, accusation or support («المناطق التي يسيطر
     # عليها الأكراد», «وتتهم إسرائيل إيران») states a standing situation (standing_verbs.txt),
     # unless something else marks it («ستستقبل», «قد يهدد»)
     # — undated: «يستقبل الرئيس اليوم السبت نظيره» is today's reception; control whatever the date,
