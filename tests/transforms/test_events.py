@@ -885,3 +885,9 @@ def test_taking_control_or_an_arrest_after_lam_is_an_aim():
 def test_an_acquittal_and_a_fire_under_control_are_no_events():
     assert "قضت محكمة" not in _by_trigger("وقضت محكمة مصرية ببراءة طفل من تهمة القتل.")
     assert "السيطرة على" not in _by_trigger("وقال الدفاع المدني العراقي إنه تمت السيطرة على الحريق.")
+
+
+def test_a_media_interview_is_no_meeting():
+    """«في لقاء مع سكاي نيوز عربية»: where a statement was made, not a meeting between actors."""
+    assert "لقاء" not in _by_trigger('وقال وزير الخارجية الأمريكي مايك بومبيو، في لقاء مع "سكاي نيوز عربية"، إن بلاده ستواصل الضغط.')
+    assert "لقاء" in _by_trigger("وبحث وزير الخارجية الأمريكي مايك بومبيو، في لقاء مع العاهل الأردني، الأوضاع في سوريا.")
