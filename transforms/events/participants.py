@@ -28,6 +28,8 @@ from transforms.segmentation import at_token
 # «إجراءات صارمة تجاه المحتجين», «حيال», «تنازل لصالح المعارضة»)
 SEPARATE_PREPOSITIONS = [normalize_str(w) for w in (
     "إلى", "على", "مع", "ضد", "في", "عن", "من", "بين", "لدى", "نحو", "تجاه", "حول", "بحق", "حيال", "لصالح")]
+# a clitic preposition written apart with a tatweel, «اتصالا هاتفيا بـ أبي أحمد» (normalised: «ب»)
+DETACHED_CLITICS = ["ب", "ل"]
 # words a preposition may reach across to its participant: «إلى العاصمة السورية», «إلى جانب قوات حفتر»
 PLACE_WORDS = [normalize_str(w) for w in (
     "العاصمة", "مدينة", "بلدة", "قرية", "محافظة", "منطقة", "ولاية", "إقليم", "مخيم", "جانب",
@@ -436,7 +438,7 @@ def _with_prepositions(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFram
         | ((pl.col("kind") == "nisba") & (((w3 == "من") & (w2 == "قبل")) | ((w3 == "علي") & w2.is_in(["يد", "ايدي"]))))
     )
     word = (
-        pl.when(p1.is_in(SEPARATE_PREPOSITIONS)).then(p1)
+        pl.when(p1.is_in(SEPARATE_PREPOSITIONS) | p1.is_in(DETACHED_CLITICS)).then(p1)
         .when(p2.is_in(SEPARATE_PREPOSITIONS) & p1.is_in(PLACE_WORDS)).then(p2)
         .when((skip == 0) & w3.is_in(SEPARATE_PREPOSITIONS) & w2.is_in(PLACE_WORDS) & w1.is_in(HOLDING_WORDS)).then(w3)
     )

@@ -46,6 +46,9 @@ WHERE_WORDS = [normalize_str(w) for w in (
     "قرية", "محافظة", "منطقة", "مناطق", "داخل", "خارج", "قرب", "بالقرب", "أنحاء")]
 MAX_FALLBACK_TARGET_AFTER = 8
 MATERIAL_CONFLICT = 15  # CAMEO roots from here on: a common place noun may be their target
+THREAT = 13
+STATE_ID = r"^[A-Z]{3}$"  # the actor id of a state is its code
+PLACE_RANK = 300  # a place or demonym reached by no preposition: behind every actor a rule reaches
 GENERIC_PLACE_RANK = 500  # behind every actor reached by any rule
 FALLBACK_RANK = 100  # targets reached by another preposition than the trigger's rank from here
 MAX_AGENT_AFTER = 6  # tokens from a trigger to «من قبل» / «على يد» and its doer
@@ -79,9 +82,23 @@ def source_ranks(pairs: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
 def target_ranks(pairs: pl.DataFrame) -> pl.DataFrame:
     """Each trigger's possible targets, as source_ranks: never its source under any name
     (`pairs` carries the chosen `source_group` and `chosen_source_code`)."""
-    not_the_source = (pl.col("group") != pl.col("source_group").fill_null(-1)) & pl.col("code").ne_missing(
-        pl.col("chosen_source_code"))
-    return _with_ranks(pairs.filter(not_the_source), _target_candidates(pairs))
+    return _with_ranks(pairs.filter(_not_the_source()), _target_candidates(pairs))
+
+
+def _not_the_source() -> pl.Expr:
+    """A target is not the source under another name («العاهل السعودي الملك سلمان»): another group
+    and another code — unless the trigger's own preposition introduces it, which names a second
+    party of the same code: «تشاور الرئيس التونسي مع رئيس الوزراء» (TUNGOV with TUNGOV, second_party)."""
+    return (pl.col("group") != pl.col("source_group").fill_null(-1)) & (
+        pl.col("code").ne_missing(pl.col("chosen_source_code")) | second_party("preposition", "code", "actor_id"))
+
+
+def second_party(preposition: str, code: str, actor: str) -> pl.Expr:
+    """Whether a target of the source's own code is a second party: a known actor (a person, a
+    body), which the trigger's own preposition introduces, and whose code names a role (a bare
+    state acting on itself is one actor named twice: «سيطر العراق على …»)."""
+    return ((pl.col(preposition) == pl.col("target_marker")) & (pl.col(code).str.len_chars() > 3)
+            & pl.col(actor).is_not_null()).fill_null(False)
 
 
 def _with_ranks(pool: pl.DataFrame, candidates: pl.DataFrame) -> pl.DataFrame:
@@ -252,6 +269,12 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     marker = pl.col("target_marker")
     prepositional = marker.is_not_null() & ~marker.is_in(["object", "none"])
     undergone = pl.coalesce("undergone_verb", "casualty_verb")
+    root = pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32)
+    from_trigger = pl.col("first_token_right") - pl.col("last_token")  # from the trigger itself, not its light verb
+    # a demonym right after another: «الهجوم الثلاثي الأمريكي البريطاني الفرنسي» (the doers, one by one)
+    demonym_chain = ((pl.col("kind").shift(1).over("event_row", order_by="first_token_right") == "nisba") & (
+        pl.col("first_token_right") - pl.col("last_token_right").shift(1).over("event_row", order_by="first_token_right") == 1
+    )).fill_null(False)
     pairs = pairs.filter(~pl.col("across_clause") & ~pl.col("denier"))
     candidates = pl.concat([
         # «برلين التي يقوم بزيارتها», «المدينة التي قصفها الجيش»: the antecedent of the pronoun
@@ -284,22 +307,40 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # الولايات المتحدة وبريطانيا وفرنسا فجر السبت عملية عسكرية على مواقع تابعة للنظام»)
         pairs.filter(
             pl.col("preposition").is_in(FALLBACK_PREPOSITIONS) & (after >= 1)
-            & (pl.col("first_token_right") - pl.col("last_token")).is_between(
+            & from_trigger.is_between(
                 1, pl.when(pl.col("preposition").is_in(AGAINST_PREPOSITIONS)).then(MAX_TARGET_AFTER)
                 .otherwise(MAX_FALLBACK_TARGET_AFTER))
         )
         .with_columns(rank=after + FALLBACK_RANK),
+        # last, a strike or threat by a named actor whose place alone is named, with no preposition
+        # of its own (CODEBOOK: the place's country): «السيطرة على معظم مداخل مدينة درنة الليبية»,
+        # «اقتحم محتجون عشية الجمعة، مطار النجف الدولي»; or a demonym further on that qualifies
+        # what was struck: «الغارات الجوية على أهداف عسكرية سورية». Not:
+        # - a state or its capital, which stand for the state: «التحالف، الذي تقوده السعودية، غارات»;
+        # - a span the actor lexicon does not know, which may be adjectives: «في المدينة الساحلية
+        #   الاستراتيجية»;
+        # - the trigger's own demonym, or one in a chain of them: «شنت مقاتلات حربية سورية»,
+        #   «الهجوم الثلاثي الأمريكي البريطاني الفرنسي»;
+        # - a place past the next trigger, which may be that one's: «دمر التحالف طائرة بدون طيار،
+        #   كانت تحاول استهداف مطار أبها».
+        pairs.filter(
+            ((pl.col("is_place") & pl.col("kind").is_in(["name", "place"]) & ~pl.col("actor_id").fill_null("").str.contains(STATE_ID))
+             | ((pl.col("kind") == "nisba") & (from_trigger >= 3) & (pl.col("part_marks") == pl.col("anchor_marks"))
+                & ~demonym_chain))
+            & pl.col("preposition").is_null() & from_trigger.is_between(1, MAX_FALLBACK_TARGET_AFTER)
+            & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True)
+            & ((root >= MATERIAL_CONFLICT) | (root == THREAT)) & pl.col("source_group").is_not_null()
+        )
+        .with_columns(rank=after + PLACE_RANK),
     ])
     # a place named by a common noun (participants._generic_places) is the target of material
     # conflict only (CODEBOOK: the place of an attack, siege or occupation is its country), and
     # only when no actor is reached: «استهدفت 3 مواقع مرتبطة ببرنامج النظام السوري»
     generic = pl.col("generic_place").fill_null(False)
-    candidates = candidates.filter(~generic | (pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32) >= MATERIAL_CONFLICT)).with_columns(
+    candidates = candidates.filter(~generic | (root >= MATERIAL_CONFLICT)).with_columns(
         rank=pl.when(generic).then(pl.col("rank") + GENERIC_PLACE_RANK).otherwise(pl.col("rank")))
-    # nor the source again under another name («العاهل السعودي الملك سلمان»)
-    return candidates.filter(
-        (pl.col("group") != pl.col("source_group").fill_null(-1)) & pl.col("code").ne_missing(pl.col("chosen_source_code"))
-    )
+    # nor the source again under another name
+    return candidates.filter(_not_the_source())
 
 
 def inherit_missing_roles(events: pl.DataFrame) -> pl.DataFrame:
@@ -339,7 +380,7 @@ def inherit_missing_roles(events: pl.DataFrame) -> pl.DataFrame:
         target_code=pl.when(missing_target).then(pl.col("inherited_target").struct.field("code")).otherwise("target_code"),
     ).drop("inherited_source", "inherited_target").filter(
         (pl.col("source_actor_id") != pl.col("target_actor_id")).fill_null(True)
-        & (pl.col("source_code") != pl.col("target_code")).fill_null(True)
+        & ((pl.col("source_code") != pl.col("target_code")).fill_null(True) | second_party("target_preposition", "target_code", "target_actor_id"))
     )
 
 
