@@ -45,6 +45,8 @@ MAX_HEAD_POSITION = 6  # characters before a date at the head of its sentence (�
 MAX_HEAD_DATE_DISTANCE = 200  # how far such a date reaches
 # «أن / إن …» opens a reported clause: a date on one side does not date a trigger on the other
 COMPLEMENTIZERS = [normalize_str(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "أنهم", "إنهم")]
+PROTEST_ROOT = "14"
+DISSENT = "140"  # political dissent, not specified: demonstrations, strikes, sit-ins are 141–145
 MAX_BETWEEN_GAP = 6  # tokens from «بين X و Y» to the symmetric trigger it belongs to
 MORROW = normalize_str("غداة")  # «غداة X»: on the morrow of X
 MAX_MORROW_DISTANCE = 40  # characters from «غداة» to the trigger it dates (not the next clause's)
@@ -135,7 +137,7 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
     # triggers the rules had given an actor, role_choice.py)
     events = events.filter((pl.col("source_code").is_not_null() & ~pl.col("source_learned").fill_null(False))
                            | pl.col("target_code").is_not_null() | pl.col("own_act"))
-    events = inherit_missing_roles(_recoded_by_context(_verbal_attacks(events), tokens)).filter(
+    events = inherit_missing_roles(_recoded_by_context(_held_by_protesters(_verbal_attacks(events)), tokens)).filter(
         pl.col("source_code").is_not_null() | pl.col("target_code").is_not_null())
     events = _with_dates(events, sentence_frame, tokens, articles, triggers)
     # a standing situation («المناطق التي يسيطر عليها الحوثيون», «إيران تدعم الحوثيين») is no event
@@ -220,6 +222,22 @@ def _verbal_attacks(events: pl.DataFrame) -> pl.DataFrame:
         pl.col("source_is_person").fill_null(False) | pl.col("target_is_person").fill_null(False)
     )
     return events.with_columns(cameo_code=pl.when(in_words).then(pl.lit(CRITICISM)).otherwise(pl.col("cameo_code")))
+
+
+def _held_by_protesters(events: pl.DataFrame) -> pl.DataFrame:
+    """A protest named by a noun («الاحتجاجات», «المظاهرات») is held by protesters, not by the
+    government the rules found near it («احتجاجات مناوئة للحكومة في إيران», «توجه العبادي إلى البصرة
+    مع تصاعد الاحتجاجات»): the source keeps the country and becomes its opposition (CODEBOOK:
+    protesters are OPP). A verb may have a government as subject («احتجت الخارجية المصرية»), and so
+    may a protest not specified (140), which is also a state's diplomatic protest («استدعت
+    الإمارات السفير للاحتجاج»)."""
+    held = (pl.col("cameo_code").str.starts_with(PROTEST_ROOT) & (pl.col("cameo_code") != DISSENT)
+            & pl.col("form_kind").is_in(["verbal_noun", "phrase"])
+            & pl.col("source_code").str.contains("^[A-Z]{3}GOV$")).fill_null(False)
+    return events.with_columns(
+        source_actor_id=pl.when(held).then(None).otherwise(pl.col("source_actor_id")),
+        source_code=pl.when(held).then(pl.col("source_code").str.slice(0, 3) + "OPP").otherwise(pl.col("source_code")),
+    )
 
 
 # «رفض التعليق», «رفضت الإدلاء بأي تعليق»: declining comment (011), not a rejection (12).

@@ -102,6 +102,10 @@ PUNCTUATION = r"[،,.:؛;!?؟()\-–—]"
 MAX_SPONSOR_GAP = 3  # tokens from the cue to the sponsor («بدعم من الحرس الثوري»)
 MAX_ATTRIBUTION_GAP = 4  # tokens from the cue to the cited source («بحسب ما أفادت وكالة …»)
 AGENT = "agent"  # the `preposition` of a passive's doer: «من قبل X», «على يد X»
+# the `preposition` of whom a place is taken from: «تحرير المدينة من قبضة الحوثيين», «استعادة
+# السيطرة على تدمر من أيدي تنظيم الدولة» (roles.py: the target of taking control)
+FROM_HOLDER = "from_holder"
+HOLDER_WORDS = [normalize_str(w) for w in ("قبضة", "أيدي", "يد", "سيطرة")]
 MAX_DATELINE = 8  # tokens from a sentence's first place to the dash that ends its dateline
 MAX_COORDINATION_GAP = 5  # tokens from one coordinated participant to the next «و…»
 
@@ -403,7 +407,8 @@ def _with_case(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
 
 def _with_prepositions(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """`preposition`: a clitic (بدمشق), the word before (مع تركيا), two words back across a
-    place word («إلى العاصمة السورية دمشق», not «في مواجهة قوات حفتر»), or AGENT after «من
+    place word («إلى العاصمة السورية دمشق», not «في مواجهة قوات حفتر»), FROM_HOLDER after «من
+    قبضة / أيدي / سيطرة» (whom a place is taken from), or AGENT after «من
     قبل», «على يد/أيدي», «بيد» (the doer of a passive; also a demonym after one noun: «من قبل
     مقاتلات روسية»). `via`: the preposition of the noun the span is the genitive of: a clitic on
     the word before («رحبت … بقيام الولايات المتحدة») or a separate word two back («هجوم على
@@ -437,6 +442,7 @@ def _with_prepositions(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFram
         # «من قبل مقاتلات روسية», «على يد مسلحين أكراد»: the demonym of the noun after «من قبل»
         | ((pl.col("kind") == "nisba") & (((w3 == "من") & (w2 == "قبل")) | ((w3 == "علي") & w2.is_in(["يد", "ايدي"]))))
     )
+    from_holder = (w2 == "من") & w1.is_in(HOLDER_WORDS)
     word = (
         pl.when(p1.is_in(SEPARATE_PREPOSITIONS) | p1.is_in(DETACHED_CLITICS)).then(p1)
         .when(p2.is_in(SEPARATE_PREPOSITIONS) & p1.is_in(PLACE_WORDS)).then(p2)
@@ -448,7 +454,7 @@ def _with_prepositions(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFram
     owned_by = pl.when(w1.is_in(BELONGING) & pl.col("clitic").fill_null("").str.contains("ل") & (skip == 0)
                        & w3.is_in(OWNED_PREPOSITIONS)).then(w3)
     return spans.with_columns(
-        preposition=pl.when(agent).then(pl.lit(AGENT))
+        preposition=pl.when(agent).then(pl.lit(AGENT)).when(from_holder).then(pl.lit(FROM_HOLDER))
         .otherwise(pl.coalesce(owned_by, pl.col("clitic").str.extract("([بلك])", 1), quantity_clitic, word)),
         via=pl.coalesce(noun_clitic, pl.when(p2.is_in(SEPARATE_PREPOSITIONS) & (skip == 0)).then(p2)),
     ).rename({"w1": "previous_word"}).drop("w2", "w3", "w4", "skip", "quantity", "p1", "p2")

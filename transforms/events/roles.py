@@ -33,7 +33,7 @@ import polars as pl
 
 from transforms.arabic import normalize_str
 from transforms.events.clauses import MAX_NEXT_VERB_GAP, is_verb, quad_class
-from transforms.events.participants import AGENT
+from transforms.events.participants import AGENT, FROM_HOLDER
 
 MAX_SOURCE_BEFORE = 12  # tokens between a subject and its verb (SVO)
 MAX_TARGET_AFTER = 15
@@ -47,6 +47,7 @@ WHERE_WORDS = [normalize_str(w) for w in (
 MAX_FALLBACK_TARGET_AFTER = 8
 MATERIAL_CONFLICT = 15  # CAMEO roots from here on: a common place noun may be their target
 THREAT = 13
+CONTROL = "192"  # occupy territory
 STATE_ID = r"^[A-Z]{3}$"  # the actor id of a state is its code
 PLACE_RANK = 300  # a place or demonym reached by no preposition: behind every actor a rule reaches
 GENERIC_PLACE_RANK = 500  # behind every actor reached by any rule
@@ -291,6 +292,11 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # or of a noun of purpose, «للقاء نظيرها الروسي» (clauses._purpose_nouns)
         pairs.filter((pl.col("suffixed_agent") | pl.col("purpose_noun")) & after.is_between(1, 3) & pl.col("preposition").is_null())
         .with_columns(rank=after),
+        # whom a place is taken from, before the place itself: «استعادت دمشق السيطرة على المعبر من
+        # أيدي المعارضة المسلحة», «السيطرة على مدينة تدمر من أيدي تنظيم الدولة»
+        pairs.filter((pl.col("cameo_code") == CONTROL) & (pl.col("preposition") == FROM_HOLDER)
+                     & after.is_between(1, MAX_TARGET_AFTER))
+        .with_columns(rank=after - MAX_TARGET_AFTER),
         # the accused of an accusation noun: «اتهام الحكومة السورية باستخدام الأسلحة»
         pairs.filter(objective_genitive()).with_columns(rank=after),
         # a direct object: «اعتقلت السلطات الناشط»
