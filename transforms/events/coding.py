@@ -249,6 +249,7 @@ MAX_COMMENT_AFTER = 6  # tokens from «رفض» to «الإدلاء», «الت�
 DECLINE_COMMENT, REJECT_ROOT = "011", "12"
 CONTEXT_PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 NOT_AN_EVENT = "none"  # recoded_by_context.tsv: the trigger is no event
+KEEP_CODE = "keep"  # recoded_by_context.tsv: the code stays, and the rows after do not apply
 
 
 def _written_forms(word: str) -> list[str]:
@@ -275,7 +276,7 @@ def _recoded_by_context(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFr
     recoded_by_context.tsv (a knife attack is an assault, 182; a suicide bombing 183; a chemical
     attack 2041; «يشكل تهديدا» no event …), and declining comment («رفضت المتحدثة الإدلاء بأي
     تعليق»: 011, not a rejection). The first rule that matches wins; a trigger recoded `none`
-    is dropped."""
+    is dropped, one recoded `keep` keeps its code."""
     rules, forms = context_rules()
     keys = ["article_id", "sentence_index"]
     words = tokens.join(forms, left_on="norm", right_on="form").select(*keys, "token_index", "norm", "rule")
@@ -297,7 +298,7 @@ def _recoded_by_context(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFr
         .with_columns(new_code=pl.when(pl.col("comment") & pl.col("is_after") & (pl.col("gap") <= MAX_COMMENT_AFTER)
                                        & pl.col("cameo_code").str.starts_with(REJECT_ROOT)).then(pl.lit(DECLINE_COMMENT))
                       .when(pl.col("cameo_code").str.starts_with(pl.col("code"))
-                            & (pl.col("rule_lemma").is_null() | (pl.col("lemma") == pl.col("rule_lemma")))
+                            & (pl.col("rule_lemma").is_null() | (normalize(pl.col("lemma")) == pl.col("rule_lemma")))
                             & (pl.col("rule_form").is_null() | (pl.col("form_kind") == pl.col("rule_form")))
                             & ((side == "either") | ((side == "after") == pl.col("is_after")))
                             & (pl.col("gap") <= pl.col("max_gap"))).then(pl.col("new_code")))
@@ -308,7 +309,8 @@ def _recoded_by_context(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFr
     )
     return (events.join(found, on="event_row", how="left", maintain_order="left")
             .filter(pl.col("new_code").ne_missing(NOT_AN_EVENT))
-            .with_columns(cameo_code=pl.coalesce("new_code", "cameo_code")).drop("new_code"))
+            .with_columns(cameo_code=pl.when(pl.col("new_code") == KEEP_CODE).then(pl.col("cameo_code"))
+                          .otherwise(pl.coalesce("new_code", "cameo_code"))).drop("new_code"))
 
 
 def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame,
