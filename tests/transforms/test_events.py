@@ -816,6 +816,10 @@ def test_a_present_tense_of_control_support_or_accusation_without_a_date_is_no_e
     assert "وتتهم" not in _by_trigger("وتتهم إيران الولايات المتحدة بدعم الإرهاب.")
     assert modality("وستستقبل تركيا الرئيس الإيراني.") == {"future"}
     assert modality("وتدعم تركيا حكومة الوفاق الوطني في طرابلس.") == {"asserted"}
+    # so is a blockade or threat named by a definite noun, undated and done by no verb
+    assert "الحصار" not in _by_trigger("وقالت الأمم المتحدة إن الحصار الإسرائيلي على قطاع غزة أضر بالاقتصاد.")
+    assert "التهديد" not in _by_trigger("وقال ماكرون إن فرنسا ستبقى في سوريا مع استمرار التهديد الإرهابي.")
+    assert "الحصار" in _by_trigger("وفرضت القوات السورية الحصار على مدينة دوما يوم الاثنين.")
 
 
 def test_a_region_is_invaded_it_does_not_invade():
