@@ -97,7 +97,9 @@ def _not_the_source() -> pl.Expr:
 def second_party(preposition: str, code: str, actor: str) -> pl.Expr:
     """Whether a target of the source's own code is a second party: a known actor (a person, a
     body), which the trigger's own preposition introduces, and whose code names a role (a bare
-    state acting on itself is one actor named twice: «سيطر العراق على …»)."""
+    state acting on itself is one actor named twice: «سيطر العراق على …»). A source pair keeps
+    it only when the source is a known actor too: «خبراء عسكريين … للمساهمة إلى جانب قوات حفتر»
+    are not Haftar's forces' second party."""
     return ((pl.col(preposition) == pl.col("target_marker")) & (pl.col(code).str.len_chars() > 3)
             & pl.col(actor).is_not_null()).fill_null(False)
 
@@ -386,7 +388,8 @@ def inherit_missing_roles(events: pl.DataFrame) -> pl.DataFrame:
         target_code=pl.when(missing_target).then(pl.col("inherited_target").struct.field("code")).otherwise("target_code"),
     ).drop("inherited_source", "inherited_target").filter(
         (pl.col("source_actor_id") != pl.col("target_actor_id")).fill_null(True)
-        & ((pl.col("source_code") != pl.col("target_code")).fill_null(True) | second_party("target_preposition", "target_code", "target_actor_id"))
+        & ((pl.col("source_code") != pl.col("target_code")).fill_null(True)
+           | (second_party("target_preposition", "target_code", "target_actor_id") & pl.col("source_actor_id").is_not_null()))
     )
 
 
