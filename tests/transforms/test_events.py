@@ -655,6 +655,11 @@ def test_the_words_around_a_trigger_recode_it():
     assert "يهدد" not in codes("وقال الرئيس اللبناني إن تدخل حزب الله في سوريا يهدد أمن لبنان.")
     assert not {"عبوات ناسفة", "عبوات"} & set(codes("وأعلنت الشرطة المصرية العثور على عبوات ناسفة في سيناء."))
     assert "بحث" not in codes("وأعطت السعودية المسؤولين الأتراك الإذن بإجراء بحث في قنصليتها بإسطنبول.")
+    # «مما دعا» says what prompted an act: nobody appeals; a plain «دعا» is an appeal
+    assert "دعا" not in codes("وتصاعد التوتر في الجنوب، مما دعا جنبلاط إلى إجراء اتصالات مع الحكومة.")
+    assert codes("ودعا جنبلاط الحكومة اللبنانية إلى الحوار.").get("ودعا", "").startswith("0")
+    # blasts, plural, name what another act caused («سماع الانفجارات» after a strike): no bombing
+    assert not {"انفجارات", "الانفجارات"} & set(codes("وهزت الانفجارات العاصمة السورية بعد الضربات."))
     # the attack of a terrorist group is not recoded by the group's adjective: only «هجوم إرهابي» is
     assert codes("وقالت الحكومة السورية إن الجماعات الإرهابية تطلق النار على مواقع الجيش السوري.").get("تطلق النار", "").startswith("19")
     assert codes("وأدانت مصر الاستهداف الإرهابي للجيش التونسي.").get("الاستهداف") == "180"
