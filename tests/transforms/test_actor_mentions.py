@@ -109,6 +109,17 @@ def test_agents_with_a_possessive_suffix_are_agents():
     assert roles == {"حكومته": "GOV", "قواتها": "MIL", "جيشه": "MIL"}
 
 
+def test_a_teh_marbuta_is_no_possessive_suffix():
+    """«محافظة» (province) is no «محافظ» (governor) + ه, «الإرهابية» no «الإرهابي» + ه: the
+    normalised ه of a teh marbuta, and a word with the article, take no suffix. The feminine
+    people words are agents of their own (agents.tsv)."""
+    refs = _extract("وقصفت الطائرات مواقع في محافظة إدلب، وأدانت الحكومة الأعمال الإرهابية. "
+                    "وقالت مسؤولة أمريكية إن خلية إرهابية اعتقلت.").actor_references
+    codes = dict(refs.select("surface", pl.coalesce("cameo_code", "role_code")).iter_rows())
+    assert "محافظة" not in codes and "الإرهابية" not in codes
+    assert codes["مسؤولة أمريكية"] == "USAGOV" and codes["خلية إرهابية"] == "UAF"
+
+
 def test_homographs_of_actor_names_are_not_actors():
     # «القضاء على» is «to eliminate», not the judiciary; the judiciary itself stays
     refs = _extract("وتعهد الرئيس بالقضاء على الفساد، وأحال القضاء العراقي الملف إلى التحقيق.").actor_references

@@ -31,6 +31,7 @@ from transforms.segmentation import at_token
 _NAME_LINKS = ["بن", "ابن", "ابو", "ال", "عبد"]
 _DEFINITE = "^([وفبلك]?ال|[وف]?لل)"
 _POSSESSIVE = "(هما|هم|ها|ه)$"
+_TEH_MARBUTA_END = "ة[\u064B-\u0652]*$"
 # «القضاء على» is «to eliminate», not the judiciary: the agent word followed by على (normalised)
 _ELIMINATE_AGENTS = ["القضاء"]
 _ELIMINATE_NEXT = ["علي", "عليه", "عليها", "عليهم", "عليهما"]
@@ -129,7 +130,10 @@ def find_mentions(tokens: pl.DataFrame, stems: pl.DataFrame, articles: pl.DataFr
 def _possessed_agents(tokens: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFrame:
     """Agents with a possessive suffix: «حكومته» (his government), «قواتها» (its forces) — an
     agent whose country comes from the context, like the bare word."""
-    suffixed = tokens.filter(pl.col("norm").str.contains(_POSSESSIVE) & (pl.col("norm").str.len_chars() >= 4))
+    # a word written with teh marbuta (ة, folded to ه in norm) has no suffix («الإرهابية» is no
+    # «الإرهابي» + ه), and a noun with the article takes none
+    suffixed = tokens.filter(pl.col("norm").str.contains(_POSSESSIVE) & (pl.col("norm").str.len_chars() >= 4)
+                             & ~pl.col("surface").str.contains(_TEH_MARBUTA_END) & ~pl.col("norm").str.contains(_DEFINITE))
     base = pl.col("norm").str.replace(_POSSESSIVE, "")
     # the teh marbuta of حكومة is written ت before a suffix (حكومته): try both spellings
     unsuffixed = pl.concat([
