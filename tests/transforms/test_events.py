@@ -658,6 +658,14 @@ def test_the_words_around_a_trigger_recode_it():
     # «مما دعا» says what prompted an act: nobody appeals; a plain «دعا» is an appeal
     assert "دعا" not in codes("وتصاعد التوتر في الجنوب، مما دعا جنبلاط إلى إجراء اتصالات مع الحكومة.")
     assert codes("ودعا جنبلاط الحكومة اللبنانية إلى الحوار.").get("ودعا", "").startswith("0")
+    # «هاجم» with a reason or a manner of speaking is criticism; after protesters, a riot
+    assert codes("وهاجمت وزارة الخارجية الإسرائيلية نادي ريال مدريد بسبب تكريمه للناشطة.").get("وهاجمت") == "111"
+    assert codes("وهاجم محتجون مباني حكومية في البصرة.").get("وهاجم") == "145"
+    assert codes("وهاجم مسلحو داعش موقعا لقوات النظام في ريف حمص.").get("وهاجم") == "190"
+    # terrorism spoken of in the plural, violations with no ceasefire named: no event
+    assert not codes("وقال الوزير إن التنظيم يواصل تنفيذ العمليات الإرهابية والهجمات الإرهابية في مصر.")
+    assert "الخروقات" not in codes("وقال الائتلاف إن الانتخابات شهدت الخروقات.")
+    assert codes("واتهم الجيش الحوثيين بخروقات الهدنة في الحديدة.").get("بخروقات الهدنة", "").startswith("19")
     # blasts, plural, name what another act caused («سماع الانفجارات» after a strike): no bombing
     assert not {"انفجارات", "الانفجارات"} & set(codes("وهزت الانفجارات العاصمة السورية بعد الضربات."))
     # the attack of a terrorist group is not recoded by the group's adjective: only «هجوم إرهابي» is
