@@ -79,6 +79,11 @@ KNOWN_LOST = {
     ("CN-middleEast-1361-20180912", "طالبت"): TEASER,
     ("CN-middleEast-1416-20181005", "دعا"): TEASER,
     ("CN-middleEast-1636-20181020", "رحب"): TEASER,
+    # (found since a teaser may hold two sentences when it is cut off, open on a quotation joined
+    # by «..», or start with a verb whose first letter is و: «وصلت», «وصف»)
+    ("CN-middleEast-1348-20180911", "رفضت"): TEASER,
+    ("CN-middleEast-1397-20181004", "زيارته"): TEASER,
+    ("CN-middleEast-1564-20181016", "التحقيق في"): TEASER,
     # «قوات المقاومة اليمنية المشتركة» judged YEMREB here; the later samples and the role-judged
     # training rows code Yemen's pro-government resistance YEMMIL, as organisations.tsv now does
     ("SK-middleEast-2340-20180612", "بتعزيزات"): "pro-government resistance coded YEMMIL since",

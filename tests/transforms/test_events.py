@@ -419,6 +419,17 @@ def test_a_block_of_teasers_that_ends_an_article_is_not_coded():
     assert {"قصفت الطائرات", "وأدانت"} <= coded
     assert not {"استقبل", "اعتقال", "دعا", "هدد", "أدان"} & coded
     assert {"استقبل", "اعتقال", "دعا", "هدد"} <= set(_events(body + "\n".join(TEASERS[:4]) + "\n")["trigger"])
+    # a teaser may be cut off after two sentences, open on a quotation joined by «..», or start
+    # with a verb whose first letter is و («وصف»); a body paragraph with two full sentences stays
+    varied = [
+        "ما زال الصحفي السعودي مختفيا منذ زيارته إلى القنصلية في إسطنبول، الثلاثاء الماضي. وبينما تقول السلطات السعودية إنه غادر قنصليتها، تنفي السلطات التركية أن يكون قد غادر",
+        '"شراكات جديدة".. بهاتين الكلمتين تحدث أمير قطر عن زيارته إلى الأرجنتين ولقائه الرئيس الأرجنتيني في بوينس آيرس، الإثنين.',
+        "وصف الرئيس الروسي فلاديمير بوتين، الأربعاء، العميل المزدوج السابق بأنه خائن لبلاده وقال إنه يستحق العقاب.",
+        *TEASERS[:2],
+    ]
+    coded = set(_events(body + "\n".join(varied) + "\n")["trigger"])
+    assert {"قصفت الطائرات", "وأدانت"} <= coded
+    assert not {"زيارته", "زيارته إلى", "استقبل", "اعتقال"} & coded
 
 
 def test_targets_introduced_by_bihaqq_and_tujah():
