@@ -74,6 +74,11 @@ def test_a_short_name_needs_the_full_name_in_the_same_article():
     assert not alone.filter(pl.col("actor_id") == "walid_al_muallem").height
     both = _extract("التقى وليد المعلم نظيره. وقال المعلم إن اللقاء كان مثمرا.").entity_mentions
     assert both.filter(pl.col("actor_id") == "walid_al_muallem").height == 2
+    # an organisation's short name too: «التحالف» is the coalition the article names in full
+    coalition = lambda text: _extract(text).entity_mentions.filter(pl.col("surface") == "التحالف")["actor_id"].to_list()  # noqa: E731
+    assert coalition("واستهدفت طائرات التحالف مواقع للحوثيين.") == []
+    assert coalition("أعلن التحالف العربي بدء عملية. واستهدفت طائرات التحالف مواقع للحوثيين.") == ["saudi_led_coalition"]
+    assert coalition("قصف التحالف الدولي مواقع لداعش. وقال التحالف إن الغارات دمرت مقرا.") == ["us_led_coalition"]
 
 
 def test_a_persons_code_follows_their_role_on_the_article_date():

@@ -3,7 +3,8 @@
 Everything the matcher looks for becomes one row of `aliases`: a sequence of normalised
 tokens and what it means —
   name     a full name of a person, organisation, international body or state
-  short    a person's short name (حفتر, المعلم), valid only after the full name in the same article
+  short    a person's or an organisation's short name (حفتر, المعلم, التحالف), valid only after the full name
+           in the same article
   capital  a capital standing for its state (أنقرة → TUR)
   nisba    a demonym (التركي, الأتراك), composing with agents (الجيش التركي → TURMIL)
   agent    a generic actor word with a CAMEO role (الحكومة → GOV, المتظاهرون → OPP)
@@ -151,6 +152,7 @@ def load() -> ActorLexicon:
         names(people, ["name_ar", "aliases_ar"], "name", pl.lit("PER")),
         names(regions, ["name_ar", "aliases_ar"], "name", pl.lit("LOC")),
         names(people, ["short_names_ar"], "short", pl.lit("PER")),
+        names(orgs, ["short_names_ar"], "short", pl.lit("ORG")),
         agents.select(
             actor_id=pl.lit(None, pl.String),
             kind=pl.lit("agent"),
