@@ -79,6 +79,7 @@ def measure(token: str, args: argparse.Namespace) -> dict:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     entry: dict = {"size": token, "measured_at": f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC", "commit": machine.commit(),
+                   "machine": machine.describe(),
                    "command": " ".join([".venv/bin/python -m benchmarks.harness", *sys.argv[1:]]),
                    "load_before": machine.load_average()}
     print(f"[{token}] building the inbox under {work}", flush=True)

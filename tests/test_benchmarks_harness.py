@@ -117,6 +117,9 @@ def test_the_report_renders_what_was_measured_and_says_what_was_not():
     assert report.run_stages(entry)["load"] == pytest.approx(2.0)  # the raw step less its read and extract
     assert "| whole run on 100k articles ≤ 5 min | not measured yet | — |" in text
     assert "ANT 1k: 67%" in text
+    # each corpus names its machine (an entry from before the harness recorded it says so)
+    assert "| `abc` | not recorded |" in text
+    assert "| `abc` | a 2-core host |" in report.render({"1k": entry | {"machine": "a 2-core host"}}, "a machine", "versions")
 
 
 def test_a_failed_run_keeps_its_cause_in_the_results_and_the_report(tmp_path):
