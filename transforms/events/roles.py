@@ -33,6 +33,7 @@ import polars as pl
 
 from transforms.arabic import normalize_str
 from transforms.events.clauses import MAX_NEXT_VERB_GAP, is_verb, quad_class
+from transforms.events.modality import CONTROL
 from transforms.events.participants import AGENT, FROM_HOLDER
 
 MAX_SOURCE_BEFORE = 12  # tokens between a subject and its verb (SVO)
@@ -47,7 +48,6 @@ WHERE_WORDS = [normalize_str(w) for w in (
 MAX_FALLBACK_TARGET_AFTER = 8
 MATERIAL_CONFLICT = 15  # CAMEO roots from here on: a common place noun may be their target
 THREAT = 13
-CONTROL = "192"  # occupy territory
 STATE_ID = r"^[A-Z]{3}$"  # the actor id of a state is its code
 PLACE_RANK = 300  # a place or demonym reached by no preposition: behind every actor a rule reaches
 GENERIC_PLACE_RANK = 500  # behind every actor reached by any rule
