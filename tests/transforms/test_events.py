@@ -908,6 +908,19 @@ def test_a_pronoun_on_the_particle_before_a_verb_is_its_subject():
     assert demand["source_code"] != "SAU"
 
 
+def test_a_relative_pronoun_the_verb_agrees_with_is_its_subject():
+    """«…، الذي اعتقل عددا من الفلسطينيين»: the army (before «الذي») arrested, the Palestinians
+    after the verb were arrested. The pronoun must agree with the verb: after «الذي انتقدت» the
+    verb has a subject of its own («الرئيس الذي انتقدت منظمة العفو»), and so does one whose
+    pronoun points back («الذي دعا إليه»)."""
+    assert ("اعتقل", "173", "ISRMIL", "PSE") in _coded(
+        "اقتحم مستوطنون المسجد الأقصى وسط حراسة مشددة من قوات الجيش الإسرائيلي، الذي اعتقل عددا من الفلسطينيين.")
+    assert ("وعدت", "030", "WST", "JOR") in _coded("وقال إن الدول الغربية التي وعدت الأردن بإيواء اللاجئين لم تف بوعدها.")
+    assert _by_trigger("وكان الرئيس الذي انتقدت منظمة العفو الدولية قراره قد زار باريس.")["انتقدت"]["source_code"] == "NGOAMN"
+    call = _by_trigger("وقال لافروف إن وقف إطلاق النار، الذي دعا إليه مجلس الأمن الدولي، سيبدأ قريبا.")["دعا"]
+    assert call["source_code"] == "IGOUNO"
+
+
 def test_a_demonym_after_a_town_the_dictionary_does_not_know_is_its_country():
     """«السيطرة على مدينة ميدي اليمنية»: Midi is a town in Yemen, and what was taken; «اليمنية»
     describes it and does not act."""

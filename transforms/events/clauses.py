@@ -31,6 +31,14 @@ def with_proclitics(words: list[str], proclitics: tuple[str, ...]) -> list[str]:
 
 DAY_WORDS = [*WEEKDAYS, "امس", "اليوم", "غدا"]
 RELATIVES = [normalize_str(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")]
+# the relative pronouns a verb right after them agrees with when they are its subject (triggers.verb_agreement)
+SUBJECT_RELATIVES = {normalize_str("الذي"): "masculine", normalize_str("التي"): "feminine", normalize_str("الذين"): "plural"}
+# a definite plural in «ـون» is nominative: right after the verb, it is the verb's own subject
+# («الفهداوي، الذي طالب المحتجون برحيله»)
+NOMINATIVE_PLURAL = "^[وف]?ال.{2,}ون$"
+# nouns of time before a relative pronoun make a conjunction of it, whose verb has a subject of its
+# own: «في الوقت الذي دعا تحالف سائرون», «في اليوم الذي وقعت فيه»
+TIME_ANTECEDENTS = [normalize_str(w) for w in ("الوقت", "الحين", "اليوم", "اللحظة", "الساعة", "الأسبوع", "الشهر", "العام", "السنة", "المرة", "الفترة")]
 MAX_UNDERGONE_GAP = 6  # tokens from «تعرضت» to the trigger it introduces
 UNDERGO = "^[وف]?(تعرض|تعرضت|تعرضا|تعرضتا|تعرضوا|يتعرض|تتعرض|يتعرضان|تتعرضان|يتعرضون)$"
 # casualty verbs, passive or intransitive («قتل 28 مدنيا في غارة», «أصيب فلسطيني برصاص الجيش»):
@@ -124,7 +132,9 @@ def _resumptive_objects(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
         .unique("event_row", keep="first", maintain_order=True)
         .select("event_row", antecedent_end=pl.col("relative") - 1)
     )
-    return triggers.join(found, on="event_row", how="left")
+    # (a verb with such a pronoun has a subject of its own: «الذي دعا إليه مجلس الأمن»)
+    return triggers.join(found, on="event_row", how="left").with_columns(
+        relative_subject=pl.col("relative_subject") & pl.col("antecedent_end").is_null())
 
 
 def purpose_lam() -> pl.Expr:
@@ -301,10 +311,16 @@ def _clause_openings(triggers: pl.DataFrame, tokens: pl.DataFrame, marks: pl.Dat
     punctuation_marks), `opens_clause`: the trigger opens a clause of its own — a verb with
     و/ف («وطردت»; not a coordinated noun «والغاز»), or after a relative pronoun — and
     `pronoun_subject`: a verb whose subject is the pronoun on the particle right before it («أنها
-    طالبت المملكة»), so that the actor after it is its object, not its subject."""
+    طالبت المملكة»), so that the actor after it is its object, not its subject; and
+    `relative_subject`: a verb right after a relative pronoun it agrees with, which is then its
+    subject — the noun before the pronoun does the act («قوات الجيش الإسرائيلي، الذي اعتقل عددا
+    من الفلسطينيين»), what follows is acted on. (One it does not agree with has a subject of its
+    own after it: «الخواجة الذي ترفض سلطات البحرين زيارته».)"""
     return (
         at_token(triggers, marks, "anchor_first", anchor_marks="marks", anchor_clauses="clauses", anchor_preps="preps")
         .pipe(at_token, tokens, pl.col("anchor_first") - 1, previous_word="norm")
+        .pipe(at_token, tokens, pl.col("anchor_first") - 2, antecedent_word="norm")
+        .pipe(at_token, tokens, pl.col("last_token") + 1, next_word="norm")
         .with_columns(
             opens_clause=(
                 (pl.col("clitic").str.contains("^[وف]") & is_verb()
@@ -313,8 +329,12 @@ def _clause_openings(triggers: pl.DataFrame, tokens: pl.DataFrame, marks: pl.Dat
             ).fill_null(False),
             pronoun_subject=(is_verb() & (pl.col("anchor_first") == pl.col("first_token"))
                              & pl.col("previous_word").is_in(PRONOUN_SUBJECTS)).fill_null(False),
+            relative_subject=((pl.col("anchor_first") == pl.col("first_token"))
+                              & (pl.col("previous_word").replace_strict(SUBJECT_RELATIVES, default=None) == pl.col("verb_agreement"))
+                              & ~pl.col("antecedent_word").is_in(TIME_ANTECEDENTS)
+                              & ~pl.col("next_word").str.contains(NOMINATIVE_PLURAL)).fill_null(False),
         )
-        .drop("previous_word")
+        .drop("previous_word", "antecedent_word", "next_word")
     )
 
 
@@ -322,7 +342,9 @@ def _verbs_describing_nouns(triggers: pl.DataFrame) -> pl.DataFrame:
     """`describes_noun`: a verb without و/ف right after a noun trigger of the same quad class,
     with no punctuation between — «هجوما صاروخيا استهدف مواقع قوات النظام», «غارات روسية
     استهدفت بلدة حرستا»: the noun is its subject, so what follows the verb is its object, and
-    its doer is the noun's (inherited, roles.inherit_missing_roles)."""
+    its doer is the noun's (inherited, roles.inherit_missing_roles). So does a verb whose relative
+    pronoun stands for such a noun, a comma between or not: «القصف الصاروخي، الذي استهدف مقر الحزب»,
+    «الرصاص الإسرائيلي الذي استهدف المتظاهرين»."""
     same = (pl.col("sentence_index").shift(1) == pl.col("sentence_index")) & (
         pl.col("article_id").shift(1) == pl.col("article_id"))
     previous = lambda column: pl.when(same).then(pl.col(column).shift(1))  # noqa: E731
@@ -332,7 +354,8 @@ def _verbs_describing_nouns(triggers: pl.DataFrame) -> pl.DataFrame:
             & previous("form_kind").is_in(["verbal_noun", "phrase"])
             & (quad_class(pl.col("cameo_code")) == quad_class(previous("cameo_code")))
             # (a noun read from its light verb, «شن، مساء الأربعاء، هجوما», is measured from the verb)
-            & ((previous("anchor_marks") == pl.col("anchor_marks")) | (previous("anchor_first") != previous("first_token")))
+            & ((previous("anchor_marks") == pl.col("anchor_marks")) | (previous("anchor_first") != previous("first_token"))
+               | pl.col("relative_subject"))
             & (pl.col("first_token") - previous("last_token")).is_between(1, MAX_NEXT_VERB_GAP)
         ).fill_null(False)
     )

@@ -155,6 +155,11 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     # no state when its code is another's: Idlib is SYR, Gaza is GZS itself)
     region = pl.col("is_place") & (pl.col("kind").is_in(["place", "unknown"]) | (
         (pl.col("kind") == "name") & pl.col("actor_id").ne_missing(pl.col("code"))))
+    # a relative pronoun the verb agrees with stands for the doer when the noun before it is an
+    # actor («الدول الغربية التي وعدت الأردن»; an act, «الرصاص الإسرائيلي الذي استهدف», is
+    # clauses.describes_noun); after another noun the verb may still have a subject of its own
+    # («التحقيق الذي تعهد الجيش السعودي بإجرائه»)
+    relative_doer_before = pl.col("relative_subject") & pl.col("before").is_between(1, 2).any().over("event_row")
     pairs = pairs.filter(~pl.col("across_clause") & ~region)
     # nor a capital or state named as where something is: «في الكسوة جنوب دمشق», «في ريف دمشق»
     pairs = pairs.filter(~pl.col("previous_word").is_in(WHERE_WORDS).fill_null(False))
@@ -187,9 +192,14 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # a subject right before the verb: «أن وزير الخارجية السوري وليد المعلم استقبل»; after
         # VSO when a comma, a relative pronoun or a conjunction opens the verb's clause («… إدلب،
         # إذ دعت أنقرة», «سجن الخواجة الذي ترفض سلطات البحرين», «… والولايات المتحدة، وطردت»)
-        pairs.filter(subject & pl.col("before").is_between(1, 2) & unmarked & ~no_subject_before)
+        # — but a relative pronoun the verb agrees with is its subject, and the noun before it
+        # the doer, comma or preposition or not («حراسة من قوات الجيش الإسرائيلي، الذي اعتقل عددا
+        # من الفلسطينيين»), but not a place «في» names; the verb then has no subject after it (VSO below)
+        pairs.filter(subject & pl.col("before").is_between(1, 2) & ~no_subject_before
+                     & (unmarked | (pl.col("relative_subject") & (pl.col("preposition") != IN))))
         .with_columns(rank=pl.col("before") + pl.when(
-            pl.col("opens_clause") | (pl.col("anchor_marks") != pl.col("part_marks"))).then(250).otherwise(100)),
+            ~pl.col("relative_subject") & (pl.col("opens_clause") | (pl.col("anchor_marks") != pl.col("part_marks"))))
+            .then(250).otherwise(100)),
         # VSO: «وقع النظام السوري»; a feminine verb's subject is not a man («وطردت السفير»); a
         # noun with ب/ل («طالبت … بإطلاق سراح التميمي») or a statement's object («أدانت فرنسا قصف
         # المستشفيات») has no subject after it, only its object
@@ -202,7 +212,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
                      & pl.col("after").is_between(1, 3).or_(
                          (pl.col("after") == 0) & (pl.col("last_token") > pl.col("first_token"))) & unmarked
                      & ~no_subject_before & ~(pl.col("feminine") & pl.col("masculine")) & ~nominal & ~pl.col("statement_object")
-                     & ~pl.col("describes_noun") & ~pl.col("pronoun_subject")
+                     & ~pl.col("describes_noun") & ~pl.col("pronoun_subject") & ~relative_doer_before
                      & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True))
         .with_columns(rank=pl.col("after") + 200),
         # SVO further back, but not past the previous trigger

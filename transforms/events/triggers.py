@@ -52,6 +52,7 @@ def trigger_lexicon() -> tuple[pl.DataFrame, pl.DataFrame]:
             # a 3rd person feminine verb (طردت, تدعم) needs a feminine or plural subject
             feminine=((pl.col("form_kind") == "verb_past") & (form == normalize(pl.col("lemma_ar")) + "ت"))
             | ((pl.col("form_kind") == "verb_present") & form.str.starts_with("ت")),
+            verb_agreement=verb_agreement(form.str.extract(r"^(\S+)"), normalize(pl.col("lemma_ar"))),
             # prepositions normalised as the participants' preceding words are (إلى → الي)
             target_marker=pl.when(pl.col("target_marker").is_in(["object", "none"]))
             .then(pl.col("target_marker"))
@@ -64,6 +65,19 @@ def trigger_lexicon() -> tuple[pl.DataFrame, pl.DataFrame]:
     # one a mere preposition («للاشتباكات»): modality.py, clauses._purpose_nouns
     attributes = attributes.with_columns(definite=pl.col("alias").str.starts_with("ال"))
     return aliases, attributes.drop("alias")
+
+
+def verb_agreement(word: pl.Expr, lemma: pl.Expr) -> pl.Expr:
+    """Whom a verb form (its first `word`, normalised) agrees with — "masculine", "feminine"
+    (singular) or "plural" — to tell whether a relative pronoun right before it is its subject
+    (clauses._clause_openings): «الجيش، الذي اعتقل», «الشرطة التي تحقق», «الذين طالبوا». Null
+    for duals, weak verbs whose form differs from the lemma (استولت), and anything else."""
+    past, present = pl.col("form_kind") == "verb_past", pl.col("form_kind") == "verb_present"
+    singular_present = present & ~word.str.ends_with("ان")
+    return (pl.when(~(past | present)).then(None)
+            .when(word.str.contains("(وا|ون)$")).then(pl.lit("plural"))
+            .when((past & (word == lemma + "ت")) | (singular_present & word.str.starts_with("ت"))).then(pl.lit("feminine"))
+            .when((past & (word == lemma)) | (singular_present & word.str.starts_with("ي"))).then(pl.lit("masculine")))
 
 
 @cache
