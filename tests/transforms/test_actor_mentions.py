@@ -81,6 +81,13 @@ def test_a_short_name_needs_the_full_name_in_the_same_article():
     assert coalition("قصف التحالف الدولي مواقع لداعش. وقال التحالف إن الغارات دمرت مقرا.") == ["us_led_coalition"]
 
 
+def test_a_coalition_is_named_by_who_leads_it():
+    """«التحالف الذي تقوده السعودية / الولايات المتحدة»: the Saudi-led and the US-led coalitions."""
+    leads = lambda text: _extract(text).entity_mentions["actor_id"].to_list()  # noqa: E731
+    assert "saudi_led_coalition" in leads("وقصفت طائرات التحالف الذي تقوده السعودية مخازن أسلحة في صنعاء.")
+    assert "us_led_coalition" in leads("واستهدف التحالف الدولي الذي تقوده الولايات المتحدة مواقع لداعش.")
+
+
 def test_a_persons_code_follows_their_role_on_the_article_date():
     text = "التقى مايك بومبيو وفدا عراقيا."
     assert _extract(text, datetime(2017, 6, 1)).entity_mentions.filter(pl.col("actor_id") == "mike_pompeo")["cameo_code"].to_list() == ["USASPY"]
