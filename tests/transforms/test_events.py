@@ -900,6 +900,14 @@ def test_a_past_verb_spelling_after_lam_is_a_purpose():
     assert _by_trigger("وبحث وزير الخارجية الأردني مع نظيره السعودي الأزمة.")["وبحث"]["modality"] == "asserted"
 
 
+def test_a_light_verb_with_the_lam_of_purpose_announces_its_act():
+    """«حشد التأييد لفرض عقوبات جديدة», «لشن هجمات»: the sanctions and attacks are what the
+    lobbying or the tunnels are for, not done; «وشنت إسرائيل هجمات» is done."""
+    assert _by_trigger("وتحاول واشنطن حاليا حشد التأييد لفرض عقوبات جديدة على إيران.")["عقوبات جديدة"]["modality"] == "future"
+    assert _by_trigger("وقال الجيش إن حماس حفرت الأنفاق لشن هجمات على إسرائيل.")["هجمات"]["modality"] == "future"
+    assert _by_trigger("وشنت إسرائيل هجمات على غزة.")["هجمات"]["modality"] == "asserted"
+
+
 def test_a_pronoun_on_the_particle_before_a_verb_is_its_subject():
     """«كما أنها طالبت المملكة العربية السعودية بالكشف …»: «ها» is who demands; Saudi Arabia,
     right after the verb, is asked, not the one asking."""

@@ -54,6 +54,7 @@ NOMINAL_NEGATORS = [normalize_str(w) for w in (
 MAX_PURPOSE_GAP = 8
 PLAN_MODALITIES = ["future", "intent"]
 LIGHT_VERB_FORMS = "|".join(w for w in LIGHT_VERBS if w[0] in "يت")  # the present forms that take سـ
+LIGHT_VERB_ALL = "|".join(LIGHT_VERBS)
 
 
 # set phrases in which a modality word means something else (word, the word after it,
@@ -136,7 +137,10 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     anchor_words = tokens.select("article_id", anchor_first="token_index", anchor_word="norm").join(
         found.select("article_id", "anchor_first").unique(), on=["article_id", "anchor_first"], how="semi")
     found = found.join(anchor_words, on=["article_id", "anchor_first"], how="left", maintain_order="left").with_columns(
-        future_verb=(pl.col("anchor_first") < pl.col("first_token")) & pl.col("anchor_word").str.contains(f"^[وف]?س({LIGHT_VERB_FORMS})$"))
+        future_verb=(pl.col("anchor_first") < pl.col("first_token")) & pl.col("anchor_word").str.contains(f"^[وف]?س({LIGHT_VERB_FORMS})$"),
+        # or the ل of purpose: «تسعى المقاومة لشن هجوم», «ليشن هجوما» (a past verb's spelling after ل
+        # is its verbal noun, triggers._nouns_after_lam)
+        purpose_verb=(pl.col("anchor_first") < pl.col("first_token")) & pl.col("anchor_word").str.contains(f"^[وف]?ل({LIGHT_VERB_ALL})$"))
     # the ل of purpose on a singular verbal noun says what an act was for, not that it happened:
     # «أطلقوا صواريخ لاستهداف القوات», «وصل إلى موسكو للقاء نظيره», «الحملة التي بدأها لطرد داعش».
     # Not what was undergone («تعرضت للقصف»), nor a plural after ل, which is no purpose («تعرض لانتقادات»)
@@ -145,7 +149,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     aimed_outcome = pl.col("clitic").fill_null("").str.contains("^[وف]?لل$") & pl.col("cameo_code").is_in(AIMED_OUTCOMES)
     found = found.with_columns(
         purposive=(((purpose_lam() & (pl.col("form_kind") == "verbal_noun") & ~pl.col("first_word").str.ends_with("ات"))
-                    | aimed_outcome)
+                    | aimed_outcome | pl.col("purpose_verb"))
                    & pl.col("undergone_verb").is_null() & ~pl.col("statement_object")).fill_null(False))
     # the present tense of control, threat, hosting, accusation or support («المناطق التي يسيطر
     # عليها الأكراد», «وتتهم إسرائيل إيران») states a standing situation (standing_verbs.txt),
@@ -165,7 +169,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         (pl.col("form_kind") == "verb_present") & normalize(pl.col("lemma")).is_in(standing_lemmas())
         & ((pl.col("date_precision") == "unknown") | (pl.col("cameo_code") == CONTROL))
         & ~(opens_sentence & (normalize(pl.col("lemma")) == SUPPORT))) | standing_noun.fill_null(False))
-    return _planned_weekday_ahead(found.drop("anchor_word", "first_word", "sentence_before").with_columns(
+    return _planned_weekday_ahead(found.drop("anchor_word", "purpose_verb", "first_word", "sentence_before").with_columns(
         modality=pl.when(has("denied") | pl.col("denied_after")).then(pl.lit("denied"))
         .when(has("negated")).then(pl.lit("negated"))
         # a date after the report's is the future, whatever else the sentence suggests
