@@ -908,6 +908,12 @@ def test_a_light_verb_with_the_lam_of_purpose_announces_its_act():
     assert _by_trigger("وشنت إسرائيل هجمات على غزة.")["هجمات"]["modality"] == "asserted"
 
 
+def test_on_the_eve_of_an_act_it_is_still_to_come():
+    """«عشية زيارة لولي العهد السعودي»: the visit had not begun when the court ruled."""
+    visit = _by_trigger("وألغت المحكمة الدستورية الأحكام السبت عشية زيارة لولي العهد السعودي إلى القاهرة.")["زيارة"]
+    assert visit["modality"] == "future"
+
+
 def test_a_pronoun_on_the_particle_before_a_verb_is_its_subject():
     """«كما أنها طالبت المملكة العربية السعودية بالكشف …»: «ها» is who demands; Saudi Arabia,
     right after the verb, is asked, not the one asking."""
