@@ -914,6 +914,11 @@ def test_on_the_eve_of_an_act_it_is_still_to_come():
     assert visit["modality"] == "future"
 
 
+def test_what_is_often_done_is_habitual_not_negated():
+    """«غالبا ما تتهم إسرائيل»: «ما» after «غالبا» is no negation; the act is habitual."""
+    assert _by_trigger("وقالت حماس إنها غالبا ما تتهم إسرائيل بالوقوف وراء الاغتيالات.")["تتهم"]["modality"] == "background"
+
+
 def test_a_pronoun_on_the_particle_before_a_verb_is_its_subject():
     """«كما أنها طالبت المملكة العربية السعودية بالكشف …»: «ها» is who demands; Saudi Arabia,
     right after the verb, is asked, not the one asking."""

@@ -61,6 +61,9 @@ LIGHT_VERB_ALL = "|".join(LIGHT_VERBS)
 # normalised): «لا يزال», «ما زال» (still); «طائرة بدون طيار», «دون طيار» (a drone: unmanned);
 # «لا سيما» (especially); «ما» before a verb of naming is "what": «ما أسماها شبكة التهديد», «ما
 # وصفه بالعدوان», «ما يسمى» (so-called)
+# «غالبا ما», «عادة ما», «كثيرا ما», «دائما ما» (often, usually, always): «ما» is no negation
+# there, and what follows is habitual, no one event (background)
+HABITUAL_BEFORE_MA = [normalize_str(w) for w in ("غالبا", "عادة", "كثيرا", "دائما")]
 _STILL = ["يزال", "تزال", "زال", "زالت", "يزالون", "تزالان", "يزالان"]
 _NAMING = [
     f"{stem}{suffix}" for stem in ("أسما", "سما", "وصف", "وصفت", "اعتبر", "اعتبرت", "يصف", "تصف", "يعتبر", "تعتبر")
@@ -111,6 +114,9 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .filter((pl.col("bare") != "قد") | pl.col("next_word").str.contains("^[يتن]"))
         .filter(~pl.col("bare").is_in(NOMINAL_NEGATORS) | (pl.col("distance") == 1))
         .join(_SET_PHRASES, on=["bare", "next_word"], how="anti")
+        .pipe(at_token, tokens, pl.col("token_index") - 1, previous_word="norm")
+        .with_columns(modality=pl.when((pl.col("bare") == "ما") & pl.col("previous_word").is_in(HABITUAL_BEFORE_MA))
+                      .then(pl.lit("background")).otherwise("modality"))
         .group_by("event_row")
         .agg(pl.col("modality"))
     )
