@@ -919,6 +919,13 @@ def test_what_is_often_done_is_habitual_not_negated():
     assert _by_trigger("وقالت حماس إنها غالبا ما تتهم إسرائيل بالوقوف وراء الاغتيالات.")["تتهم"]["modality"] == "background"
 
 
+def test_a_demonym_before_a_persons_name_is_part_of_it():
+    """«مع نظيره الأمريكي دونالد ترامب»: the counterpart is Trump (USAGOV), not the bare USA
+    of «الأمريكي»."""
+    assert ("محادثة هاتفية", "041", "TURGOV", "USAGOV") in _coded(
+        "وبحث الرئيس التركي رجب طيب أردوغان خلال محادثة هاتفية مع نظيره الأمريكي دونالد ترامب الأزمة في سوريا.")
+
+
 def test_a_pronoun_on_the_particle_before_a_verb_is_its_subject():
     """«كما أنها طالبت المملكة العربية السعودية بالكشف …»: «ها» is who demands; Saudi Arabia,
     right after the verb, is asked, not the one asking."""

@@ -321,7 +321,8 @@ def _compose(matches: pl.DataFrame) -> pl.DataFrame:
 def _absorb_titles(matches: pl.DataFrame) -> pl.DataFrame:
     """Fold a run of titles, offices and demonyms into the person named right after it.
 
-    A run counts only if it holds a title or an office (not «النظام السوري وحفتر»), and a
+    A run counts only if it holds a title or an office (not «النظام السوري وحفتر») or ends on
+    the demonym of the person's own country («نظيره الروسي فلاديمير بوتين»), and a
     person whose name carries the conjunction و/ف starts a new phrase: nothing is folded.
     """
     personal = (pl.col("kind") == "title") | (pl.col("agent_kind") == "office")
@@ -342,9 +343,12 @@ def _absorb_titles(matches: pl.DataFrame) -> pl.DataFrame:
     )
     previous = lambda column: pl.col(column).shift(1).over("article_id")  # noqa: E731
     person = (pl.col("entity_type") == "PER") & pl.col("kind").is_in(["name", "short"])
+    # (or a demonym of the person's own country right before the name: «نظيره الأمريكي دونالد
+    # ترامب» is Trump, USAGOV, not the bare USA of «الأمريكي»)
+    own_demonym = (previous("kind") == "nisba") & (previous("country_code") == pl.col("country_code"))
     absorbs = (
         person
-        & (previous("titleish") & previous("chain_personal")).fill_null(False)
+        & (previous("titleish") & (previous("chain_personal") | own_demonym)).fill_null(False)
         & pl.col("adjacent")
         & ~pl.col("clitic").str.contains("^[وف]")
     )
