@@ -921,9 +921,11 @@ def test_what_is_often_done_is_habitual_not_negated():
 
 def test_a_demonym_before_a_persons_name_is_part_of_it():
     """«مع نظيره الأمريكي دونالد ترامب»: the counterpart is Trump (USAGOV), not the bare USA
-    of «الأمريكي»."""
+    of «الأمريكي»; «نظيره الروسي», unnamed, is a Russian official."""
     assert ("محادثة هاتفية", "041", "TURGOV", "USAGOV") in _coded(
         "وبحث الرئيس التركي رجب طيب أردوغان خلال محادثة هاتفية مع نظيره الأمريكي دونالد ترامب الأزمة في سوريا.")
+    # unnamed, the counterpart is an official of that state: «نظيره الروسي» is RUSGOV
+    assert ("والتقى", "040", "SAUGOV", "RUSGOV") in _coded("والتقى وزير الخارجية السعودي عادل الجبير نظيره الروسي في موسكو.")
 
 
 def test_a_pronoun_on_the_particle_before_a_verb_is_its_subject():
