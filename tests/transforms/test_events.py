@@ -928,6 +928,12 @@ def test_a_demonym_before_a_persons_name_is_part_of_it():
     assert ("والتقى", "040", "SAUGOV", "RUSGOV") in _coded("والتقى وزير الخارجية السعودي عادل الجبير نظيره الروسي في موسكو.")
 
 
+def test_centrifuges_are_no_expulsion():
+    """«أجهزة الطرد المركزي» are centrifuges; «وطردت الكويت السفير» is an expulsion."""
+    assert not _coded("وقالت إيران إنها ستزيد عدد أجهزة الطرد المركزي في منشأة نطنز.")
+    assert ("وطردت", "174", "KWT", "IRNGOV") in _coded("وطردت الكويت السفير الإيراني.")
+
+
 def test_a_pronoun_on_the_particle_before_a_verb_is_its_subject():
     """«كما أنها طالبت المملكة العربية السعودية بالكشف …»: «ها» is who demands; Saudi Arabia,
     right after the verb, is asked, not the one asking."""
