@@ -929,8 +929,8 @@ def test_a_demonym_before_a_persons_name_is_part_of_it():
 
 
 def test_centrifuges_are_no_expulsion():
-    """«أجهزة الطرد المركزي» are centrifuges; «وطردت الكويت السفير» is an expulsion."""
-    assert not _coded("وقالت إيران إنها ستزيد عدد أجهزة الطرد المركزي في منشأة نطنز.")
+    """«أجهزة طرد مركزي» are centrifuges; «وطردت الكويت السفير» is an expulsion."""
+    assert not _coded("وقال صالحي إن طهران تطور البنية التحتية لبناء أجهزة طرد مركزي متطورة في منشأة نطنز.")
     assert ("وطردت", "174", "KWT", "IRNGOV") in _coded("وطردت الكويت السفير الإيراني.")
 
 
