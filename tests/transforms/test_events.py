@@ -934,6 +934,13 @@ def test_centrifuges_are_no_expulsion():
     assert ("وطردت", "174", "KWT", "IRNGOV") in _coded("وطردت الكويت السفير الإيراني.")
 
 
+def test_leaving_the_nuclear_deal_is_done_to_iran():
+    """«انسحاب الولايات المتحدة من الاتفاق النووي»: reducing relations (160, not the military
+    retreat 0874) with Iran, the deal's party — unless Iran is the one leaving."""
+    assert ("انسحاب", "160", "USA", "IRN") in _coded("وأعلن ترامب انسحاب الولايات المتحدة من الاتفاق النووي.")
+    assert {c[3] for c in _coded("وهددت إيران بالانسحاب من الاتفاق النووي.") if c[1] == "160"} <= {None}
+
+
 def test_a_pronoun_on_the_particle_before_a_verb_is_its_subject():
     """«كما أنها طالبت المملكة العربية السعودية بالكشف …»: «ها» is who demands; Saudi Arabia,
     right after the verb, is asked, not the one asking."""

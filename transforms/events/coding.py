@@ -137,7 +137,8 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
     # triggers the rules had given an actor, role_choice.py)
     events = events.filter((pl.col("source_code").is_not_null() & ~pl.col("source_learned").fill_null(False))
                            | pl.col("target_code").is_not_null() | pl.col("own_act"))
-    events = inherit_missing_roles(_recoded_by_context(_held_by_protesters(_verbal_attacks(events)), tokens)).filter(
+    events = _recoded_by_context(_held_by_protesters(_verbal_attacks(events)), tokens)
+    events = inherit_missing_roles(_leaving_the_nuclear_deal(events, tokens)).filter(
         pl.col("source_code").is_not_null() | pl.col("target_code").is_not_null())
     events = _with_dates(events, sentence_frame, tokens, articles, triggers)
     # a standing situation («المناطق التي يسيطر عليها الحوثيون», «إيران تدعم الحوثيين») is no event
@@ -311,6 +312,37 @@ def _recoded_by_context(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFr
             .filter(pl.col("new_code").ne_missing(NOT_AN_EVENT))
             .with_columns(cameo_code=pl.when(pl.col("new_code") == KEEP_CODE).then(pl.col("cameo_code"))
                           .otherwise(pl.coalesce("new_code", "cameo_code"))).drop("new_code"))
+
+
+# «الاتفاق النووي» alone: in this news, the 2015 deal with Iran (JCPOA)
+NUCLEAR_DEAL = (normalize_str("الاتفاق"), normalize_str("النووي"))
+WITHDRAW, REDUCE_RELATIONS, IRAN = normalize_str("انسحب"), "160", "IRN"
+MAX_DEAL_AFTER = 6  # tokens from the withdrawal to «الاتفاق النووي» («انسحاب الولايات المتحدة من الاتفاق النووي»)
+
+
+def _leaving_the_nuclear_deal(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Leaving the nuclear deal («انسحاب الولايات المتحدة من الاتفاق النووي», «قرار ترامب الانسحاب
+    من الاتفاق النووي») is done to Iran, the deal's party: its target where the rules found none
+    (every judged round scored such an empty target wrong) — unless Iran is the one leaving."""
+    deal = (
+        tokens.select("article_id", "sentence_index", "token_index", "norm",
+                      next_norm=pl.col("norm").shift(-1).over("article_id"))
+        .filter((pl.col("norm") == NUCLEAR_DEAL[0]) & (pl.col("next_norm") == NUCLEAR_DEAL[1]))
+        .select("article_id", "sentence_index", "token_index")
+    )
+    left = (
+        events.filter((normalize(pl.col("lemma")) == WITHDRAW) & (pl.col("cameo_code") == REDUCE_RELATIONS)
+                      & pl.col("target_code").is_null() & ~pl.col("source_code").fill_null("").str.starts_with(IRAN))
+        .select("event_row", "article_id", "sentence_index", "last_token").unique("event_row")
+        .join(deal, on=["article_id", "sentence_index"])
+        .filter((pl.col("token_index") - pl.col("last_token")).is_between(0, MAX_DEAL_AFTER))
+        .select("event_row", deal_left=pl.lit(True)).unique("event_row")
+    )
+    found = events.join(left, on="event_row", how="left", maintain_order="left").with_columns(pl.col("deal_left").fill_null(False))
+    return found.with_columns(
+        target_code=pl.when("deal_left").then(pl.lit(IRAN)).otherwise("target_code"),
+        target_actor_id=pl.when("deal_left").then(pl.lit(IRAN)).otherwise("target_actor_id"),
+    ).drop("deal_left")
 
 
 def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame,
