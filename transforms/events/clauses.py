@@ -104,7 +104,8 @@ def with_clause_context(triggers: pl.DataFrame, tokens: pl.DataFrame, marks: pl.
     before it (_verbs_describing_nouns)."""
     triggers = _statement_objects(_anchor_light_verbs(triggers, tokens))
     triggers = _purpose_nouns(_suffixed_agents(_undergone(triggers, tokens), tokens))
-    return _resumptive_objects(_verbs_describing_nouns(_clause_openings(triggers, tokens, marks)), tokens)
+    # (the pronouns that point back settle `relative_subject` before a verb is read as describing a noun)
+    return _verbs_describing_nouns(_resumptive_objects(_clause_openings(triggers, tokens, marks), tokens))
 
 
 # a pronoun on the trigger (a verbal noun in ة with its pronoun, _suffixed_agents: «بزيارتها») or on
