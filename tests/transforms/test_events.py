@@ -141,6 +141,8 @@ def test_the_doer_of_a_passive_is_the_source_and_its_subject_the_target():
 
 def test_the_genitive_of_an_arrest_is_the_one_arrested():
     assert _coded("ويأتي توقيف عبد المنعم أبو الفتوح قبل الانتخابات الرئاسية في مصر.") == {("توقيف", "173", None, "EGYOPP")}
+    # the one named before under the code of the one arrested or killed does not do it
+    assert _coded("تولى رئاسة الوزراء مؤقتا في أعقاب اغتيال رفيق الحريري عام 2005.") == {("اغتيال", "186", None, "LBNGOV")}
 
 
 def test_planned_expected_and_called_for_events_are_not_asserted():

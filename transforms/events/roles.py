@@ -14,7 +14,8 @@ chosen by position, as Arabic news builds its sentences (clause marks from claus
   المدنيين», «رحبت الإمارات بالغارات الأمريكية») is not done by the speaker;
 - passives: the doer after «من قبل», «على يد» is the source («اعتقل ناشطون من قبل الأمن», «من
   قبل مقاتلات روسية»); an impersonal passive («اغتيل», «تم اعتقال») has no other source; a
-  noun whose genitive is its patient («اعتقال الناشط») takes its agent only from before it,
+  noun whose genitive is its patient («اعتقال الناشط») takes its agent only from before it
+  (never one with the patient's code: «… اغتيال رفيق الحريري» after «رئاسة الوزراء»),
   unless an agent and an object both follow it («باستهداف قوات النظام الغوطة»); whoever
   «تعرض» a trigger («تعرضت دمشق لقصف») is its target;
 - target: after the trigger, the first participant introduced by the trigger's preposition
@@ -74,10 +75,25 @@ def source_ranks(pairs: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
     of the rules that reach it (_source_candidates; null when none does), `rule_pick`, whether
     it belongs to the rules' best candidate (its coordination group), and `rule_choice`, whether
     it is that candidate (role_choice.py chooses among them)."""
+    pairs = pairs.filter(~_patient_under_another_name())
     candidates = _source_candidates(pairs)
     speakers = _speakers(candidates, triggers)
     return _with_ranks(pairs.join(speakers, on=["event_row", "group"], how="anti"),
                        candidates.join(speakers, on=["event_row", "group"], how="anti"))
+
+
+def _patient_noun() -> pl.Expr:
+    """A verbal noun whose genitive is its patient: «اعتقال الناشط» (source_role none)."""
+    return (pl.col("source_role") == "none") & pl.col("form_kind").is_in(["verbal_noun", "phrase"])
+
+
+def _patient_under_another_name() -> pl.Expr:
+    """A participant before a patient noun with the code of the genitive right after it: who is
+    arrested or killed is not who does it («تداول النشطاء السعوديون … خبر اعتقال الناشطة», a
+    Saudi activist too; «تولى رئاسة الوزراء … في أعقاب اغتيال رفيق الحريري»)."""
+    patient = _patient_noun() & (pl.col("after") == 1) & pl.col("preposition").is_null() & (pl.col("kind") != "nisba")
+    patient_code = pl.col("code").filter(patient).first().over("event_row")
+    return (_patient_noun() & (pl.col("before") >= 1) & pl.col("code").eq_missing(patient_code)).fill_null(False)
 
 
 def target_ranks(pairs: pl.DataFrame) -> pl.DataFrame:
@@ -132,7 +148,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     is undergone («تعرضت دمشق لقصف إسرائيلي») follows it."""
     unmarked = pl.col("preposition").is_null()
     genitive = pl.col("source_role") == "genitive"
-    patient_noun = (pl.col("source_role") == "none") & pl.col("form_kind").is_in(["verbal_noun", "phrase"])
+    patient_noun = _patient_noun()
     # (a noun of purpose, «… إلى موسكو للقاء نظيرها», is done by the subject of the clause before
     # it; after a trigger, «سيزور الوزير طهران للقاء …», it inherits that trigger's source instead)
     subject = (pl.col("source_role") == "subject") | patient_noun | (pl.col("purpose_noun") & (pl.col("previous_end") < 0))
