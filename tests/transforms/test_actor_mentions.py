@@ -67,6 +67,10 @@ def test_state_institutions_are_composed_from_agent_and_demonym():
         "والجيش التركي": "TURMIL",
         "ووزير خارجية تركيا": "TURGOV",
     }
+    # the services of the armed forces, royal or not, and a head of state in construct
+    refs = _extract("وقال قائد القوات البرية الملكية السعودية إن رئيس دولة جنوب السودان زار القاهرة.").actor_references
+    composed = dict(refs.filter(pl.col("reference_kind") == "composed").select("surface", "cameo_code").iter_rows())
+    assert composed == {"القوات البرية الملكية السعودية": "SAUMIL", "رئيس دولة جنوب السودان": "SSDGOV"}
 
 
 def test_a_short_name_needs_the_full_name_in_the_same_article():
