@@ -921,6 +921,14 @@ def test_what_is_often_done_is_habitual_not_negated():
     assert _by_trigger("وقالت حماس إنها غالبا ما تتهم إسرائيل بالوقوف وراء الاغتيالات.")["تتهم"]["modality"] == "background"
 
 
+def test_what_is_done_repeatedly_or_yearly_is_habitual():
+    """«هددت تركيا مرارا», «تعتقل سنويا»: no one event; but «تفيد باستمرار القتال» is the
+    fighting going on (the verbal noun «استمرار»), not a habit."""
+    assert _by_trigger("وهددت تركيا مرارا بشن عملية عسكرية في منبج.")["وهددت"]["modality"] == "background"
+    assert _by_trigger("وذكر تقرير حقوقي أن إسرائيل تعتقل سنويا نحو 700 طفل فلسطيني.")["تعتقل"]["modality"] == "background"
+    assert _by_trigger("وقالت الأمم المتحدة إن التقارير تفيد باستمرار القتال في الغوطة الشرقية.")["القتال"]["modality"] == "asserted"
+
+
 def test_a_demonym_before_a_persons_name_is_part_of_it():
     """«مع نظيره الأمريكي دونالد ترامب»: the counterpart is Trump (USAGOV), not the bare USA
     of «الأمريكي»; «نظيره الروسي», unnamed, is a Russian official."""
