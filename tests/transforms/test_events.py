@@ -921,6 +921,12 @@ def test_what_is_often_done_is_habitual_not_negated():
     assert _by_trigger("وقالت حماس إنها غالبا ما تتهم إسرائيل بالوقوف وراء الاغتيالات.")["تتهم"]["modality"] == "background"
 
 
+def test_a_presumed_attack_is_alleged():
+    """«ردا على هجوم كيميائي مفترض في دوما»: the strikes answered an attack that is alleged."""
+    attack = _by_trigger("وشنت الدول الغربية ضربات على سوريا ردا على هجوم كيميائي مفترض في دوما.")["هجوم كيميائي"]
+    assert attack["modality"] == "conditional"
+
+
 def test_what_is_done_repeatedly_or_yearly_is_habitual():
     """«هددت تركيا مرارا», «تعتقل سنويا»: no one event; but «تفيد باستمرار القتال» is the
     fighting going on (the verbal noun «استمرار»), not a habit."""
