@@ -686,6 +686,12 @@ def test_the_words_around_a_trigger_recode_it():
     # the attack of a terrorist group is not recoded by the group's adjective: only «هجوم إرهابي» is
     assert codes("وقالت الحكومة السورية إن الجماعات الإرهابية تطلق النار على مواقع الجيش السوري.").get("تطلق النار", "").startswith("19")
     assert codes("وأدانت مصر الاستهداف الإرهابي للجيش التونسي.").get("الاستهداف") == "180"
+    # «استهدف» after a bombing, an assassination or an abduction says what it hit; not a verbal noun in a list
+    assert codes("وقتل شخصان في انفجار سيارة مفخخة استهدفت مقرا أمنيا في عدن.").get("استهدفت") == "183"
+    assert codes("واستهدف انفجار موكب رئيس الوزراء الفلسطيني في غزة.").get("واستهدف") == "183"
+    assert codes("ونجا المحافظ من محاولة اغتيال استهدفت موكبه في عدن.").get("استهدفت") == "186"
+    assert codes("وأعلن الجيش المصري قيام القوات الجوية بتدمير سيارة مفخخة واستهداف مواقع للعناصر الإرهابية في سيناء."
+                 ).get("واستهداف") == "190"
 
 
 def test_a_charge_is_no_second_arrest():
