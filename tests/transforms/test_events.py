@@ -686,6 +686,9 @@ def test_the_words_around_a_trigger_recode_it():
     # the attack of a terrorist group is not recoded by the group's adjective: only «هجوم إرهابي» is
     assert codes("وقالت الحكومة السورية إن الجماعات الإرهابية تطلق النار على مواقع الجيش السوري.").get("تطلق النار", "").startswith("19")
     assert codes("وأدانت مصر الاستهداف الإرهابي للجيش التونسي.").get("الاستهداف") == "180"
+    # a depot that blew up, the situation erupting: no bombing
+    assert "انفجار" not in codes("وقتل 39 شخصا في انفجار مستودع أسلحة في محافظة إدلب.")
+    assert "انفجار" not in codes("وحذر الرئيس اللبناني من انفجار الأوضاع في الجنوب.")
     # a clash with bare hands is an assault
     assert codes("وأدت المناقشات إلى حدوث شجار واشتباك بالأيدي مع المواطن جمال خاشقجي.").get("واشتباك") == "182"
     # «استهدف» after a bombing, an assassination or an abduction says what it hit; not a verbal noun in a list
