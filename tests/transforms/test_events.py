@@ -517,6 +517,9 @@ def test_a_patient_noun_with_its_agent_and_an_object_with_lam():
     assert (arrest["source_code"], arrest["target_code"]) == ("EGYCOP", None)
     arrest = _by_trigger("واحتج الأهالي على اعتقال الشرطة الأردنية لعدد من الطلاب.")["اعتقال"]
     assert arrest["source_code"] == "JORCOP" and arrest["target_code"] != "JORCOP"
+    # the police named by a bare agent word, with no actor after it (the country from the text)
+    arrest = _by_trigger("وخرج الدراويش في طهران إلى الشارع احتجاجا على توقيف الشرطة لأحد أتباع الفرقة.")["توقيف"]
+    assert arrest["source_code"] == "IRNCOP"
 
 
 def test_the_genitive_of_an_accusation_with_ba_is_the_accused():

@@ -272,7 +272,7 @@ def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked:
         unmarked & ((pl.col("next_first").is_not_null() & (pl.col("next_group") != pl.col("group"))) | lam_object.fill_null(False))
         & (pl.col("after") <= 2)
         & ~pl.col("is_place") & can_act
-        & ~((pl.col("kind") == "agent") & pl.col("next_is_person") & (pl.col("next_first") == pl.col("last_token_right") + 1))
+        & ~((pl.col("kind") == "agent") & pl.col("next_is_person") & (pl.col("next_first") == pl.col("last_token_right") + 1)).fill_null(False)
     ).drop("next_first", "next_group", "next_is_person").with_columns(rank=pl.col("after") - 50)
 
 
