@@ -522,6 +522,23 @@ def test_a_patient_noun_with_its_agent_and_an_object_with_lam():
     assert arrest["source_code"] == "IRNCOP"
 
 
+def test_the_genitive_of_a_siege_is_the_besieged_unless_it_is_undergone():
+    """«حصار قطر»: Qatar is besieged; «حصار القوات التركية لمدينة عفرين», «كسر حصار إسرائيل على
+    قطاع غزة»: the agent with its object after it; «تخضعان لحصار القوات الحكومية», «تحت حصار
+    النظام»: undergone, so the genitive is the agent."""
+    siege = _by_trigger("وانتقد وزير الخارجية الأمريكي حصار قطر.")["حصار"]
+    assert (siege["source_code"], siege["target_code"]) == (None, "QAT")
+    siege = _by_trigger("وحذر من حصار القوات التركية لمدينة عفرين.")["حصار"]
+    assert (siege["source_code"], siege["target_code"]) == ("TURMIL", "SYR")
+    siege = _by_trigger("وكانت السفينة في طريقها لكسر حصار إسرائيل على قطاع غزة.")["حصار"]
+    assert (siege["source_code"], siege["target_code"]) == ("ISR", "GZS")
+    assert _by_trigger("وكانت بلدتا مضايا والزبداني تخضعان لحصار القوات الحكومية السورية.")["لحصار"]["source_code"] == "SYRMIL"
+    assert _by_trigger("ويعيش آلاف المدنيين في الحي تحت حصار النظام السوري منذ 2012.")["حصار"]["source_code"] == "SYRGOV"
+    # a state as the agent of a patient noun, with its object after it
+    arrest = _by_trigger("وقالت الأمم المتحدة إن اعتقال البحرين لنبيل رجب تعسفي.")["اعتقال"]
+    assert (arrest["source_code"], arrest["target_code"]) == ("BHR", "BHRHRI")
+
+
 def test_the_genitive_of_an_accusation_with_ba_is_the_accused():
     accusation = _by_trigger("ورفضت موسكو اتهام الحكومة السورية باستخدام الغاز.")["اتهام"]
     assert (accusation["source_code"], accusation["target_code"]) == (None, "SYRGOV")

@@ -40,7 +40,10 @@ NOMINATIVE_PLURAL = "^[وف]?ال.{2,}ون$"
 # own: «في الوقت الذي دعا تحالف سائرون», «في اليوم الذي وقعت فيه»
 TIME_ANTECEDENTS = [normalize_str(w) for w in ("الوقت", "الحين", "اليوم", "اللحظة", "الساعة", "الأسبوع", "الشهر", "العام", "السنة", "المرة", "الفترة")]
 MAX_UNDERGONE_GAP = 6  # tokens from «تعرضت» to the trigger it introduces
-UNDERGO = "^[وف]?(تعرض|تعرضت|تعرضا|تعرضتا|تعرضوا|يتعرض|تتعرض|يتعرضان|تتعرضان|يتعرضون)$"
+UNDERGO = ("^[وف]?(تعرض|تعرضت|تعرضا|تعرضتا|تعرضوا|يتعرض|تتعرض|يتعرضان|تتعرضان|يتعرضون"
+           "|يخضع|تخضع|يخضعان|تخضعان|يخضعون|خضع|خضعت|خاضع|خاضعة|خاضعين|خاضعون|الخاضع|الخاضعة|الخاضعين)$")
+# «تحت» right before the trigger: «تحت حصار النظام», «تحت القصف» — undergone too
+UNDER = normalize_str("تحت")
 # casualty verbs, passive or intransitive («قتل 28 مدنيا في غارة», «أصيب فلسطيني برصاص الجيش»):
 # whoever they name was hit by the act that follows (normalised, with و/ف)
 CASUALTY = "^[وف]?(قتل|قتلت|قتلا|قتلوا|اصيب|اصيبت|اصيبا|اصيبوا|استشهد|استشهدت|استشهدوا|جرح|جرحت|جرحوا|لقي|لقيت|لقوا)$"
@@ -252,18 +255,20 @@ def _statement_objects(triggers: pl.DataFrame) -> pl.DataFrame:
 
 
 def _undergone(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
-    """`undergone_verb`: the token of «تعرض / يتعرض …» a few words before a trigger — «تعرضت
-    مواقع للنظام لقصف إسرائيلي»: who undergoes it is the target, not the source. So is who a
+    """`undergone_verb`: the token of «تعرض / يتعرض …» or «يخضع / خاضعة …» a few words before a
+    trigger, or «تحت» right before it — «تعرضت مواقع للنظام لقصف إسرائيلي», «تخضعان لحصار القوات
+    الحكومية», «تحت حصار النظام»: who undergoes it is the target, not the source. So is who a
     `casualty_verb` names before an assault that a preposition introduces: «قتل فلسطيني
     برصاص الجيش الإسرائيلي», «أصيب 20 آخرون جراء قصف» — but not one followed by a definite
     word, its subject («قتل الجيش 5 مسلحين في غارة»), nor before a clash, whose dead were
     among those who fought («قتل 30 مسلحا في مواجهات مع …»)."""
     keys = ["article_id", "sentence_index"]
     casualty = pl.col("norm").str.contains(CASUALTY)
-    words = tokens.filter(pl.col("norm").str.contains(UNDERGO) | casualty)
+    under = pl.col("norm").str.replace("^[وف]", "") == UNDER
+    words = tokens.filter(pl.col("norm").str.contains(UNDERGO) | casualty | under)
     verbs = at_token(words, tokens, pl.col("token_index") + 1, next_norm="norm").filter(
         ~casualty | ~pl.col("next_norm").str.starts_with("ال").fill_null(False)
-    ).select(*keys, undergone_verb="token_index", casualty_verb=casualty)
+    ).select(*keys, undergone_verb="token_index", casualty_verb=casualty, under=under)
     # (ب as the trigger's clitic, or written into its form: «برصاص»)
     caused = (
         at_token(triggers, tokens, pl.col("first_token") - 1, previous_word="norm")
@@ -274,7 +279,7 @@ def _undergone(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     )
     found = (
         caused.join(verbs, on=keys)
-        .filter((pl.col("first_token") - pl.col("undergone_verb")).is_between(1, MAX_UNDERGONE_GAP)
+        .filter((pl.col("first_token") - pl.col("undergone_verb")).is_between(1, pl.when("under").then(1).otherwise(MAX_UNDERGONE_GAP))
                 & (~pl.col("casualty_verb") | pl.col("caused")))
         .sort("event_row", "undergone_verb", descending=[False, True])
         .unique("event_row", keep="first", maintain_order=True)

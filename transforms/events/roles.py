@@ -16,8 +16,9 @@ chosen by position, as Arabic news builds its sentences (clause marks from claus
   قبل مقاتلات روسية»); an impersonal passive («اغتيل», «تم اعتقال») has no other source; a
   noun whose genitive is its patient («اعتقال الناشط») takes its agent only from before it
   (never one with the patient's code: «… اغتيال رفيق الحريري» after «رئاسة الوزراء»),
-  unless an agent and an object both follow it («باستهداف قوات النظام الغوطة»); whoever
-  «تعرض» a trigger («تعرضت دمشق لقصف») is its target;
+  unless an agent and an object both follow it («باستهداف قوات النظام الغوطة», «حصار إسرائيل
+  على القطاع»), or it is undergone, when its genitive is the agent («تحت حصار النظام»); whoever
+  «تعرض» a trigger («تعرضت دمشق لقصف», «تخضع لحصار») is its target;
 - target: after the trigger, the first participant introduced by the trigger's preposition
   (إلى, مع, ضد, على, ب, ل …) or, for a direct object, the first one after the source, else the
   genitive of a noun the preposition introduces («رحبت … بقيام الولايات المتحدة»), else the
@@ -59,6 +60,7 @@ VISIT = "زار"  # lemma of the visit verbs: a place after them is visited, it 
 # a word with the ل of an object after a patient noun's agent (normalised): «اعتقال الشرطة لأحد …», «للناشط»
 LAM_OBJECT = r"^ل..."
 LAM_NOT_OBJECT = [normalize_str(w) for w in ("لكن", "لكنه", "لكنها", "لذلك", "لدى", "لقد", "لأن", "لأنه", "لمدة", "لاسيما", "لعدة", "لأول", "لليوم", "للمرة")]
+MAX_PATIENT_AFTER = 2  # tokens from a patient noun to its genitive: «محاصرة فلول ميليشيات الحوثي»
 MAX_GENITIVE_AFTER = 6  # tokens from a verbal noun to its agent: «زيارة أخرى لرئيس المخابرات»
 IN = normalize_str("في")
 # prepositions whose noun's genitive is that noun's owner, not a verbal noun's agent
@@ -83,8 +85,18 @@ def source_ranks(pairs: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
 
 
 def _patient_noun() -> pl.Expr:
-    """A verbal noun whose genitive is its patient: «اعتقال الناشط» (source_role none)."""
-    return (pl.col("source_role") == "none") & pl.col("form_kind").is_in(["verbal_noun", "phrase"])
+    """A verbal noun whose genitive is its patient: «اعتقال الناشط», «حصار قطر» (source_role
+    none) — unless what it names is undergone, when its genitive is the agent: «تخضعان لحصار
+    القوات الحكومية», «تحت حصار النظام» (_genitive_agent)."""
+    return ((pl.col("source_role") == "none") & pl.col("form_kind").is_in(["verbal_noun", "phrase"])
+            & pl.col("undergone_verb").is_null())
+
+
+def _genitive_agent() -> pl.Expr:
+    """A verbal noun whose genitive is its agent: «زيارة حفتر», and a patient noun undergone."""
+    return (pl.col("source_role") == "genitive") | (
+        (pl.col("source_role") == "none") & (pl.col("form_kind") == "verbal_noun") & pl.col("undergone_verb").is_not_null()
+        & (pl.col("after") <= MAX_PATIENT_AFTER))
 
 
 def _patient_under_another_name() -> pl.Expr:
@@ -147,7 +159,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     its patient («اعتقال الناشط») takes its agent only from before it; the agent of one that
     is undergone («تعرضت دمشق لقصف إسرائيلي») follows it."""
     unmarked = pl.col("preposition").is_null()
-    genitive = pl.col("source_role") == "genitive"
+    genitive = _genitive_agent()
     patient_noun = _patient_noun()
     # (a noun of purpose, «… إلى موسكو للقاء نظيرها», is done by the subject of the clause before
     # it; after a trigger, «سيزور الوزير طهران للقاء …», it inherits that trigger's source instead)
@@ -251,13 +263,16 @@ def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked:
     noun whose genitive is usually its patient, followed by two participants (the second bare
     or with ل), takes the first — an actor that can
     act (a state, its government, forces or police, an armed group, an international body) —
-    as its agent, and the second as its object. Not a title before a name («اعتقال الصحفي
+    as its agent, and the second as its object (towns and regions never act: _source_candidates
+    has left them out). Not a title before a name («اعتقال الصحفي
     أحمد …»), nor coordinated participants («اعتقال الناشط والصحفي»)."""
     can_act = pl.col("code").str.contains("^(IGO|[A-Z]{3}$)|(GOV|MIL|COP|SPY|REB|UAF)$")
-    # the agent bare, its object bare or with ل («اعتقال السلطات البحرينية للناشط»)
+    # the agent bare, its object bare, with ل («اعتقال السلطات البحرينية للناشط») or with the
+    # noun's own preposition («حصار إسرائيل على القطاع»)
+    own = (pl.col("preposition") == pl.col("target_marker")).fill_null(False)
     bare = (
-        pairs.filter(patient_noun & (unmarked | (pl.col("preposition") == "ل")) & pl.col("after").is_between(1, MAX_GENITIVE_AFTER)
-                     & (pl.col("kind") != "nisba") & (pl.col("preps_between") == 0))
+        pairs.filter(patient_noun & (unmarked | (pl.col("preposition") == "ل") | own) & pl.col("after").is_between(1, MAX_GENITIVE_AFTER)
+                     & (pl.col("kind") != "nisba") & ((pl.col("preps_between") == 0) | own))
         .sort("event_row", "first_token_right")
         .with_columns(
             next_first=pl.col("first_token_right").shift(-1).over("event_row"),
@@ -271,7 +286,7 @@ def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked:
     return bare.filter(
         unmarked & ((pl.col("next_first").is_not_null() & (pl.col("next_group") != pl.col("group"))) | lam_object.fill_null(False))
         & (pl.col("after") <= 2)
-        & ~pl.col("is_place") & can_act
+        & can_act
         & ~((pl.col("kind") == "agent") & pl.col("next_is_person") & (pl.col("next_first") == pl.col("last_token_right") + 1)).fill_null(False)
     ).drop("next_first", "next_group", "next_is_person").with_columns(rank=pl.col("after") - 50)
 
@@ -327,8 +342,13 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         .with_columns(rank=after - MAX_TARGET_AFTER),
         # the accused of an accusation noun: «اتهام الحكومة السورية باستخدام الأسلحة»
         pairs.filter(objective_genitive()).with_columns(rank=after),
-        # a direct object: «اعتقلت السلطات الناشط»
+        # a direct object: «اعتقلت السلطات الناشط»; the genitive of a patient noun whose own
+        # preposition is another: «حصار قطر» (as «الحصار على قطر»)
         pairs.filter((marker == "object") & after.is_between(1, MAX_TARGET_AFTER) & pl.col("preposition").is_null())
+        .with_columns(rank=after),
+        pairs.filter(_patient_noun() & (pl.col("form_kind") == "verbal_noun") & prepositional
+                     & after.is_between(1, MAX_PATIENT_AFTER) & pl.col("preposition").is_null()
+                     & (pl.col("kind") != "nisba"))
         .with_columns(rank=after),
         # the genitive of a noun the trigger's preposition introduces: «رحبت … بقيام الولايات المتحدة»
         pairs.filter(after.is_between(2, MAX_TARGET_AFTER) & prepositional & (pl.col("via") == marker)
