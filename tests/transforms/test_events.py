@@ -719,6 +719,15 @@ def test_the_words_around_a_trigger_recode_it():
                  ).get("واستهداف") == "190"
 
 
+def test_the_attack_refers_back_to_the_attack_reported():
+    """«الهجوم» alone, after a chemical attack or a bombing, is that attack: it takes its code;
+    «الهجوم على إدلب» is another one."""
+    rows = _events("وقتل العشرات في هجوم كيماوي على مدينة دوما السبت. وأكد مسعفون أن قوات النظام السوري نفذت الهجوم. "
+                   "وحشد الجيش السوري قواته للهجوم على إدلب.")
+    codes = dict(rows.select("trigger", "cameo_code").iter_rows())
+    assert codes["الهجوم"] == "2041" and codes["للهجوم"] == "190"
+
+
 def test_a_charge_is_no_second_arrest():
     """«بتهمة» names what an arrest is for: the arrest is coded once, from its verb."""
     events = _events("واعتقلت الشرطة الإيرانية الصحفي البريطاني بتهمة التجسس.")

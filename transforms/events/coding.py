@@ -7,7 +7,8 @@ source, a model trained on hand-judged roles chooses one (role_choice.py):
 - participants joined by و (coordination) share a role: one event per source × target; a
   symmetric event (a meeting, an agreement) between coordinated subjects pairs them, and «بين X
   و Y» gives both;
-- «هاجم» with a person as attacker or attacked is criticism (111), not force;
+- «هاجم» with a person as attacker or attacked is criticism (111), not force; «الهجوم» alone
+  refers back to the attack the article reported, and takes its code (a chemical attack, a bombing);
 - the date is the sentence's date expression nearest the trigger (dates.py) that no trigger of
   another root and no «أن / إن» separates from it («قبل أن», «من المقرر أن» do not separate),
   else the report's date with precision `unknown`;
@@ -137,7 +138,7 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
     # triggers the rules had given an actor, role_choice.py)
     events = events.filter((pl.col("source_code").is_not_null() & ~pl.col("source_learned").fill_null(False))
                            | pl.col("target_code").is_not_null() | pl.col("own_act"))
-    events = _recoded_by_context(_held_by_protesters(_verbal_attacks(events)), tokens)
+    events = _attacks_referring_back(_recoded_by_context(_held_by_protesters(_verbal_attacks(events)), tokens), tokens)
     events = inherit_missing_roles(_leaving_the_nuclear_deal(events, tokens)).filter(
         pl.col("source_code").is_not_null() | pl.col("target_code").is_not_null())
     events = _with_dates(events, sentence_frame, tokens, articles, triggers)
@@ -312,6 +313,43 @@ def _recoded_by_context(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFr
             .filter(pl.col("new_code").ne_missing(NOT_AN_EVENT))
             .with_columns(cameo_code=pl.when(pl.col("new_code") == KEEP_CODE).then(pl.col("cameo_code"))
                           .otherwise(pl.coalesce("new_code", "cameo_code"))).drop("new_code"))
+
+
+# «الهجوم» alone refers back to the attack the article has reported (coded 190 from its word alone)
+ATTACK_LEMMA, FORCE = normalize_str("هجم"), "190"
+THE_ATTACK = r"^[وف]?(ال|بال|لل)هجوم$"
+# after «الهجوم», what makes it another attack: a target, an adjective or a weapon of war («الهجوم
+# على إدلب», «الهجوم الثلاثي», «الهجوم المتوقع», «الهجوم بالصواريخ على مطار التيفور»);
+# «المزعوم» (alleged) still refers back
+OTHER_ATTACK_NEXT = r"^(علي|ضد|ال.*|بال(صواريخ|صاروخ|طائرات|طيران|مدفعيه|قذائف|دبابات))$"
+REFERRED_BACK_NEXT = [normalize_str(w) for w in ("المزعوم", "المفترض", "المدعى", "الأخير")]
+SPECIFIC_ATTACK = r"^(18|20)"  # roots that say what the attack was: assault, bombing, chemical
+
+
+def _attacks_referring_back(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """«الهجوم» with nothing after it to make it another attack refers back to the attack the
+    article reported before it, and takes its code when that one says what kind it was: after «هجوم
+    كيماوي على دوما» (2041), «دعت بريطانيا إلى تحقيق عاجل في الهجوم» is the chemical attack, not
+    military force (190); after a car bombing (1832), «تبنى التنظيم الهجوم» is that bombing. The
+    attack referred to is the nearest earlier mention of the roots 18–20 that is no such «الهجوم»."""
+    located = (
+        events.unique("event_row", keep="first").select("event_row", "article_id", "first_token", "last_token", "cameo_code", "lemma", "form_kind")
+        .pipe(at_token, tokens, "first_token", first_word="norm")
+        .pipe(at_token, tokens, pl.col("last_token") + 1, next_word="norm", next_gap="gap_before")
+    )
+    next_word = pl.when(pl.col("next_gap") == "").then(pl.col("next_word"))
+    referring = ((normalize(pl.col("lemma")) == ATTACK_LEMMA) & (pl.col("form_kind") == "verbal_noun") & (pl.col("cameo_code") == FORCE)
+                 & pl.col("first_word").str.contains(THE_ATTACK)
+                 & (~next_word.str.contains(OTHER_ATTACK_NEXT) | next_word.is_in(REFERRED_BACK_NEXT)).fill_null(True))
+    attacks = located.filter(pl.col("cameo_code").str.contains("^(18|19|20)")).with_columns(referring=referring).sort("article_id", "first_token")
+    antecedent = pl.when(~pl.col("referring")).then(pl.col("cameo_code"))
+    referred = (
+        attacks.with_columns(antecedent=antecedent.shift(1).forward_fill().over("article_id"))
+        .filter(pl.col("referring") & pl.col("antecedent").str.contains(SPECIFIC_ATTACK).fill_null(False))
+        .select("event_row", referred_code="antecedent")
+    )
+    return (events.join(referred, on="event_row", how="left", maintain_order="left")
+            .with_columns(cameo_code=pl.coalesce("referred_code", "cameo_code")).drop("referred_code"))
 
 
 # «الاتفاق النووي» alone: in this news, the 2015 deal with Iran (JCPOA)
