@@ -709,6 +709,12 @@ def test_the_words_around_a_trigger_recode_it():
     # a depot that blew up, the situation erupting: no bombing
     assert "انفجار" not in codes("وقتل 39 شخصا في انفجار مستودع أسلحة في محافظة إدلب.")
     assert "انفجار" not in codes("وحذر الرئيس اللبناني من انفجار الأوضاع في الجنوب.")
+    # a walkout in protest is a protest, a team leaving a match no event; driving forces out is force;
+    # «وادي رفض» is a place
+    assert codes("وخلال جلسة البرلمان، انسحب نواب من حزب الشعوب الديمقراطي احتجاجا قبل بدء التصويت.").get("انسحب") == "140"
+    assert "وانسحب" not in codes("وانسحب الفريق العراقي من المباراة في الجزائر احتجاجا على هتافات المشجعين.")
+    assert codes("وأعلنت قوات سوريا الديمقراطية أنها طردت قوات النظام السوري من عدة قرى في دير الزور.").get("طردت") == "190"
+    assert "رفض" not in codes("وقتل عشرة مسلحين من تنظيم القاعدة في غارة على وادي رفض في محافظة شبوة.")
     # a clash with bare hands is an assault
     assert codes("وأدت المناقشات إلى حدوث شجار واشتباك بالأيدي مع المواطن جمال خاشقجي.").get("واشتباك") == "182"
     # «استهدف» after a bombing, an assassination or an abduction says what it hit; not a verbal noun in a list
