@@ -537,6 +537,10 @@ def test_the_genitive_of_a_siege_is_the_besieged_unless_it_is_undergone():
     # a state as the agent of a patient noun, with its object after it
     arrest = _by_trigger("وقالت الأمم المتحدة إن اعتقال البحرين لنبيل رجب تعسفي.")["اعتقال"]
     assert (arrest["source_code"], arrest["target_code"]) == ("BHR", "BHRHRI")
+    # but not a state with no object right after it; and «فتحت» is a verb, not ف + «تحت»
+    assert _by_trigger("وبعد حصار قطر قطعت السعودية العلاقات مع الدوحة.")["حصار"]["source_code"] != "QAT"
+    fire = _by_trigger("وقالت مصادر إن قوات الأمن العراقية فتحت النار على المتظاهرين في البصرة.")["النار على المتظاهرين"]
+    assert fire["source_code"] == "IRQ" and fire["target_code"] != "IRQ"
 
 
 def test_the_genitive_of_an_accusation_with_ba_is_the_accused():

@@ -264,7 +264,8 @@ def _undergone(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     among those who fought («قتل 30 مسلحا في مواجهات مع …»)."""
     keys = ["article_id", "sentence_index"]
     casualty = pl.col("norm").str.contains(CASUALTY)
-    under = pl.col("norm").str.replace("^[وف]", "") == UNDER
+    # (with و only: «فتحت» is a verb, not ف + «تحت»)
+    under = pl.col("norm").str.replace("^و", "") == UNDER
     words = tokens.filter(pl.col("norm").str.contains(UNDERGO) | casualty | under)
     verbs = at_token(words, tokens, pl.col("token_index") + 1, next_norm="norm").filter(
         ~casualty | ~pl.col("next_norm").str.starts_with("ال").fill_null(False)

@@ -323,7 +323,8 @@ THE_ATTACK = r"^[وف]?(ال|بال|لل)هجوم$"
 # «المزعوم» (alleged) still refers back
 OTHER_ATTACK_NEXT = r"^(علي|ضد|ال.*|بال(صواريخ|صاروخ|طائرات|طيران|مدفعيه|قذائف|دبابات))$"
 REFERRED_BACK_NEXT = [normalize_str(w) for w in ("المزعوم", "المفترض", "المدعى", "الأخير")]
-SPECIFIC_ATTACK = r"^(18|20)"  # roots that say what the attack was: assault, bombing, chemical
+SPECIFIC_ATTACK = r"^(18|20)"  # roots that say what the attack was: assault, bombing, abduction, chemical …
+MAX_REFERENCE_BACK = 10  # sentences from «الهجوم» back to the attack it refers to
 
 
 def _attacks_referring_back(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
@@ -331,9 +332,11 @@ def _attacks_referring_back(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.Da
     article reported before it, and takes its code when that one says what kind it was: after «هجوم
     كيماوي على دوما» (2041), «دعت بريطانيا إلى تحقيق عاجل في الهجوم» is the chemical attack, not
     military force (190); after a car bombing (1832), «تبنى التنظيم الهجوم» is that bombing. The
-    attack referred to is the nearest earlier mention of the roots 18–20 that is no such «الهجوم»."""
+    attack referred to is the nearest earlier mention of the roots 18–20 that is no such «الهجوم»,
+    at most MAX_REFERENCE_BACK sentences back."""
     located = (
-        events.unique("event_row", keep="first").select("event_row", "article_id", "first_token", "last_token", "cameo_code", "lemma", "form_kind")
+        events.unique("event_row", keep="first").select("event_row", "article_id", "sentence_index", "first_token", "last_token", "cameo_code",
+                                                        "lemma", "form_kind")
         .pipe(at_token, tokens, "first_token", first_word="norm")
         .pipe(at_token, tokens, pl.col("last_token") + 1, next_word="norm", next_gap="gap_before")
     )
@@ -342,10 +345,11 @@ def _attacks_referring_back(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.Da
                  & pl.col("first_word").str.contains(THE_ATTACK)
                  & (~next_word.str.contains(OTHER_ATTACK_NEXT) | next_word.is_in(REFERRED_BACK_NEXT)).fill_null(True))
     attacks = located.filter(pl.col("cameo_code").str.contains("^(18|19|20)")).with_columns(referring=referring).sort("article_id", "first_token")
-    antecedent = pl.when(~pl.col("referring")).then(pl.col("cameo_code"))
+    earlier = lambda column: pl.when(~pl.col("referring")).then(pl.col(column)).shift(1).forward_fill().over("article_id")  # noqa: E731
     referred = (
-        attacks.with_columns(antecedent=antecedent.shift(1).forward_fill().over("article_id"))
-        .filter(pl.col("referring") & pl.col("antecedent").str.contains(SPECIFIC_ATTACK).fill_null(False))
+        attacks.with_columns(antecedent=earlier("cameo_code"), antecedent_sentence=earlier("sentence_index"))
+        .filter(pl.col("referring") & pl.col("antecedent").str.contains(SPECIFIC_ATTACK).fill_null(False)
+                & (pl.col("sentence_index") - pl.col("antecedent_sentence") <= MAX_REFERENCE_BACK))
         .select("event_row", referred_code="antecedent")
     )
     return (events.join(referred, on="event_row", how="left", maintain_order="left")

@@ -59,7 +59,8 @@ ACCUSE = "اتهم"  # lemma of the accusation triggers (objective_genitive)
 VISIT = "زار"  # lemma of the visit verbs: a place after them is visited, it does not visit
 # a word with the ل of an object after a patient noun's agent (normalised): «اعتقال الشرطة لأحد …», «للناشط»
 LAM_OBJECT = r"^ل..."
-LAM_NOT_OBJECT = [normalize_str(w) for w in ("لكن", "لكنه", "لكنها", "لذلك", "لدى", "لقد", "لأن", "لأنه", "لمدة", "لاسيما", "لعدة", "لأول", "لليوم", "للمرة")]
+LAM_NOT_OBJECT = [normalize_str(w) for w in ("لكن", "لكنه", "لكنها", "لذلك", "لدى", "لقد", "لأن", "لأنه", "لمدة", "لاسيما", "لعدة", "لأول", "لليوم", "للمرة",
+                                            "للعام", "للسنة", "للشهر", "للأسبوع", "لأكثر", "لسنوات", "لأشهر", "لأيام", "لفترة")]
 MAX_PATIENT_AFTER = 2  # tokens from a patient noun to its genitive: «محاصرة فلول ميليشيات الحوثي»
 MAX_GENITIVE_AFTER = 6  # tokens from a verbal noun to its agent: «زيارة أخرى لرئيس المخابرات»
 IN = normalize_str("في")
@@ -95,14 +96,16 @@ def _patient_noun() -> pl.Expr:
 def _genitive_agent() -> pl.Expr:
     """A verbal noun whose genitive is its agent: «زيارة حفتر», and a patient noun undergone."""
     return (pl.col("source_role") == "genitive") | (
-        (pl.col("source_role") == "none") & (pl.col("form_kind") == "verbal_noun") & pl.col("undergone_verb").is_not_null()
+        (pl.col("source_role") == "none") & pl.col("form_kind").is_in(["verbal_noun", "phrase"]) & pl.col("undergone_verb").is_not_null()
         & (pl.col("after") <= MAX_PATIENT_AFTER))
 
 
 def _patient_under_another_name() -> pl.Expr:
     """A participant before a patient noun with the code of the genitive right after it: who is
     arrested or killed is not who does it («تداول النشطاء السعوديون … خبر اعتقال الناشطة», a
-    Saudi activist too; «تولى رئاسة الوزراء … في أعقاب اغتيال رفيق الحريري»)."""
+    Saudi activist too; «تولى رئاسة الوزراء … في أعقاب اغتيال رفيق الحريري»). (When an object
+    follows, that genitive is the agent, «اعتقال البحرين لنبيل رجب», and the doer is not sought
+    before the noun anyway.)"""
     patient = _patient_noun() & (pl.col("after") == 1) & pl.col("preposition").is_null() & (pl.col("kind") != "nisba")
     patient_code = pl.col("code").filter(patient).first().over("event_row")
     return (_patient_noun() & (pl.col("before") >= 1) & pl.col("code").eq_missing(patient_code)).fill_null(False)
@@ -260,12 +263,14 @@ def objective_genitive() -> pl.Expr:
 
 def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked: pl.Expr) -> pl.DataFrame:
     """«باستهداف قوات النظام الغوطة», «اعتقال الشرطة الناشطين», «استهداف النظام للمدنيين»: a
-    noun whose genitive is usually its patient, followed by two participants (the second bare
-    or with ل), takes the first — an actor that can
-    act (a state, its government, forces or police, an armed group, an international body) —
-    as its agent, and the second as its object (towns and regions never act: _source_candidates
-    has left them out). Not a title before a name («اعتقال الصحفي
-    أحمد …»), nor coordinated participants («اعتقال الناشط والصحفي»)."""
+    noun whose genitive is usually its patient, followed by two participants (the second bare,
+    with ل or with the noun's own preposition: «حصار إسرائيل على القطاع»), takes the first — an
+    actor that can act (a state, its government, forces or police, an armed group, an
+    international body) — as its agent, and the second as its object (towns and regions never
+    act: _source_candidates has left them out). A state named as a place is the agent only with
+    its object right after it («اعتقال البحرين لنبيل رجب»), not in «بعد حصار قطر قطعت السعودية
+    …». Not a title before a name («اعتقال الصحفي أحمد …»), nor coordinated participants
+    («اعتقال الناشط والصحفي»)."""
     can_act = pl.col("code").str.contains("^(IGO|[A-Z]{3}$)|(GOV|MIL|COP|SPY|REB|UAF)$")
     # the agent bare, its object bare, with ل («اعتقال السلطات البحرينية للناشط») or with the
     # noun's own preposition («حصار إسرائيل على القطاع»)
@@ -278,17 +283,22 @@ def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked:
             next_first=pl.col("first_token_right").shift(-1).over("event_row"),
             next_group=pl.col("group").shift(-1).over("event_row"),
             next_is_person=pl.col("is_person").shift(-1).over("event_row"),
+            next_own=own.shift(-1).over("event_row"),
         )
         .unique("event_row", keep="first", maintain_order=True)
     )
     # («توقيف الشرطة لأحد أتباع الفرقة»: an object with ل that names no known actor)
     lam_object = pl.col("next_word").str.contains(LAM_OBJECT) & ~pl.col("next_word").is_in(LAM_NOT_OBJECT)
+    # (a state's object right after it: «إعدام السعودية رجل الدين», «حصار إسرائيل على القطاع»)
+    object_next = (pl.col("next_first") == pl.col("last_token_right") + 1) | (
+        (pl.col("next_first") == pl.col("last_token_right") + 2) & pl.col("next_own"))
     return bare.filter(
         unmarked & ((pl.col("next_first").is_not_null() & (pl.col("next_group") != pl.col("group"))) | lam_object.fill_null(False))
         & (pl.col("after") <= 2)
         & can_act
+        & (~pl.col("is_place") | lam_object | object_next).fill_null(False)
         & ~((pl.col("kind") == "agent") & pl.col("next_is_person") & (pl.col("next_first") == pl.col("last_token_right") + 1)).fill_null(False)
-    ).drop("next_first", "next_group", "next_is_person").with_columns(rank=pl.col("after") - 50)
+    ).drop("next_first", "next_group", "next_is_person", "next_own").with_columns(rank=pl.col("after") - 50)
 
 
 def _speakers(candidates: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
@@ -346,10 +356,11 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # preposition is another: «حصار قطر» (as «الحصار على قطر»)
         pairs.filter((marker == "object") & after.is_between(1, MAX_TARGET_AFTER) & pl.col("preposition").is_null())
         .with_columns(rank=after),
+        # (behind the noun's own preposition: «حصار إسرائيل على القطاع»)
         pairs.filter(_patient_noun() & (pl.col("form_kind") == "verbal_noun") & prepositional
                      & after.is_between(1, MAX_PATIENT_AFTER) & pl.col("preposition").is_null()
                      & (pl.col("kind") != "nisba"))
-        .with_columns(rank=after),
+        .with_columns(rank=after + MAX_TARGET_AFTER),
         # the genitive of a noun the trigger's preposition introduces: «رحبت … بقيام الولايات المتحدة»
         pairs.filter(after.is_between(2, MAX_TARGET_AFTER) & prepositional & (pl.col("via") == marker)
                      & pl.col("preposition").is_null())
