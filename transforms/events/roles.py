@@ -85,19 +85,22 @@ def source_ranks(pairs: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
                        candidates.join(speakers, on=["event_row", "group"], how="anti"))
 
 
+def _patient_role() -> pl.Expr:
+    """A noun trigger listed with no source of its own (source_role none): «اعتقال», «حصار»."""
+    return (pl.col("source_role") == "none") & pl.col("form_kind").is_in(["verbal_noun", "phrase"])
+
+
 def _patient_noun() -> pl.Expr:
-    """A verbal noun whose genitive is its patient: «اعتقال الناشط», «حصار قطر» (source_role
-    none) — unless what it names is undergone, when its genitive is the agent: «تخضعان لحصار
-    القوات الحكومية», «تحت حصار النظام» (_genitive_agent)."""
-    return ((pl.col("source_role") == "none") & pl.col("form_kind").is_in(["verbal_noun", "phrase"])
-            & pl.col("undergone_verb").is_null())
+    """A verbal noun whose genitive is its patient: «اعتقال الناشط», «حصار قطر» — unless what it
+    names is undergone, when its genitive is the agent: «تخضعان لحصار القوات الحكومية», «تحت
+    حصار النظام» (_genitive_agent)."""
+    return _patient_role() & pl.col("undergone_verb").is_null()
 
 
 def _genitive_agent() -> pl.Expr:
     """A verbal noun whose genitive is its agent: «زيارة حفتر», and a patient noun undergone."""
     return (pl.col("source_role") == "genitive") | (
-        (pl.col("source_role") == "none") & pl.col("form_kind").is_in(["verbal_noun", "phrase"]) & pl.col("undergone_verb").is_not_null()
-        & (pl.col("after") <= MAX_PATIENT_AFTER))
+        _patient_role() & pl.col("undergone_verb").is_not_null() & (pl.col("after") <= MAX_PATIENT_AFTER))
 
 
 def _patient_under_another_name() -> pl.Expr:
