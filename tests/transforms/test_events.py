@@ -1035,6 +1035,16 @@ def test_a_demonym_after_a_town_the_dictionary_does_not_know_is_its_country():
     assert (control["source_code"], control["target_code"]) == (None, "YEM")
 
 
+def test_a_state_joined_by_wa_is_a_party_not_the_agents_country():
+    """«الفصائل المعارضة وروسيا»: Russia is the factions' partner, not their country; they are
+    Syrian, from the state the article names most. A state further on still lends its country."""
+    agreed = _by_trigger("وقال مصدر سوري إن اتفاق وقف إطلاق النار في سوريا، الذي وافقت على إبرامه الفصائل المعارضة وروسيا، انهار.")
+    assert {row["source_code"] for row in agreed.values()} >= {"SYRREB"}
+    assert "RUSREB" not in {row["source_code"] for row in agreed.values()}
+    talks = _by_trigger("ويلعب الأردن دورا في المحادثات بين المعارضة والروس في سوريا.")["المحادثات"]
+    assert talks["source_code"] == "SYROPP"
+
+
 def test_taking_control_or_an_arrest_after_lam_is_an_aim():
     """«ستمضي للسيطرة على المديرية», «نقاط تفتيش للقبض على الفارين»: what an act is for, not done."""
     assert _by_trigger("وقال العقيد إن قوات الجيش اليمني ستمضي للسيطرة على مدينة الحديدة.")["للسيطرة على"]["modality"] == "future"

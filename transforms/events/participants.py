@@ -532,9 +532,12 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
     agents = frame.filter(needs_country).with_row_index("agent_row")
     nearest = (
         agents.select("agent_row", "article_id", "sentence_index", "last_token")
-        .join(countries.select("article_id", "sentence_index", pl.col("first_token").alias("c_first"), "country"),
+        .join(countries.select("article_id", "sentence_index", pl.col("first_token").alias("c_first"), "country",
+                               c_joined=pl.col("clitic").fill_null("").str.starts_with("و")),
               on=["article_id", "sentence_index"])
-        .filter((pl.col("c_first") > pl.col("last_token")) & (pl.col("c_first") - pl.col("last_token") <= 6))
+        .filter((pl.col("c_first") > pl.col("last_token")) & (pl.col("c_first") - pl.col("last_token") <= 6)
+                # (not a state joined to the agent by و: «الفصائل المعارضة وروسيا» are two parties)
+                & ~(pl.col("c_joined") & (pl.col("c_first") == pl.col("last_token") + 1)))
         .sort("agent_row", "c_first")
         .unique("agent_row", keep="first", maintain_order=True)
         .select("agent_row", near_country="country")
