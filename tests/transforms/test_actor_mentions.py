@@ -92,6 +92,14 @@ def test_a_coalition_is_named_by_who_leads_it():
     assert "us_led_coalition" in leads("واستهدف التحالف الدولي الذي تقوده الولايات المتحدة مواقع لداعش.")
 
 
+def test_common_misspellings_of_militia_are_militias():
+    """«ميليشات الحوثي», «ميلشيات»: the news often drops or moves a ي of «ميليشيات»."""
+    houthis = _extract("قصفت طائرات التحالف تجمعات لمسلحي ميليشات الحوثي.").entity_mentions
+    assert houthis.filter(pl.col("actor_id") == "houthis")["surface"].to_list() == ["ميليشات الحوثي"]
+    militias = _extract("وقال الجيش العراقي إن الميلشيات انسحبت.").actor_references
+    assert "UAF" in militias["role_code"].to_list()
+
+
 def test_a_persons_code_follows_their_role_on_the_article_date():
     text = "التقى مايك بومبيو وفدا عراقيا."
     assert _extract(text, datetime(2017, 6, 1)).entity_mentions.filter(pl.col("actor_id") == "mike_pompeo")["cameo_code"].to_list() == ["USASPY"]
