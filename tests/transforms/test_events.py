@@ -913,6 +913,12 @@ def test_a_place_after_a_visit_verb_is_visited():
     assert visits == {("زار", "042", "USASPY", "SAU")}
 
 
+def test_a_place_after_lam_is_where_a_visit_goes():
+    """«زيارة … للعاصمة التركية», «لمدينة القاهرة»: ل before a place stands for إلى."""
+    assert ("زيارة", "042", "RUSGOV", "TUR") in _coded("وجاء ذلك بسبب زيارة الرئيس الروسي للعاصمة التركية للقاء نظيره التركي.")
+    assert ("زيارة", "042", "SAUGOV", "EGY") in _coded("وأتى ذلك خلال زيارة الأمير السعودي لمدينة القاهرة.")
+
+
 def test_whom_a_meeting_verb_meets_may_be_its_direct_object():
     """«التقى ولي العهد السعودي … وزير الخارجية الأمريكي»: met without «بـ»; with it too."""
     assert ("التقى", "040", "SAUGOV", "USAGOV") in _coded(

@@ -64,6 +64,7 @@ LAM_NOT_OBJECT = [normalize_str(w) for w in ("لكن", "لكنه", "لكنها",
 MAX_PATIENT_AFTER = 2  # tokens from a patient noun to its genitive: «محاصرة فلول ميليشيات الحوثي»
 MAX_GENITIVE_AFTER = 6  # tokens from a verbal noun to its agent: «زيارة أخرى لرئيس المخابرات»
 IN = normalize_str("في")
+TOWARDS = normalize_str("إلى")
 # prepositions whose noun's genitive is that noun's owner, not a verbal noun's agent
 OWNER_VIAS = [normalize_str(w) for w in ("على", "إلى", "ضد", "في", "مع", "عن", "من", "نحو", "تجاه")]
 FALLBACK_PREPOSITIONS = [normalize_str(w) for w in ("على", "ضد", "إلى", "مع", "في", "بحق", "تجاه", "حيال", "لصالح")] + ["ب", "ل"]
@@ -364,9 +365,11 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
                      & after.is_between(1, MAX_PATIENT_AFTER) & pl.col("preposition").is_null()
                      & (pl.col("kind") != "nisba"))
         .with_columns(rank=after + MAX_TARGET_AFTER),
-        # the genitive of a noun the trigger's preposition introduces: «رحبت … بقيام الولايات المتحدة»
-        pairs.filter(after.is_between(2, MAX_TARGET_AFTER) & prepositional & (pl.col("via") == marker)
-                     & pl.col("preposition").is_null())
+        # the genitive of a noun the trigger's preposition introduces: «رحبت … بقيام الولايات المتحدة»;
+        # ل stands for إلى before a place: «زيارة … لمدينة درنة», «للعاصمة التركية»
+        pairs.filter(after.is_between(2, MAX_TARGET_AFTER) & prepositional & pl.col("preposition").is_null()
+                     & ((pl.col("via") == marker)
+                        | ((marker == TOWARDS) & (pl.col("via") == "ل") & (pl.col("is_place") | (pl.col("kind") == "nisba")))))
         .with_columns(rank=after + 50),
         # failing the trigger's own preposition, the next actor after it introduced by another
         # preposition of direction («غارة … على مواقع للحوثيين») — never من/عن, which name
