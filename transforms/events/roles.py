@@ -220,6 +220,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         pairs.filter(genitive & ~pl.col("suffixed_agent") & ~pl.col("purpose_noun") & pl.col("after").is_between(1, MAX_GENITIVE_AFTER)
                      & ~objective_genitive()
                      & ~(pl.col("via").is_in(OWNER_VIAS) & (pl.col("after") > 2)).fill_null(False)
+                     & ~_destination_after_lam()
                      & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True)
                      & (unmarked | ((pl.col("preposition") == "ل") & ~pl.col("is_place") & (pl.col("preps_between") <= 0)))
                      & ~loose_adjective)
@@ -256,6 +257,13 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
             & (pl.col("first_token_right") > pl.col("previous_end"))
         ).with_columns(rank=pl.col("before") + 300),
     ])
+
+
+def _destination_after_lam() -> pl.Expr:
+    """ل before a place stands for إلى after a trigger whose preposition is إلى: «زيارة … للعاصمة
+    التركية», «لمدينة درنة» — where to, not who (the genitive of «للعاصمة» is no visitor)."""
+    return ((pl.col("target_marker") == TOWARDS) & (pl.col("via") == "ل")
+            & (pl.col("is_place") | (pl.col("kind") == "nisba"))).fill_null(False)
 
 
 def objective_genitive() -> pl.Expr:
@@ -365,11 +373,10 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
                      & after.is_between(1, MAX_PATIENT_AFTER) & pl.col("preposition").is_null()
                      & (pl.col("kind") != "nisba"))
         .with_columns(rank=after + MAX_TARGET_AFTER),
-        # the genitive of a noun the trigger's preposition introduces: «رحبت … بقيام الولايات المتحدة»;
-        # ل stands for إلى before a place: «زيارة … لمدينة درنة», «للعاصمة التركية»
+        # the genitive of a noun the trigger's preposition introduces: «رحبت … بقيام الولايات المتحدة»,
+        # or a place after ل where the preposition is إلى (_destination_after_lam)
         pairs.filter(after.is_between(2, MAX_TARGET_AFTER) & prepositional & pl.col("preposition").is_null()
-                     & ((pl.col("via") == marker)
-                        | ((marker == TOWARDS) & (pl.col("via") == "ل") & (pl.col("is_place") | (pl.col("kind") == "nisba")))))
+                     & ((pl.col("via") == marker) | _destination_after_lam()))
         .with_columns(rank=after + 50),
         # failing the trigger's own preposition, the next actor after it introduced by another
         # preposition of direction («غارة … على مواقع للحوثيين») — never من/عن, which name
