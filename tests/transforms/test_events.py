@@ -917,6 +917,9 @@ def test_a_place_after_lam_is_where_a_visit_goes():
     """«زيارة … للعاصمة التركية», «لمدينة القاهرة»: ل before a place stands for إلى."""
     assert ("زيارة", "042", "RUSGOV", "TUR") in _coded("وجاء ذلك بسبب زيارة الرئيس الروسي للعاصمة التركية للقاء نظيره التركي.")
     assert ("زيارة", "042", "SAUGOV", "EGY") in _coded("وأتى ذلك خلال زيارة الأمير السعودي لمدينة القاهرة.")
+    # (and never the visitor: «الزيارات التدريبية لدولة الإمارات» are the Egyptians' visits to it)
+    visits = _by_trigger("استقبل حاكم دبي الوفد الحكومي المصري المشارك في أولى الزيارات التدريبية لدولة الإمارات.")
+    assert (visits["الزيارات"]["source_code"], visits["الزيارات"]["target_code"]) == ("EGY", "ARE")
 
 
 def test_whom_a_meeting_verb_meets_may_be_its_direct_object():
