@@ -913,6 +913,13 @@ def test_a_place_after_a_visit_verb_is_visited():
     assert visits == {("زار", "042", "USASPY", "SAU")}
 
 
+def test_a_demonym_inside_a_bombardment_trigger_is_the_bomber():
+    """«قصف إسرائيلي», «القصف الإسرائيلي»: the lexicon form carries its doer's demonym; other
+    words inside a trigger («إرسال قوات», «العمل الإرهابي») are no doer."""
+    assert ("قصف إسرائيلي", "195", "ISR", "GZS") in _coded("قتل مدنيان في قصف إسرائيلي على غزة.")
+    assert _by_trigger("وأعلنت واشنطن أنها تدرس إرسال قوات إلى سوريا.")["إرسال قوات"]["source_code"] == "USA"
+
+
 def test_a_place_after_lam_is_where_a_visit_goes():
     """«زيارة … للعاصمة التركية», «لمدينة القاهرة»: ل before a place stands for إلى."""
     assert ("زيارة", "042", "RUSGOV", "TUR") in _coded("وجاء ذلك بسبب زيارة الرئيس الروسي للعاصمة التركية للقاء نظيره التركي.")

@@ -217,7 +217,10 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # (the preposition two words back governs a noun after the trigger, not the trigger itself: «مع غارات روسية»)
         # nor with ل past a separate preposition («خلال زيارة إلى المديرية العامة لقوات الدرك»: the visited),
         # nor the accused of an accusation («اتهام الحكومة السورية باستخدام …», objective_genitive)
-        pairs.filter(genitive & ~pl.col("suffixed_agent") & ~pl.col("purpose_noun") & pl.col("after").is_between(1, MAX_GENITIVE_AFTER)
+        # (or the trigger's own last word: «قصف إسرائيلي», a trigger with its doer's demonym)
+        pairs.filter(genitive & ~pl.col("suffixed_agent") & ~pl.col("purpose_noun")
+                     & pl.col("after").is_between(1, MAX_GENITIVE_AFTER).or_(
+                         (pl.col("after") == 0) & (pl.col("last_token") > pl.col("first_token")) & (pl.col("kind") == "nisba"))
                      & ~objective_genitive()
                      & ~(pl.col("via").is_in(OWNER_VIAS) & (pl.col("after") > 2)).fill_null(False)
                      & ~_destination_after_lam()
