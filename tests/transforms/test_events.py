@@ -671,6 +671,11 @@ def test_who_reports_an_act_or_where_it_happened_does_not_do_it():
     # an announcement is the speaker's own act
     announced = _by_trigger("وأعلن الجيش السوري قصف مواقع المسلحين في إدلب.")["قصف"]
     assert announced["source_code"] == "SYRMIL"
+    # so is what «أنه / أنها» says it did, the reporter being the last actor before the verb
+    own = _by_trigger("وأشار الجيش الإسرائيلي إلى أنه قصف أهدافا لحماس في قطاع غزة.")["قصف"]
+    assert own["source_code"] == "ISRMIL"
+    passive = _by_trigger("وأشارت اليونسكو إلى أنه تم القبض على المصور في القاهرة.")["تم القبض على"]
+    assert passive["source_code"] != "IGOUNO"
 
 
 def test_the_words_around_a_trigger_recode_it():
