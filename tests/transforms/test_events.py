@@ -804,12 +804,15 @@ def test_an_act_someone_is_accused_of_is_alleged_when_the_phrase_holds_its_ba():
 
 def test_possible_alleged_wished_and_avoided_acts_are_not_asserted():
     """«محتمل»/«مزعوم» after the noun (indefinite too), an accusation's noun with its pronoun, a
-    wish and an act to be avoided: none is a done act."""
+    wish, an act to be avoided, a claim («زعم»), an obligation («يتعين»): none is a done act."""
     modality_of = lambda text, trigger: _by_trigger(text)[trigger]["modality"]  # noqa: E731
     assert modality_of("وندد ماكرون بهجوم كيماوي محتمل على مدينة دوما السورية.", "بهجوم كيماوي") == "conditional"
     assert modality_of("وفرضت واشنطن عقوبات على دمشق بعد اتهامها باستخدام الأسلحة الكيماوية.", "باستخدام الأسلحة الكيماوية") == "conditional"
     assert modality_of("وأعلن ترامب رغبته في سحب قواته من سوريا.", "سحب قواته") == "future"
     assert modality_of("ودعا غوتيريش روسيا وتركيا إلى تجنب معركة شاملة في إدلب السورية.", "معركة") == "negated"
+    # what someone claims, anywhere after the claim; what must be done or is hoped for
+    assert modality_of("وزعم الحرس الثوري في بيان أن المسلحين هاجموا الموقع على الحدود مع العراق.", "هاجموا") == "conditional"
+    assert modality_of("وقال ترامب إنه يتعين على إيران التفاوض مع الولايات المتحدة.", "التفاوض") == "future"
 
 
 def test_a_demonym_in_the_accusative_is_the_object():
