@@ -928,6 +928,15 @@ def test_a_demonym_inside_a_bombardment_trigger_is_the_bomber():
     assert _by_trigger("وأعلنت واشنطن أنها تدرس إرسال قوات إلى سوريا.")["إرسال قوات"]["source_code"] == "USA"
 
 
+def test_a_masculine_verb_does_not_take_a_feminine_state_as_its_subject():
+    """«ودعا روسيا إلى الاستعداد»: with Russia as subject the verb would be «ودعت»; Russia is called
+    on, by the subject before. A masculine state («العراق») may follow, and a three-letter verb
+    reads as its verbal noun too, whose genitive is the agent («رفض واشنطن للتفاوض»)."""
+    assert _by_trigger("ودعا روسيا إلى الاستعداد للضربة.")["ودعا"]["target_code"] == "RUS"
+    assert _by_trigger("ودعا العراق الأمم المتحدة إلى التحقيق.")["ودعا"]["source_code"] == "IRQ"
+    assert _by_trigger("وقد أبلغه آنذاك رفض واشنطن للتفاوض مع الخاطفين.")["رفض"]["source_code"] == "USA"
+
+
 def test_a_place_after_lam_is_where_a_visit_goes():
     """«زيارة … للعاصمة التركية», «لمدينة القاهرة»: ل before a place stands for إلى."""
     assert ("زيارة", "042", "RUSGOV", "TUR") in _coded("وجاء ذلك بسبب زيارة الرئيس الروسي للعاصمة التركية للقاء نظيره التركي.")

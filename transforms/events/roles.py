@@ -195,6 +195,9 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     # clauses.describes_noun); after another noun the verb may still have a subject of its own
     # («التحقيق الذي تعهد الجيش السعودي بإجرائه»)
     relative_doer_before = pl.col("relative_subject") & pl.col("before").is_between(1, 2).any().over("event_row")
+    # a three-letter past verb reads as its verbal noun too, whose genitive is its agent: «رفض
+    # واشنطن للتفاوض», «قصف إسرائيل لموقع» (not «دعا», whose noun is «دعوة»)
+    reads_as_noun = (pl.col("lemma").str.len_chars() == 3) & ~pl.col("lemma").str.contains("[اى]$")
     pairs = pairs.filter(~pl.col("across_clause") & ~region)
     # nor a capital or state named as where something is: «في الكسوة جنوب دمشق», «في ريف دمشق»
     pairs = pairs.filter(~pl.col("previous_word").is_in(WHERE_WORDS).fill_null(False))
@@ -239,7 +242,8 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         .with_columns(rank=pl.col("before") + pl.when(
             ~pl.col("relative_subject") & (pl.col("opens_clause") | (pl.col("anchor_marks") != pl.col("part_marks"))))
             .then(250).otherwise(100)),
-        # VSO: «وقع النظام السوري»; a feminine verb's subject is not a man («وطردت السفير»); a
+        # VSO: «وقع النظام السوري»; a feminine verb's subject is not a man («وطردت السفير»), a
+        # masculine verb's not a state of feminine name («ودعا روسيا», participants._with_gender); a
         # noun with ب/ل («طالبت … بإطلاق سراح التميمي») or a statement's object («أدانت فرنسا قصف
         # المستشفيات») has no subject after it, only its object
         # (or starts on the trigger's last word: «قصفت المقاتلات الروسية», a trigger with its subject)
@@ -250,7 +254,9 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
                      & ~(pl.col("is_place") & (pl.col("lemma") == VISIT) & is_verb())
                      & pl.col("after").is_between(1, 3).or_(
                          (pl.col("after") == 0) & (pl.col("last_token") > pl.col("first_token"))) & unmarked
-                     & ~no_subject_before & ~(pl.col("feminine") & pl.col("masculine")) & ~nominal & ~pl.col("statement_object")
+                     & ~no_subject_before & ~(pl.col("feminine") & pl.col("masculine"))
+                     & ~((pl.col("verb_agreement") == "masculine") & pl.col("feminine_place") & ~reads_as_noun).fill_null(False)
+                     & ~nominal & ~pl.col("statement_object")
                      & ~pl.col("describes_noun") & ~pl.col("pronoun_subject") & ~relative_doer_before
                      & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True))
         .with_columns(rank=pl.col("after") + 200),
