@@ -39,8 +39,10 @@ PLACE_WORDS = [normalize_str(w) for w in (
 # what a place word may be «of» before its owner: «على مواقع تمركز الحوثيين», «في مناطق سيطرة
 # النظام» — the preposition reaches across both words
 HOLDING_WORDS = [normalize_str(w) for w in ("تمركز", "انتشار", "سيطرة", "تجمع", "تواجد", "وجود", "نفوذ")]
-# states whose Arabic name is masculine («أعلن العراق», «دعا لبنان»); the others are feminine
-MASCULINE_STATES = ["IRQ", "JOR", "LBN", "YEM", "SDN", "SSD", "MAR", "SOM", "SEN", "NER", "BRA", "VAT", "COG", "COD", "GAB", "CMR"]
+# states and regions whose Arabic name is masculine («أعلن العراق», «دعا لبنان», «الغرب», «قطاع
+# غزة»); the others are feminine
+MASCULINE_PLACES = ["IRQ", "JOR", "LBN", "YEM", "SDN", "SSD", "MAR", "SOM", "SEN", "NER", "BRA", "VAT", "COG", "COD", "GAB", "CMR",
+                    "WST", "GZS"]
 # singular masculine heads of actor phrases (normalised, without ال): «وطردت السفير» — the
 # ambassador is the object of the feminine verb, not its subject
 MASCULINE_HEADS = [normalize_str(w) for w in (
@@ -386,13 +388,13 @@ def _with_gender(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """`masculine`: a singular masculine head — a man named (not «الوزيرة …»), or «الرئيس»,
     «الجيش», «السفير» … (MASCULINE_HEADS) — which cannot be the subject of a feminine verb.
     `feminine_place`: a capital or a state whose name is feminine («روسيا», «إيران», «الولايات
-    المتحدة»; not MASCULINE_STATES) — which cannot be the subject of a masculine verb right
+    المتحدة»; not MASCULINE_PLACES) — which cannot be the subject of a masculine verb right
     before it: «ودعا روسيا إلى الاستعداد» (Russia is called on; «ودعت روسيا» would be Russia calling)."""
     head = pl.col("head").str.replace("^[وفبلك]?(ال|ل)?", "")
     state = (pl.col("kind") == "name") & (pl.col("actor_id") == pl.col("code")).fill_null(False)
     return at_token(spans, tokens, "first_token", head="norm").with_columns(head=head).with_columns(
         masculine=(pl.col("is_person") & ~pl.col("head").str.ends_with("ه")) | pl.col("head").is_in(MASCULINE_HEADS),
-        feminine_place=(pl.col("kind") == "capital") | (state & ~pl.col("actor_id").is_in(MASCULINE_STATES)),
+        feminine_place=(pl.col("kind") == "capital") | (state & ~pl.col("actor_id").is_in(MASCULINE_PLACES)),
     ).drop("head")
 
 
