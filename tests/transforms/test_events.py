@@ -937,6 +937,16 @@ def test_a_masculine_verb_does_not_take_a_feminine_state_as_its_subject():
     assert _by_trigger("وقد أبلغه آنذاك رفض واشنطن للتفاوض مع الخاطفين.")["رفض"]["source_code"] == "USA"
 
 
+def test_each_of_is_no_preposition():
+    """«طالبت كل من بريطانيا وفرنسا وألمانيا»: the من of «كل من» (each of) belongs to the quantity;
+    the three states are the subjects. After a preposition, «مع كل من سوريا والعراق», that
+    preposition holds."""
+    demands = _coded("طالبت كل من بريطانيا وفرنسا وألمانيا بإجراء تحقيق.")
+    assert {source for _, _, source, _ in demands} == {"GBR", "FRA", "DEU"}
+    closed = _coded("واتفق الأردن مع كل من سوريا والعراق على فتح المعابر.")
+    assert {target for _, _, _, target in closed} == {"SYR", "IRQ"}
+
+
 def test_a_place_after_lam_is_where_a_visit_goes():
     """«زيارة … للعاصمة التركية», «لمدينة القاهرة»: ل before a place stands for إلى."""
     assert ("زيارة", "042", "RUSGOV", "TUR") in _coded("وجاء ذلك بسبب زيارة الرئيس الروسي للعاصمة التركية للقاء نظيره التركي.")
