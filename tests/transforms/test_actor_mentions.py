@@ -100,6 +100,13 @@ def test_common_misspellings_of_militia_are_militias():
     assert "UAF" in militias["role_code"].to_list()
 
 
+
+def test_putschists_are_rebels_of_the_country_named():
+    """«الانقلابيين» (the putschists): the Houthis in Yemen news, the coup plotters in Turkey's."""
+    putschists = _extract("واستهدف الانقلابيون الأحياء السكنية جنوب مدينة الحديدة اليمنية.").actor_references
+    assert "REB" in putschists["role_code"].to_list()
+
+
 def test_a_persons_code_follows_their_role_on_the_article_date():
     text = "التقى مايك بومبيو وفدا عراقيا."
     assert _extract(text, datetime(2017, 6, 1)).entity_mentions.filter(pl.col("actor_id") == "mike_pompeo")["cameo_code"].to_list() == ["USASPY"]
