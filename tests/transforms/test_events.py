@@ -947,6 +947,15 @@ def test_each_of_is_no_preposition():
     assert {target for _, _, _, target in closed} == {"SYR", "IRQ"}
 
 
+def test_an_unknown_person_takes_the_role_of_their_title():
+    """«الملك عبد الله» (no dictionary entry for that form): the king is GOV, «العقيد …» MIL; a
+    place named after a king is not a king («مطار الملك خالد الدولي»)."""
+    met = _by_trigger("وأعرب العاهل الأردني عن تقديره. وقال الملك عبد الله خلال لقائه رئيس الوزراء الأردني إن الأردن صامد.")
+    assert met["لقائه"]["source_code"] == "JORGOV"
+    struck = _coded("استهدف الحوثيون مطار الملك خالد الدولي في الرياض بصاروخ.")
+    assert {target for trigger, _, _, target in struck if trigger == "استهدف"} == {"SAU"}
+
+
 def test_a_place_after_lam_is_where_a_visit_goes():
     """«زيارة … للعاصمة التركية», «لمدينة القاهرة»: ل before a place stands for إلى."""
     assert ("زيارة", "042", "RUSGOV", "TUR") in _coded("وجاء ذلك بسبب زيارة الرئيس الروسي للعاصمة التركية للقاء نظيره التركي.")

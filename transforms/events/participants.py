@@ -20,7 +20,8 @@ from functools import cache
 
 import polars as pl
 
-from transforms.arabic import normalize_str
+from transforms.actors.lexicon import read_table
+from transforms.arabic import normalize, normalize_str
 from transforms.segmentation import at_token
 
 # prepositions as separate words (normalised) and as proclitics
@@ -39,6 +40,10 @@ PLACE_WORDS = [normalize_str(w) for w in (
 # what a place word may be «of» before its owner: «على مواقع تمركز الحوثيين», «في مناطق سيطرة
 # النظام» — the preposition reaches across both words
 HOLDING_WORDS = [normalize_str(w) for w in ("تمركز", "انتشار", "سيطرة", "تجمع", "تواجد", "وجود", "نفوذ")]
+# words before a place or body named after a person: «مطار الملك خالد», «جامعة الملك سعود» (normalised)
+NAMESAKE_PLACES = [normalize_str(w) for w in (
+    "مطار", "جامعة", "مستشفى", "مدينة", "قاعدة", "شارع", "جسر", "ميناء", "مسجد", "مركز", "مؤسسة", "جائزة", "قصر",
+    "ملعب", "حي", "كلية", "مدرسة", "مجمع", "منفذ", "معبر", "برج", "مكتبة", "ضريح", "جامع", "صندوق")]
 # states and regions whose Arabic name is masculine («أعلن العراق», «دعا لبنان», «الغرب», «قطاع
 # غزة»); the others are feminine
 MASCULINE_PLACES = ["IRQ", "JOR", "LBN", "YEM", "SDN", "SSD", "MAR", "SOM", "SEN", "NER", "BRA", "VAT", "COG", "COD", "GAB", "CMR",
@@ -123,8 +128,11 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
     named = entities.select(
         "article_id", "sentence_index", "start", "end", "actor_id", "clitic",
         code=pl.coalesce("cameo_code", pl.when(pl.col("mention_kind") == "place").then(pl.col("country_code"))),
-        country="country_code", role=pl.lit(None, pl.String), kind="mention_kind",
-        is_place=pl.col("entity_type") == "LOC", is_person=pl.col("entity_type") == "PER",
+        country="country_code",
+        # a person no dictionary knows, named after a title of office: «الملك عبد الله» (GOV), «العقيد …» (MIL)
+        role=pl.when((pl.col("mention_kind") == "unknown") & (pl.col("entity_type") == "PER") & pl.col("cameo_code").is_null())
+        .then(_title_role(normalize(pl.col("surface")))),
+        kind="mention_kind", is_place=pl.col("entity_type") == "LOC", is_person=pl.col("entity_type") == "PER",
     )
     refs = references.select(
         "article_id", "sentence_index", "start", "end", "actor_id", "clitic",
@@ -139,6 +147,9 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
     marked = spans.join(first, on=["article_id", "start"]).join(last, on=["article_id", "end"])
     marked = _generic_places(_without_attribute_nisbas(marked, tokens), tokens)
     frame = _outside_datelines(_with_case(_with_prepositions(_with_gender(marked, tokens), tokens), tokens), tokens)
+    # (a place named after a king is no king: «مطار الملك خالد الدولي», «جامعة الملك سعود»)
+    namesake = pl.col("is_person") & (pl.col("kind") == "unknown") & pl.col("previous_word").is_in(NAMESAKE_PLACES)
+    frame = frame.with_columns(role=pl.when(~namesake.fill_null(False)).then("role"))
     frame = _institution_places(frame, tokens)
     # (before the agents take countries: «اعتقلت الشرطة …، وفقا لوكالة فرانس برس» is not French police)
     frame = outside_attributions(frame, tokens)
@@ -150,6 +161,22 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
         descending=[False, False, True, False, False, False], maintain_order=True,
     )
     return _headed_by(_members_of(frame), tokens.select("article_id", "sentence_index", "token_index", "norm"))
+
+
+@cache
+def _role_titles() -> list[tuple[str, str]]:
+    """(title normalised, role) from titles.tsv, longest first: «الفريق أول» before «الفريق»."""
+    titles = read_table("titles.tsv").filter(pl.col("role_code").is_not_null())
+    pairs = [(normalize_str(title), role) for title, role in titles.select("title_ar", "role_code").iter_rows()]
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+def _title_role(surface: pl.Expr) -> pl.Expr:
+    """The role of the title a mention's (normalised) surface opens with, else null."""
+    role = pl.lit(None, pl.String)
+    for title, code in reversed(_role_titles()):
+        role = pl.when(surface.str.starts_with(title + " ")).then(pl.lit(code)).otherwise(role)
+    return role
 
 
 def _militia_of_the_article(frame: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
