@@ -676,6 +676,9 @@ def test_who_reports_an_act_or_where_it_happened_does_not_do_it():
     assert own["source_code"] == "ISRMIL"
     passive = _by_trigger("وأشارت اليونسكو إلى أنه تم القبض على المصور في القاهرة.")["تم القبض على"]
     assert passive["source_code"] != "IGOUNO"
+    # and the subject of the clause «أن» opens after the verb of reporting is no reporter
+    fired = _by_trigger("وذكرت مصادر عسكرية أن ميليشيا الحوثي المتمركزة في باجل أطلقت صاروخا باليستيا نحو حيس.")
+    assert fired["أطلقت صاروخا"]["source_code"] == "YEMREB"
 
 
 def test_the_words_around_a_trigger_recode_it():

@@ -108,6 +108,8 @@ REPORT_VERB_FORMS = [c + normalize_str(w) for w in (
     "أفاد", "أفادت", "أفادوا", "يفيد", "تفيد", "ذكر", "ذكرت", "ذكروا", "يذكر", "تذكر", "أورد", "أوردت", "أوردوا",
     "نقل", "نقلت", "نقلوا", "بث", "بثت", "نشر", "نشرت", "تحدث", "تحدثت", "أشار", "أشارت", "رصد", "رصدت",
     "وثق", "وثقت") for c in ("", "و", "ف")]
+# words that open a reported clause after a verb of reporting (normalised: أن, إن, بأن)
+REPORTED_OPENINGS = [normalize_str(w) for w in ("أن", "إن", "بأن", "وأن")]
 MAX_REPORTER_GAP = 4  # tokens from the verb of reporting to its subject («أفادت تقارير عن وسائل الإعلام»)
 PUNCTUATION = r"[،,.:؛;!?؟()\-–—]"
 MAX_SPONSOR_GAP = 3  # tokens from the cue to the sponsor («بدعم من الحرس الثوري»)
@@ -336,14 +338,25 @@ def sponsors(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
 def reporters(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """Who reports (article_id, first_token, last_token, report): the subject of a verb of reporting
     (REPORT_VERBS) — right after it or right before it: «أفادت تقارير عن وسائل الإعلام السورية سماع
-    دوي انفجارات», «وذكرت الوكالة مقتل …». It tells of the acts after the verb, it does not do them."""
+    دوي انفجارات», «وذكرت الوكالة مقتل …». It tells of the acts after the verb, it does not do them.
+    Not past «أن» after the verb, which opens what is reported: «وذكرت مصادر عسكرية أن ميليشيا الحوثي
+    … أطلقت صاروخا» (the Houthis fired)."""
     keys = ["article_id", "sentence_index"]
     verbs = tokens.filter(pl.col("norm").is_in(REPORT_VERB_FORMS)).select(*keys, report="token_index")
-    return (
+    openings = tokens.filter(pl.col("norm").is_in(REPORTED_OPENINGS)).select("article_id", opening="token_index")
+    candidates = (
         parts.select(*keys, "first_token", "last_token").unique()
         .join(verbs, on=keys)
         .filter((pl.col("first_token") - pl.col("report")).is_between(1, MAX_REPORTER_GAP)
                 | (pl.col("report") - pl.col("last_token")).is_between(1, 2))
+    )
+    past_opening = (
+        candidates.join(openings, on="article_id")
+        .filter((pl.col("opening") > pl.col("report")) & (pl.col("opening") < pl.col("first_token")))
+        .select("article_id", "first_token", "last_token", "report").unique()
+    )
+    return (
+        candidates.join(past_opening, on=["article_id", "first_token", "last_token", "report"], how="anti")
         .sort("article_id", "first_token", "last_token", "report")
         .unique(["article_id", "first_token", "last_token"], keep="first", maintain_order=True)
         .select("article_id", "first_token", "last_token", "report")
