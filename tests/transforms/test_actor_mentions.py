@@ -103,8 +103,8 @@ def test_common_misspellings_of_militia_are_militias():
 
 def test_putschists_are_rebels_of_the_country_named():
     """«الانقلابيين» (the putschists): the Houthis in Yemen news, the coup plotters in Turkey's."""
-    putschists = _extract("واستهدف الانقلابيون الأحياء السكنية جنوب مدينة الحديدة اليمنية.").actor_references
-    assert "REB" in putschists["role_code"].to_list()
+    struck = _extract("واستهدف الانقلابيون الأحياء السكنية جنوب مدينة الحديدة اليمنية.").event_mentions
+    assert struck["source_code"].to_list() == ["YEMREB"]
 
 
 def test_a_persons_code_follows_their_role_on_the_article_date():

@@ -955,6 +955,8 @@ def test_an_unknown_person_takes_the_role_of_their_title():
     place named after a king is not a king («مطار الملك خالد الدولي»)."""
     met = _by_trigger("وأعرب العاهل الأردني عن تقديره. وقال الملك عبد الله خلال لقائه رئيس الوزراء الأردني إن الأردن صامد.")
     assert met["لقائه"]["source_code"] == "JORGOV"
+    took = _by_trigger("وأعلن العقيد سالم الرفادي السيطرة على مواقع في مدينة درنة الليبية.")["السيطرة على"]
+    assert took["source_code"] == "LBYMIL"
     struck = _coded("استهدف الحوثيون مطار الملك خالد الدولي في الرياض بصاروخ.")
     assert {target for trigger, _, _, target in struck if trigger == "استهدف"} == {"SAU"}
 
@@ -1092,12 +1094,15 @@ def test_a_demonym_after_a_town_the_dictionary_does_not_know_is_its_country():
 
 def test_a_state_joined_by_wa_is_a_party_not_the_agents_country():
     """«الفصائل المعارضة وروسيا»: Russia is the factions' partner, not their country; they are
-    Syrian, from the state the article names most. A state further on still lends its country."""
+    Syrian, from the state the article names most."""
     agreed = _by_trigger("وقال مصدر سوري إن اتفاق وقف إطلاق النار في سوريا، الذي وافقت على إبرامه الفصائل المعارضة وروسيا، انهار.")
     assert {row["source_code"] for row in agreed.values()} >= {"SYRREB"}
     assert "RUSREB" not in {row["source_code"] for row in agreed.values()}
     talks = _by_trigger("ويلعب الأردن دورا في المحادثات بين المعارضة والروس في سوريا.")["المحادثات"]
     assert talks["source_code"] == "SYROPP"
+    # nor from a state further on in that chain («وروسيا وتركيا»)
+    struck = _coded("وقال مصدر سوري إن الفصائل المعارضة وروسيا وتركيا هاجمت مواقع داعش في سوريا.")
+    assert {source for _, _, source, _ in struck} == {"SYRREB", "RUS", "TUR"}
 
 
 def test_taking_control_or_an_arrest_after_lam_is_an_aim():

@@ -209,13 +209,15 @@ def role_pairs(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.
     reporting = reporters(parts.select("article_id", "sentence_index", "first_token", "last_token"), tokens).select(
         "article_id", first_token_right="first_token", last_token_right="last_token", report="report")
     nearest_before = pl.col("first_token_right").filter(pl.col("last_token_right") < pl.col("anchor_first")).max().over("event_row")
-    own_act = pl.col("pronoun_subject") & (pl.col("source_role") == "subject") & (pl.col("first_token_right") == nearest_before)
+    reported_own_act = (pl.col("pronoun_subject") & (pl.col("source_role") == "subject")
+                        & (pl.col("first_token_right") == nearest_before)).fill_null(False)
     pairs = (
         pairs.join(sponsored, on=["article_id", "first_token_right", "last_token_right"], how="left")
         .join(reporting, on=["article_id", "first_token_right", "last_token_right"], how="left")
         .with_columns(
             sponsor_of_other=(pl.col("cue").is_not_null() & ~pl.col("cue").is_between(pl.col("first_token"), pl.col("last_token")))
-            | ((pl.col("report") < pl.col("anchor_first")) & quad_class(pl.col("cameo_code")).is_in([2, 4]) & ~own_act).fill_null(False),
+            | ((pl.col("report") < pl.col("anchor_first")) & quad_class(pl.col("cameo_code")).is_in([2, 4])
+               & ~reported_own_act).fill_null(False),
         )
         .drop("cue", "report")
     )

@@ -43,11 +43,14 @@ HOLDING_WORDS = [normalize_str(w) for w in ("تمركز", "انتشار", "سي�
 # words before a place or body named after a person: «مطار الملك خالد», «جامعة الملك سعود» (normalised)
 NAMESAKE_PLACES = [normalize_str(w) for w in (
     "مطار", "جامعة", "مستشفى", "مدينة", "قاعدة", "شارع", "جسر", "ميناء", "مسجد", "مركز", "مؤسسة", "جائزة", "قصر",
-    "ملعب", "حي", "كلية", "مدرسة", "مجمع", "منفذ", "معبر", "برج", "مكتبة", "ضريح", "جامع", "صندوق")]
+    "ملعب", "حي", "كلية", "مدرسة", "مجمع", "منفذ", "معبر", "برج", "مكتبة", "ضريح", "جامع", "صندوق", "كأس", "وسام",
+    "ميدان", "ساحة", "طريق", "معهد")]
+# words after a title that make it the title of another office (normalised): «الرئيس التنفيذي»,
+# «النائب العام»
+OTHER_OFFICES = [normalize_str(w) for w in ("التنفيذي", "العام", "التنفيذية")]
 # states and regions whose Arabic name is masculine («أعلن العراق», «دعا لبنان», «الغرب», «قطاع
-# غزة»); the others are feminine
-MASCULINE_PLACES = ["IRQ", "JOR", "LBN", "YEM", "SDN", "SSD", "MAR", "SOM", "SEN", "NER", "BRA", "VAT", "COG", "COD", "GAB", "CMR",
-                    "WST", "GZS"]
+# غزة», «الخليج»); the others are feminine («أعلنت البرازيل»)
+MASCULINE_PLACES = ["IRQ", "JOR", "LBN", "YEM", "SDN", "SSD", "MAR", "SOM", "VAT", "WST", "GZS", "MEA", "PGS", "MDT", "BLK", "CAU"]
 # singular masculine heads of actor phrases (normalised, without ال): «وطردت السفير» — the
 # ambassador is the object of the feminine verb, not its subject
 MASCULINE_HEADS = [normalize_str(w) for w in (
@@ -60,8 +63,8 @@ QUANTITIES = [normalize_str(w) for w in (
     "عدد", "عددا", "العديد", "عشرات", "العشرات", "مئات", "المئات", "آلاف", "الآلاف", "بعض", "مجموعة", "مجموعات",
     "أحد", "إحدى", "جميع", "معظم", "أغلب", "غالبية", "كافة", "عشرة", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة",
     "ثمانية", "تسعة", "عشر", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "اثنين", "اثنان",
-    # «كل من بريطانيا وفرنسا» (each of): the من is the quantity's, not a preposition
-    "كل",
+    # «كل من بريطانيا وفرنسا», «كلا من» (each of): the من is the quantity's, not a preposition
+    "كل", "كلا",
 )]
 NUMBER = r"^[وبل]?[0-9\u0660-\u0669]+$"
 # common nouns of places (normalised, as after a proclitic): targets of attacks, sieges and control
@@ -108,8 +111,9 @@ REPORT_VERB_FORMS = [c + normalize_str(w) for w in (
     "أفاد", "أفادت", "أفادوا", "يفيد", "تفيد", "ذكر", "ذكرت", "ذكروا", "يذكر", "تذكر", "أورد", "أوردت", "أوردوا",
     "نقل", "نقلت", "نقلوا", "بث", "بثت", "نشر", "نشرت", "تحدث", "تحدثت", "أشار", "أشارت", "رصد", "رصدت",
     "وثق", "وثقت") for c in ("", "و", "ف")]
-# words that open a reported clause after a verb of reporting (normalised: أن, إن, بأن)
-REPORTED_OPENINGS = [normalize_str(w) for w in ("أن", "إن", "بأن", "وأن")]
+# a word that opens a reported clause after a verb of reporting: «أن», «إن», «بأن», with a pronoun
+# («أنه», «بأنها»; normalised, أن and إن are one word)
+REPORTED_OPENING = r"^[وف]?ب?ان(ه|ها|هم|هما|هن|نا|ني)?$"
 MAX_REPORTER_GAP = 4  # tokens from the verb of reporting to its subject («أفادت تقارير عن وسائل الإعلام»)
 PUNCTUATION = r"[،,.:؛;!?؟()\-–—]"
 MAX_SPONSOR_GAP = 3  # tokens from the cue to the sponsor («بدعم من الحرس الثوري»)
@@ -133,7 +137,7 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
         country="country_code",
         # a person no dictionary knows, named after a title of office: «الملك عبد الله» (GOV), «العقيد …» (MIL)
         role=pl.when((pl.col("mention_kind") == "unknown") & (pl.col("entity_type") == "PER") & pl.col("cameo_code").is_null())
-        .then(_title_role(normalize(pl.col("surface")))),
+        .then(_title_role(normalize(pl.col("surface").str.slice(pl.col("clitic").fill_null("").str.len_chars())))),
         kind="mention_kind", is_place=pl.col("entity_type") == "LOC", is_person=pl.col("entity_type") == "PER",
     )
     refs = references.select(
@@ -150,7 +154,8 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
     marked = _generic_places(_without_attribute_nisbas(marked, tokens), tokens)
     frame = _outside_datelines(_with_case(_with_prepositions(_with_gender(marked, tokens), tokens), tokens), tokens)
     # (a place named after a king is no king: «مطار الملك خالد الدولي», «جامعة الملك سعود»)
-    namesake = pl.col("is_person") & (pl.col("kind") == "unknown") & pl.col("previous_word").is_in(NAMESAKE_PLACES)
+    namesake = pl.col("is_person") & (pl.col("kind") == "unknown") & (
+        pl.col("previous_word").is_in(NAMESAKE_PLACES) | pl.col("previous_word").str.replace("^و?[بل]", "").is_in(NAMESAKE_PLACES))
     frame = frame.with_columns(role=pl.when(~namesake.fill_null(False)).then("role"))
     frame = _institution_places(frame, tokens)
     # (before the agents take countries: «اعتقلت الشرطة …، وفقا لوكالة فرانس برس» is not French police)
@@ -174,11 +179,14 @@ def _role_titles() -> list[tuple[str, str]]:
 
 
 def _title_role(surface: pl.Expr) -> pl.Expr:
-    """The role of the title a mention's (normalised) surface opens with, else null."""
+    """The role of the title a mention's (normalised, without its proclitic) surface opens with,
+    else null — not a title of another office that the next word makes: «الرئيس التنفيذي» (of a
+    company), «النائب العام» (the prosecutor)."""
     role = pl.lit(None, pl.String)
     for title, code in reversed(_role_titles()):
         role = pl.when(surface.str.starts_with(title + " ")).then(pl.lit(code)).otherwise(role)
-    return role
+    other_office = surface.str.split(" ").list.get(1, null_on_oob=True).is_in(OTHER_OFFICES)
+    return pl.when(~other_office.fill_null(False)).then(role)
 
 
 def _militia_of_the_article(frame: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
@@ -343,7 +351,7 @@ def reporters(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     … أطلقت صاروخا» (the Houthis fired)."""
     keys = ["article_id", "sentence_index"]
     verbs = tokens.filter(pl.col("norm").is_in(REPORT_VERB_FORMS)).select(*keys, report="token_index")
-    openings = tokens.filter(pl.col("norm").is_in(REPORTED_OPENINGS)).select("article_id", opening="token_index")
+    openings = tokens.filter(pl.col("norm").str.contains(REPORTED_OPENING)).select(*keys, opening="token_index")
     candidates = (
         parts.select(*keys, "first_token", "last_token").unique()
         .join(verbs, on=keys)
@@ -351,7 +359,7 @@ def reporters(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
                 | (pl.col("report") - pl.col("last_token")).is_between(1, 2))
     )
     past_opening = (
-        candidates.join(openings, on="article_id")
+        candidates.join(openings, on=keys)
         .filter((pl.col("opening") > pl.col("report")) & (pl.col("opening") < pl.col("first_token")))
         .select("article_id", "first_token", "last_token", "report").unique()
     )
@@ -429,8 +437,8 @@ def _members_of(parts: pl.DataFrame) -> pl.DataFrame:
 def _with_gender(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """`masculine`: a singular masculine head — a man named (not «الوزيرة …»), or «الرئيس»,
     «الجيش», «السفير» … (MASCULINE_HEADS) — which cannot be the subject of a feminine verb.
-    `feminine_place`: a capital or a state whose name is feminine («روسيا», «إيران», «الولايات
-    المتحدة»; not MASCULINE_PLACES) — which cannot be the subject of a masculine verb right
+    `feminine_place`: a capital, or a state or region whose name is feminine («روسيا», «إيران»,
+    «الولايات المتحدة»; not MASCULINE_PLACES) — which cannot be the subject of a masculine verb
     before it: «ودعا روسيا إلى الاستعداد» (Russia is called on; «ودعت روسيا» would be Russia calling)."""
     head = pl.col("head").str.replace("^[وفبلك]?(ال|ل)?", "")
     state = (pl.col("kind") == "name") & (pl.col("actor_id") == pl.col("code")).fill_null(False)
@@ -581,14 +589,16 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
     )
     needs_country = (pl.col("kind") == "agent") | pl.col("code").is_null()
     agents = frame.filter(needs_country).with_row_index("agent_row")
+    joined_right_after = pl.col("c_joined") & (pl.col("c_first") == pl.col("last_token") + 1)
     nearest = (
         agents.select("agent_row", "article_id", "sentence_index", "last_token")
         .join(countries.select("article_id", "sentence_index", pl.col("first_token").alias("c_first"), "country",
                                c_joined=pl.col("clitic").fill_null("").str.starts_with("و")),
               on=["article_id", "sentence_index"])
-        .filter((pl.col("c_first") > pl.col("last_token")) & (pl.col("c_first") - pl.col("last_token") <= 6)
-                # (not a state joined to the agent by و: «الفصائل المعارضة وروسيا» are two parties)
-                & ~(pl.col("c_joined") & (pl.col("c_first") == pl.col("last_token") + 1)))
+        .filter((pl.col("c_first") > pl.col("last_token")) & (pl.col("c_first") - pl.col("last_token") <= 6))
+        # (not the states joined to the agent by و: «الفصائل المعارضة وروسيا وتركيا» are three
+        # parties, not Russian or Turkish rebels; a state further on still counts, «… في سوريا»)
+        .filter(~(pl.col("c_joined") & joined_right_after.any().over("agent_row")))
         .sort("agent_row", "c_first")
         .unique("agent_row", keep="first", maintain_order=True)
         .select("agent_row", near_country="country")

@@ -63,6 +63,9 @@ LAM_NOT_OBJECT = [normalize_str(w) for w in ("لكن", "لكنه", "لكنها",
                                             "للعام", "للسنة", "للشهر", "للأسبوع", "لأكثر", "لسنوات", "لأشهر", "لأيام", "لفترة")]
 MAX_PATIENT_AFTER = 2  # tokens from a patient noun to its genitive: «محاصرة فلول ميليشيات الحوثي»
 MAX_GENITIVE_AFTER = 6  # tokens from a verbal noun to its agent: «زيارة أخرى لرئيس المخابرات»
+# lemmas whose undiacritised past verb is spelt as its verbal noun (فعل / فَعْل): «رفض», «قصف»
+NOUN_LIKE_VERBS = ["بحث", "حجب", "حشد", "حظر", "حكم", "حمل", "خرق", "خطف", "دعم", "ذبح", "رشق", "رفض", "رفع", "سحب",
+                   "شجب", "شكر", "ضرب", "طرد", "طعن", "فرض", "قصف", "قطع", "قمع", "نشر", "هدم", "وعد"]
 IN = normalize_str("في")
 TOWARDS = normalize_str("إلى")
 # prepositions whose noun's genitive is that noun's owner, not a verbal noun's agent
@@ -195,9 +198,9 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     # clauses.describes_noun); after another noun the verb may still have a subject of its own
     # («التحقيق الذي تعهد الجيش السعودي بإجرائه»)
     relative_doer_before = pl.col("relative_subject") & pl.col("before").is_between(1, 2).any().over("event_row")
-    # a three-letter past verb reads as its verbal noun too, whose genitive is its agent: «رفض
-    # واشنطن للتفاوض», «قصف إسرائيل لموقع» (not «دعا», whose noun is «دعوة»)
-    reads_as_noun = (pl.col("lemma").str.len_chars() == 3) & ~pl.col("lemma").str.contains("[اى]$")
+    # a past verb that reads as its verbal noun too, whose genitive is its agent: «رفض واشنطن
+    # للتفاوض», «قصف إسرائيل لموقع» (not «دعا», whose noun is «دعوة», nor «هدد», «تهديد»)
+    reads_as_noun = (pl.col("form_kind") == "verb_past") & pl.col("lemma").is_in(NOUN_LIKE_VERBS)
     pairs = pairs.filter(~pl.col("across_clause") & ~region)
     # nor a capital or state named as where something is: «في الكسوة جنوب دمشق», «في ريف دمشق»
     pairs = pairs.filter(~pl.col("previous_word").is_in(WHERE_WORDS).fill_null(False))
@@ -222,8 +225,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # nor the accused of an accusation («اتهام الحكومة السورية باستخدام …», objective_genitive)
         # (or the trigger's own last word: «قصف إسرائيلي», a trigger with its doer's demonym)
         pairs.filter(genitive & ~pl.col("suffixed_agent") & ~pl.col("purpose_noun")
-                     & pl.col("after").is_between(1, MAX_GENITIVE_AFTER).or_(
-                         (pl.col("after") == 0) & (pl.col("last_token") > pl.col("first_token")) & (pl.col("kind") == "nisba"))
+                     & pl.col("after").is_between(1, MAX_GENITIVE_AFTER).or_(_on_trigger_last_word() & (pl.col("kind") == "nisba"))
                      & ~objective_genitive()
                      & ~(pl.col("via").is_in(OWNER_VIAS) & (pl.col("after") > 2)).fill_null(False)
                      & ~_destination_after_lam()
@@ -252,8 +254,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # (nor the object of a verb whose subject is a pronoun before it: «أنها طالبت المملكة»)
         pairs.filter((pl.col("source_role") == "subject") & ~pl.col("suffixed_agent") & pl.col("head_preposition").is_null()
                      & ~(pl.col("is_place") & (pl.col("lemma") == VISIT) & is_verb())
-                     & pl.col("after").is_between(1, 3).or_(
-                         (pl.col("after") == 0) & (pl.col("last_token") > pl.col("first_token"))) & unmarked
+                     & pl.col("after").is_between(1, 3).or_(_on_trigger_last_word()) & unmarked
                      & ~no_subject_before & ~(pl.col("feminine") & pl.col("masculine"))
                      & ~((pl.col("verb_agreement") == "masculine") & pl.col("feminine_place") & ~reads_as_noun).fill_null(False)
                      & ~nominal & ~pl.col("statement_object")
@@ -266,6 +267,12 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
             & (pl.col("first_token_right") > pl.col("previous_end"))
         ).with_columns(rank=pl.col("before") + 300),
     ])
+
+
+def _on_trigger_last_word() -> pl.Expr:
+    """A participant that starts on a multi-word trigger's last word: «قصفت المقاتلات الروسية»,
+    «قصف إسرائيلي» (a trigger form with its doer)."""
+    return (pl.col("after") == 0) & (pl.col("last_token") > pl.col("first_token"))
 
 
 def _destination_after_lam() -> pl.Expr:
