@@ -679,6 +679,8 @@ def test_who_reports_an_act_or_where_it_happened_does_not_do_it():
     # and the subject of the clause «أن» opens after the verb of reporting is no reporter
     fired = _by_trigger("وذكرت مصادر عسكرية أن ميليشيا الحوثي المتمركزة في باجل أطلقت صاروخا باليستيا نحو حيس.")
     assert fired["أطلقت صاروخا"]["source_code"] == "YEMREB"
+    bombed = _by_trigger("وذكرت أنه قصف الطيران الروسي مواقع المعارضة في إدلب.")["قصف الطيران"]
+    assert bombed["source_code"] == "RUSMIL"
 
 
 def test_the_words_around_a_trigger_recode_it():
@@ -925,19 +927,22 @@ def test_a_place_after_a_visit_verb_is_visited():
 
 
 def test_a_demonym_inside_a_bombardment_trigger_is_the_bomber():
-    """«قصف إسرائيلي», «القصف الإسرائيلي»: the lexicon form carries its doer's demonym; other
-    words inside a trigger («إرسال قوات», «العمل الإرهابي») are no doer."""
+    """«قصف إسرائيلي», «قصف الطيران الروسي»: the lexicon form carries its doer or its demonym;
+    bare agent words inside a trigger («إرسال قوات», «العمل الإرهابي») are no doer."""
     assert ("قصف إسرائيلي", "195", "ISR", "GZS") in _coded("قتل مدنيان في قصف إسرائيلي على غزة.")
+    assert _by_trigger("قصف الطيران الروسي مواقع المعارضة في إدلب.")["قصف الطيران"]["source_code"] == "RUSMIL"
     assert _by_trigger("وأعلنت واشنطن أنها تدرس إرسال قوات إلى سوريا.")["إرسال قوات"]["source_code"] == "USA"
 
 
 def test_a_masculine_verb_does_not_take_a_feminine_state_as_its_subject():
     """«ودعا روسيا إلى الاستعداد»: with Russia as subject the verb would be «ودعت»; Russia is called
-    on, by the subject before. A masculine state («العراق») may follow, and a three-letter verb
-    reads as its verbal noun too, whose genitive is the agent («رفض واشنطن للتفاوض»)."""
+    on, by the subject before. A masculine state («العراق») may follow, and a past verb spelt as
+    its verbal noun reads as that noun too, whose genitive is the agent («رفض واشنطن للتفاوض»)."""
     assert _by_trigger("ودعا روسيا إلى الاستعداد للضربة.")["ودعا"]["target_code"] == "RUS"
     assert _by_trigger("ودعا العراق الأمم المتحدة إلى التحقيق.")["ودعا"]["source_code"] == "IRQ"
     assert _by_trigger("وقد أبلغه آنذاك رفض واشنطن للتفاوض مع الخاطفين.")["رفض"]["source_code"] == "USA"
+    # (only verbs spelt as their noun: «هدد» is not «تهديد»)
+    assert _by_trigger("وهدد إيران بعقوبات جديدة.")["وهدد"]["target_code"] == "IRN"
 
 
 def test_each_of_is_no_preposition():

@@ -223,9 +223,11 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # (the preposition two words back governs a noun after the trigger, not the trigger itself: «مع غارات روسية»)
         # nor with ل past a separate preposition («خلال زيارة إلى المديرية العامة لقوات الدرك»: the visited),
         # nor the accused of an accusation («اتهام الحكومة السورية باستخدام …», objective_genitive)
-        # (or the trigger's own last word: «قصف إسرائيلي», a trigger with its doer's demonym)
+        # (or the trigger's own last word: «قصف إسرائيلي», «قصف الطيران الروسي», a trigger with its
+        # doer's demonym; not a bare agent word, «إرسال قوات»)
         pairs.filter(genitive & ~pl.col("suffixed_agent") & ~pl.col("purpose_noun")
-                     & pl.col("after").is_between(1, MAX_GENITIVE_AFTER).or_(_on_trigger_last_word() & (pl.col("kind") == "nisba"))
+                     & pl.col("after").is_between(1, MAX_GENITIVE_AFTER).or_(
+                         _on_trigger_last_word() & pl.col("kind").is_in(["nisba", "composed"]))
                      & ~objective_genitive()
                      & ~(pl.col("via").is_in(OWNER_VIAS) & (pl.col("after") > 2)).fill_null(False)
                      & ~_destination_after_lam()
