@@ -19,7 +19,7 @@ import polars as pl
 
 from transforms.arabic import normalize_str
 from transforms.events.dates import WEEKDAYS
-from transforms.events.participants import SEPARATE_PREPOSITIONS
+from transforms.events.participants import CLAUSE_OPENERS, PRONOUN_SUBJECTS, SEPARATE_PREPOSITIONS
 from transforms.segmentation import at_token
 
 
@@ -50,12 +50,6 @@ CASUALTY = "^[وف]?(قتل|قتلت|قتلا|قتلوا|اصيب|اصيبت|ا�
 # what introduces the act a casualty verb names: «في غارة», «برصاص», «جراء قصف», «إثر هجوم»
 CASUALTY_CAUSES = [normalize_str(w) for w in ("في", "جراء", "إثر", "اثر", "خلال", "بسبب", "نتيجة", "بعد")]
 CASUALTY_ROOT = 18  # CAMEO roots from here on (assault, fight, mass violence) can have casualties
-# a bare «أن / إن» («قال المرصد إن الطائرات قصفت») opens a reported clause with a subject of its own
-CLAUSE_OPENERS = [normalize_str(w) for w in ("أن", "إن", "بأن", "لأن")]
-# «أن / إن / لأن / بأن / لكن» carrying a pronoun: the subject of the verb right after them
-# («كما أنها طالبت المملكة», «أنه أطلق الرصاص على …»)
-PRONOUN_SUBJECTS = [normalize_str(particle + pronoun) for particle in ("أن", "إن", "بأن", "لأن", "وأن", "وإن", "فإن", "لكن", "ولكن")
-                    for pronoun in ("ه", "ها", "هم", "هما", "هن")]
 # except after a word of time or plan, where the date and the doer belong to the verb after it:
 # «قبل أن يلتقي», «بعد أن قصفت», «من المقرر أن يبدأ … الأحد»
 TIME_OR_PLAN = [normalize_str(w) for w in (

@@ -111,9 +111,13 @@ REPORT_VERB_FORMS = [c + normalize_str(w) for w in (
     "أفاد", "أفادت", "أفادوا", "يفيد", "تفيد", "ذكر", "ذكرت", "ذكروا", "يذكر", "تذكر", "أورد", "أوردت", "أوردوا",
     "نقل", "نقلت", "نقلوا", "بث", "بثت", "نشر", "نشرت", "تحدث", "تحدثت", "أشار", "أشارت", "رصد", "رصدت",
     "وثق", "وثقت") for c in ("", "و", "ف")]
-# a word that opens a reported clause after a verb of reporting: «أن», «إن», «بأن», with a pronoun
-# («أنه», «بأنها»; normalised, أن and إن are one word)
-REPORTED_OPENING = r"^[وف]?ب?ان(ه|ها|هم|هما|هن|نا|ني)?$"
+# a bare «أن / إن» («قال المرصد إن الطائرات قصفت») opens a reported clause with a subject of its own
+# (clauses.py; and the subject of that clause is no reporter, reporters)
+CLAUSE_OPENERS = [normalize_str(w) for w in ("أن", "إن", "بأن", "لأن")]
+# «أن / إن / لأن / بأن / لكن» carrying a pronoun: the subject of the verb right after them
+# («كما أنها طالبت المملكة», «أنه أطلق الرصاص على …»)
+PRONOUN_SUBJECTS = [normalize_str(particle + pronoun) for particle in ("أن", "إن", "بأن", "لأن", "وأن", "وإن", "فإن", "لكن", "ولكن")
+                    for pronoun in ("ه", "ها", "هم", "هما", "هن")]
 MAX_REPORTER_GAP = 4  # tokens from the verb of reporting to its subject («أفادت تقارير عن وسائل الإعلام»)
 PUNCTUATION = r"[،,.:؛;!?؟()\-–—]"
 MAX_SPONSOR_GAP = 3  # tokens from the cue to the sponsor («بدعم من الحرس الثوري»)
@@ -351,7 +355,7 @@ def reporters(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     … أطلقت صاروخا» (the Houthis fired)."""
     keys = ["article_id", "sentence_index"]
     verbs = tokens.filter(pl.col("norm").is_in(REPORT_VERB_FORMS)).select(*keys, report="token_index")
-    openings = tokens.filter(pl.col("norm").str.contains(REPORTED_OPENING)).select(*keys, opening="token_index")
+    openings = tokens.filter(pl.col("norm").is_in(CLAUSE_OPENERS + PRONOUN_SUBJECTS)).select(*keys, opening="token_index")
     candidates = (
         parts.select(*keys, "first_token", "last_token").unique()
         .join(verbs, on=keys)
