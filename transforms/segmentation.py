@@ -8,7 +8,8 @@ boundary character is replaced by one separator character — a length-preservin
 then split; the running sum of piece lengths gives each piece's offset.
 - Sentences end at . ! ? ؟ ؛ followed by whitespace, and at line breaks. The Arabic comma
   «،» is not a sentence end: news sentences chain clauses with it; it stays visible to the
-  event coder through each token's `gap_before`.
+  event coder through each token's `gap_before` (which holds no format characters: bidi marks,
+  zero-width spaces).
 - Tokens are maximal runs of letters, combining marks (diacritics) and digits, so clitics
   stay on their word (وحفتر) and punctuation (quotes, brackets, commas) falls between tokens.
 """
@@ -82,7 +83,9 @@ def tokens(sentence_frame: pl.DataFrame) -> pl.DataFrame:
         "end",
         pl.col("_piece").alias("surface"),
         normalize(pl.col("_piece")).alias("norm"),
-        pl.col("gap_before").str.strip_chars(),
+        # (without format characters: a right-to-left mark between two words, «ميليشيا \u200fالحوثي»,
+        # separates them no more than the space does)
+        pl.col("gap_before").str.replace_all(r"\p{Cf}", "").str.strip_chars(),
     )
 
 

@@ -100,6 +100,10 @@ def test_common_misspellings_of_militia_are_militias():
     assert "UAF" in militias["role_code"].to_list()
 
 
+    # a right-to-left mark before «الحوثي» (as the news sites write it) does not part the phrase
+    struck = _extract("شنت وحدات الجيش اليمني هجوما على مواقع ميليشيا \u200fالحوثي الإيرانية في تعز.").event_mentions
+    assert struck["target_code"].to_list() == ["YEMREB"]
+
 
 def test_putschists_are_rebels_of_the_country_named():
     """«الانقلابيين» (the putschists): the Houthis in Yemen news, the coup plotters in Turkey's."""

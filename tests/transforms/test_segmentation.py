@@ -49,6 +49,18 @@ def test_clitics_stay_on_their_word_and_punctuation_falls_between(seed_frames):
     assert after_haftar["gap_before"] == "،"
 
 
+def test_format_characters_between_words_are_no_gap():
+    """A right-to-left mark or a zero-width space between two words («ميليشيا \u200fالحوثي», 215
+    such marks in the ANT middleEast articles) leaves them as adjacent as a space does."""
+    text = "مواقع ميليشيا \u200fالحوثي\u200b الإيرانية، في تعز"
+    articles = pl.DataFrame({"article_id": ["a"], "text": [text], "published_at": [datetime(2018, 8, 13)]})
+    token_frame = tokens(sentences(articles))
+    assert token_frame["surface"].to_list() == ["مواقع", "ميليشيا", "الحوثي", "الإيرانية", "في", "تعز"]
+    assert token_frame["gap_before"].to_list() == ["", "", "", "", "،", ""]
+    for start, end, surface in token_frame.select("start", "end", "surface").iter_rows():
+        assert text[start:end] == surface
+
+
 def test_normalisation_folds_spelling_variants_without_touching_the_surface():
     assert normalize_str("فائز") == normalize_str("فايز")
     assert normalize_str("أنقرة") == "انقره"
