@@ -493,6 +493,19 @@ def test_a_claimed_act_is_alleged_in_the_singular_too():
         assert events.filter(pl.col("trigger") == "قصف")["modality"].to_list() == ["conditional"], claim
 
 
+def test_an_aimed_proposed_cancelled_or_postponed_act_is_not_done():
+    cases = {
+        "وبدأت تركيا عملية عسكرية بهدف طرد مسلحي وحدات حماية الشعب الكردية من عفرين.": ("طرد", "future"),
+        "واقترحت واشنطن بالمقابل إدانة حركة حماس.": ("إدانة", "future"),
+        "وأعلنت مصادر عراقية أن إيران ألغت زيارة لرئيس الوزراء العراقي إلى طهران.": ("زيارة", "negated"),
+        "وقالت الخارجية الإسرائيلية إن زيارة إدوار فيليب تأجلت.": ("زيارة", "future"),
+        "وقالت الخارجية الإسرائيلية إن زيارة إدوار فيليب ألغيت.": ("زيارة", "negated"),
+        "واتخذ الجيش اليمني الإجراءات لعدم استهداف العربة.": ("استهداف", "negated"),
+    }
+    for text, (trigger, modality) in cases.items():
+        assert _events(text).filter(pl.col("trigger") == trigger)["modality"].to_list() == [modality], text
+
+
 def test_a_planned_event_on_a_weekday_is_on_the_coming_one():
     saturday = datetime(2018, 3, 3)
     planned = _events("وسيزور الرئيس الفرنسي الجزائر الثلاثاء.", saturday)
@@ -695,6 +708,7 @@ def test_the_words_around_a_trigger_recode_it():
     assert codes("وطردت الحكومة الأسترالية السفير الإيراني.").get("وطردت", "").startswith("17")
     assert codes("وقال ماكرون إن النظام السوري نفذ هجوما كيميائيا في دوما.").get("نفذ هجوما") == "2041"
     assert codes("واستخدم السارين في هجوم للقوات الحكومية السورية على بلدة اللطامنة.").get("هجوم") == "2041"
+    assert codes("وقال إن الغازات السامة التي استهدفت مدينة دوما قتلت العشرات.").get("استهدفت") == "2041"
     # a strike on chemical-weapons sites stays a strike; «تنحي باللائمة» blames
     assert codes("وشاركت طائرات فرنسية في عملية استهدفت منشآت للأسلحة الكيماوية تابعة للحكومة السورية.").get("استهدفت") == "190"
     blamed = codes("وتنحي قطر باللائمة على الإمارات في نشوب الأزمة.")
