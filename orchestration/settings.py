@@ -37,6 +37,15 @@ def duckdb_memory_limit() -> str:
     return os.environ.get("RASD_DUCKDB_MEMORY_LIMIT") or "2GB"
 
 
+def extraction_workers() -> int:
+    """Processes that extract a run's chunks side by side (orchestration.staging):
+    `RASD_EXTRACT_WORKERS`, by default the machine's cores; 1 extracts in the run's own process."""
+    value = os.environ.get("RASD_EXTRACT_WORKERS") or str(os.cpu_count() or 1)
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"RASD_EXTRACT_WORKERS={value!r}: give a whole number of processes, 1 or more")
+    return int(value)
+
+
 def export_environment() -> None:
     """Pin both settings, absolute, in the environment that dbt subprocesses inherit."""
     os.environ["RASD_INBOX"] = str(inbox())

@@ -8,7 +8,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from orchestration import staging, warehouse
+from orchestration import settings, staging, warehouse
 from tests.conftest import ANT, SEED
 from transforms import ingest
 
@@ -43,20 +43,40 @@ def _land(inbox, tmp_path, name) -> dict[str, pl.DataFrame]:
     return {t: frame.sort(frame.columns) for t, frame in tables.items()}
 
 
-@pytest.mark.parametrize("per_transaction", [1, 4])  # a transaction per piece; groups of 4 and 2 pieces
-def test_small_pieces_land_the_same_tables_as_one_piece(inbox, tmp_path, monkeypatch, per_transaction):
+# a transaction per piece, or groups of 4 and 2 pieces; the pieces extracted in the run's process,
+# or by two worker processes (and the whole inbox, one piece, always in the run's process)
+@pytest.mark.parametrize(("per_transaction", "workers"), [(1, "1"), (4, "2")])
+def test_small_pieces_land_the_same_tables_as_one_piece(inbox, tmp_path, monkeypatch, per_transaction, workers):
     whole = _land(inbox, tmp_path, "whole")
     monkeypatch.setattr(ingest, "PIECE_RECORDS", 1)  # a piece per file
     monkeypatch.setattr(warehouse, "PIECES_PER_TRANSACTION", per_transaction)
+    monkeypatch.setenv("RASD_EXTRACT_WORKERS", workers)
+    pools = []
+    pool = staging.ProcessPoolExecutor
+    monkeypatch.setattr(staging, "ProcessPoolExecutor", lambda *args, **kwargs: pools.append(args) or pool(*args, **kwargs))
     pieces = list(ingest.iter_inbox(inbox))
     assert len(pieces) == 6
     pieced = _land(inbox, tmp_path, "pieced")
+    assert pools == ([(2,)] if workers == "2" else [])
     for table in RAW_TABLES:
         assert pieced[table].equals(whole[table]), table
     seed = whole["articles"].filter(pl.col("title").str.contains("حفتر"))
     # the first sighting is the earliest day's folder, not the loose copy read first
     assert seed["source_path"].to_list() == ["2018-02-07/seed.txt"]
     assert whole["article_sightings"].filter(pl.col("source_path").str.ends_with("seed.txt")).height == 3
+
+
+def test_the_seconds_extracting_count_overlapping_chunks_once():
+    assert staging._covered_seconds([(0.0, 4.0), (1.0, 3.0), (2.0, 6.0), (10.0, 11.0)]) == 7.0
+    assert staging._covered_seconds([]) == 0.0
+
+
+def test_a_bad_number_of_extraction_workers_is_refused(monkeypatch):
+    monkeypatch.setenv("RASD_EXTRACT_WORKERS", "0")
+    with pytest.raises(ValueError, match="RASD_EXTRACT_WORKERS"):
+        settings.extraction_workers()
+    monkeypatch.setenv("RASD_EXTRACT_WORKERS", "3")
+    assert settings.extraction_workers() == 3
 
 
 def test_read_inbox_is_the_sum_of_its_pieces(inbox, monkeypatch):
