@@ -44,12 +44,14 @@ def _land(inbox, tmp_path, name) -> dict[str, pl.DataFrame]:
 
 
 # a transaction per piece, or groups of 4 and 2 pieces; the pieces extracted in the run's process,
-# or by two worker processes (and the whole inbox, one piece, always in the run's process)
-@pytest.mark.parametrize(("per_transaction", "workers"), [(1, "1"), (4, "2")])
-def test_small_pieces_land_the_same_tables_as_one_piece(inbox, tmp_path, monkeypatch, per_transaction, workers):
+# or by two worker processes, started on the second chunk or (chunks of 1 article being full
+# ones of 2) on the first (and the whole inbox, one piece, always in the run's process)
+@pytest.mark.parametrize(("per_transaction", "workers", "chunk"), [(1, "1", 5_000), (4, "2", 5_000), (4, "2", 2)])
+def test_small_pieces_land_the_same_tables_as_one_piece(inbox, tmp_path, monkeypatch, per_transaction, workers, chunk):
     whole = _land(inbox, tmp_path, "whole")
     monkeypatch.setattr(ingest, "PIECE_RECORDS", 1)  # a piece per file
     monkeypatch.setattr(warehouse, "PIECES_PER_TRANSACTION", per_transaction)
+    monkeypatch.setattr(staging, "CHUNK_ARTICLES", chunk)
     monkeypatch.setenv("RASD_EXTRACT_WORKERS", workers)
     pools = []
     pool = staging.ProcessPoolExecutor
