@@ -35,7 +35,7 @@ from transforms.events.dates import find_dates
 from transforms.events.event_score import with_event_score
 from transforms.events.layout import headline_sentences
 from transforms.events.modality import STANDING, find_denials, with_modality
-from transforms.events.participants import coordination_groups, reporters, sponsors
+from transforms.events.participants import coordination_groups, reporters, sponsors, victims
 from transforms.events.role_choice import choose_sources, choose_targets
 from transforms.events.roles import inherit_missing_roles
 from transforms.events.triggers import EVENTS_DIR, find_triggers
@@ -49,6 +49,7 @@ COMPLEMENTIZERS = [normalize_str(w) for w in ("أن", "إن", "بأن", "أنه"
 PROTEST_ROOT = "14"
 DISSENT = "140"  # political dissent, not specified: demonstrations, strikes, sit-ins are 141–145
 MAX_BETWEEN_GAP = 6  # tokens from «بين X و Y» to the symmetric trigger it belongs to
+VIOLENT_ROOTS = r"^(18|19|20)"  # assault, fight, mass violence: the acts that leave dead and wounded
 MORROW = normalize_str("غداة")  # «غداة X»: on the morrow of X
 MAX_MORROW_DISTANCE = 40  # characters from «غداة» to the trigger it dates (not the next clause's)
 VERBAL_ATTACK_LEMMA, CRITICISM = "هاجم", "111"
@@ -108,6 +109,24 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
         .drop("between_group", "between_part")
     )
     target = target.join(between, on="event_row", how="anti")
+    # a violent act with no target of its own: the victims its sentence counts («أعلنت وفا مقتل 6
+    # فلسطينيين برصاص الجيش الإسرائيلي», «غارات … أسفرت عن مقتل 76 من عناصر الميليشيات»), not the
+    # source itself, nor for a symmetric act (clashes: the dead are of either side)
+    victim = (
+        triggers.filter(pl.col("cameo_code").str.contains(VIOLENT_ROOTS) & ~pl.col("symmetric"))
+        .select("event_row", "article_id", "sentence_index")
+        .join(parts.join(victims(parts, tokens), on=["article_id", "sentence_index", "first_token", "last_token"])
+              .select("article_id", "sentence_index", "first_token", target_group="group"), on=["article_id", "sentence_index"])
+        .join(source.select("event_row", "source_group"), on="event_row", how="left")
+        .filter(pl.col("target_group").ne_missing(pl.col("source_group")))
+        .sort("event_row", "first_token")
+        .unique("event_row", keep="first", maintain_order=True)
+        .join(target, on="event_row", how="anti")
+        .join(between, on="event_row", how="anti")
+        .select("event_row", "target_group", target_rank=pl.lit(None, target.schema["target_rank"]),
+                target_preposition=pl.lit(None, pl.String))
+    )
+    target = pl.concat([target, victim])
     members = parts.select("group", "part_row", "actor_id", "code", "is_person", "generic_place")
     events = (
         triggers.join(source, on="event_row", how="left")
