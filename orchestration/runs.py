@@ -97,7 +97,9 @@ def execute_days(days: list[str], parallel: int) -> int:
     while waiting or running:
         while waiting and len(running) < parallel:
             day = waiting.pop(0)
-            running[day] = subprocess.Popen([sys.executable, "-m", "orchestration.runs", day])
+            # (each day extracts in its own process: the days, not their chunks, share the cores)
+            environment = {"RASD_EXTRACT_WORKERS": "1"} | dict(os.environ)
+            running[day] = subprocess.Popen([sys.executable, "-m", "orchestration.runs", day], env=environment)
         for day, process in list(running.items()):
             if process.poll() is not None:
                 del running[day]

@@ -39,9 +39,10 @@ def duckdb_memory_limit() -> str:
 
 def extraction_workers() -> int:
     """Processes that extract a run's chunks side by side (orchestration.staging):
-    `RASD_EXTRACT_WORKERS`, by default the machine's cores; 1 extracts in the run's own process."""
-    value = os.environ.get("RASD_EXTRACT_WORKERS") or str(os.cpu_count() or 1)
-    if not value.isdigit() or int(value) < 1:
+    `RASD_EXTRACT_WORKERS`, by default the cores this process may use, at most 4; 1 extracts in
+    the run's own process. (Days run in parallel, `rasd run --parallel`, extract in their own.)"""
+    value = os.environ.get("RASD_EXTRACT_WORKERS") or str(min(len(os.sched_getaffinity(0)), 4))
+    if not value.isdecimal() or int(value) < 1:
         raise ValueError(f"RASD_EXTRACT_WORKERS={value!r}: give a whole number of processes, 1 or more")
     return int(value)
 

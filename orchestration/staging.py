@@ -43,6 +43,8 @@ class StageSummary:
     rows: dict[str, int] = field(default_factory=dict)
     partitions: int = 0
     read_seconds: float = 0.0
+    # wall seconds during which some chunk was being extracted: with worker processes, from each
+    # chunk's sending (a worker's start-up and the queue count) to its end, overlapping the reading
     extract_seconds: float = 0.0
     rejected_by_reason: dict[str, int] = field(default_factory=dict)
     person_mentions: int = 0
@@ -74,8 +76,9 @@ def stage(
     """Read `day`'s inbox files (all, when None), extract their articles, write Parquet.
 
     The inbox is read in pieces (`iter_inbox`) and each piece is extracted and written while
-    the next is read (in worker processes, `_Extraction`), at most a piece or two ahead, so
-    memory stays bounded by a few pieces, not by the run. Piece N writes
+    the next is read (in worker processes, `_Extraction`), with at most one chunk per worker
+    waiting or running beside the piece being read, so memory stays bounded by a few pieces,
+    not by the run. Piece N writes
     `<table>-N.parquet` (extraction tables: `<table>-N-<slice>.parquet`). An article is staged
     once, by the piece holding its first sighting; when a later piece holds an earlier
     sighting, the earlier piece's files are rewritten without it at the end.
@@ -161,14 +164,16 @@ class _Extraction:
     the seconds a worker's start-up costs, unless another chunk follows. At most `workers` chunks
     wait or run at a time, so that memory stays bounded while the inbox is read ahead.
     Workers are spawned, not forked (the parent has started Polars' threads), each with one
-    Polars thread."""
+    Polars thread. A spawned worker imports the run's main module again (as `__mp_main__`: a
+    script needs its `if __name__ == "__main__"` guard) and none of the parent's monkeypatches: a
+    test that patches extraction sees it only in chunks extracted here."""
 
     def __init__(self, summary: StageSummary, workers: int) -> None:
         self.summary = summary
         self.workers = workers
         self.held: tuple | None = None  # a small first chunk, until a second shows the pool is worth it
         self.pool: ProcessPoolExecutor | None = None
-        self.pending: deque[tuple[Future, float]] = deque()  # with the time it was sent
+        self.pending: deque[tuple[Future, float, str]] = deque()  # with the time it was sent, and its suffix
         self.busy: list[tuple[float, float]] = []  # (sent or started, ended) of every chunk
 
     def submit(self, chunk: pl.DataFrame, folder: Path, suffix: str) -> None:
@@ -202,8 +207,9 @@ class _Extraction:
             self.pool.shutdown(cancel_futures=True)
 
     def _start_pool(self) -> None:
-        # the spawned workers read the environment when they start (in submit) and import Polars
-        # with it; the parent's own Polars has read it already
+        # the spawned workers read the environment when they start and import Polars with it (the
+        # parent's own Polars has read it already). A spawning pool starts a worker in submit
+        # while none is idle, so the submits below start them all before any can be idle
         previous = os.environ.get("POLARS_MAX_THREADS")
         os.environ["POLARS_MAX_THREADS"] = "1"
         try:
@@ -219,13 +225,16 @@ class _Extraction:
     def _send(self, job: tuple) -> None:
         while len(self.pending) >= self.workers:
             self._receive()
-        self.pending.append((self.pool.submit(_extract_chunk, *job), time.time()))
+        self.pending.append((self.pool.submit(_extract_chunk, *job), time.time(), job[2]))
 
     def _receive(self) -> None:
         """Wait for the oldest chunk sent; its seconds count from its sending (a worker's start-up
         and its wait in the queue are the extraction's too)."""
-        future, sent = self.pending.popleft()
-        result = future.result()
+        future, sent, suffix = self.pending.popleft()
+        try:
+            result = future.result()
+        except Exception as failure:
+            raise RuntimeError(f"extracting chunk {suffix} in a worker process failed: {failure!r}") from failure
         self._record(replace(result, started=sent))
 
     def _record(self, result: _ChunkResult) -> None:

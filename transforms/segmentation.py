@@ -57,7 +57,8 @@ def sentences(articles: pl.DataFrame) -> pl.DataFrame:
 def tokens(sentence_frame: pl.DataFrame) -> pl.DataFrame:
     """One row per token: article_id, sentence_index, token_index (within the article),
     start, end (into the article text), surface, norm (normalised), gap_before (the
-    punctuation and space between the previous token of the sentence and this one)."""
+    punctuation between the previous token of the sentence and this one, without spaces and
+    format characters)."""
     masked = pl.col("sentence_text").str.replace_all(_NOT_TOKEN, " ")
     pieces = _pieces(sentence_frame, "sentence_text", masked, " ", ["article_id", "sentence_index", "start"])
     frame = (

@@ -48,14 +48,15 @@ def _land(inbox, tmp_path, name) -> dict[str, pl.DataFrame]:
 # ones of 2) on the first (and the whole inbox, one piece, always in the run's process)
 @pytest.mark.parametrize(("per_transaction", "workers", "chunk"), [(1, "1", 5_000), (4, "2", 5_000), (4, "2", 2)])
 def test_small_pieces_land_the_same_tables_as_one_piece(inbox, tmp_path, monkeypatch, per_transaction, workers, chunk):
-    whole = _land(inbox, tmp_path, "whole")
-    monkeypatch.setattr(ingest, "PIECE_RECORDS", 1)  # a piece per file
-    monkeypatch.setattr(warehouse, "PIECES_PER_TRANSACTION", per_transaction)
-    monkeypatch.setattr(staging, "CHUNK_ARTICLES", chunk)
-    monkeypatch.setenv("RASD_EXTRACT_WORKERS", workers)
     pools = []
     pool = staging.ProcessPoolExecutor
     monkeypatch.setattr(staging, "ProcessPoolExecutor", lambda *args, **kwargs: pools.append(args) or pool(*args, **kwargs))
+    monkeypatch.setenv("RASD_EXTRACT_WORKERS", workers)
+    whole = _land(inbox, tmp_path, "whole")
+    assert pools == []  # one small chunk: extracted in the run's process
+    monkeypatch.setattr(ingest, "PIECE_RECORDS", 1)  # a piece per file
+    monkeypatch.setattr(warehouse, "PIECES_PER_TRANSACTION", per_transaction)
+    monkeypatch.setattr(staging, "CHUNK_ARTICLES", chunk)
     pieces = list(ingest.iter_inbox(inbox))
     assert len(pieces) == 6
     pieced = _land(inbox, tmp_path, "pieced")
@@ -66,6 +67,19 @@ def test_small_pieces_land_the_same_tables_as_one_piece(inbox, tmp_path, monkeyp
     # the first sighting is the earliest day's folder, not the loose copy read first
     assert seed["source_path"].to_list() == ["2018-02-07/seed.txt"]
     assert whole["article_sightings"].filter(pl.col("source_path").str.ends_with("seed.txt")).height == 3
+
+
+def test_a_chunk_that_fails_in_a_worker_fails_the_staging_with_its_name(tmp_path):
+    """An exception in a worker process reaches the run, naming the chunk, and the workers end."""
+    broken = pl.DataFrame({"article_id": ["a"], "text": ["نص"]})  # no published_at: extract raises
+    threads = os.environ.get("POLARS_MAX_THREADS")
+    with pytest.raises(RuntimeError, match="chunk 00000-000 in a worker process failed"):
+        with staging._Extraction(staging.StageSummary(tmp_path), 2) as extraction:
+            extraction.submit(broken, tmp_path, "00000-000")  # held: small
+            extraction.submit(broken, tmp_path, "00001-000")  # the workers start, both are sent
+            extraction.finish()
+    assert extraction.pool._shutdown_thread
+    assert os.environ.get("POLARS_MAX_THREADS") == threads  # set for the workers' start only
 
 
 def test_the_seconds_extracting_count_overlapping_chunks_once():
