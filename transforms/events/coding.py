@@ -119,10 +119,9 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
               .select("article_id", "sentence_index", "first_token", target_group="group"), on=["article_id", "sentence_index"])
         .join(source.select("event_row", "source_group"), on="event_row", how="left")
         .filter(pl.col("target_group").ne_missing(pl.col("source_group")))
-        .sort("event_row", "first_token")
+        .sort("event_row", "first_token", "target_group")
         .unique("event_row", keep="first", maintain_order=True)
         .join(target, on="event_row", how="anti")
-        .join(between, on="event_row", how="anti")
         .select("event_row", "target_group", target_rank=pl.lit(None, target.schema["target_rank"]),
                 target_preposition=pl.lit(None, pl.String))
     )

@@ -130,7 +130,9 @@ HOLDER_WORDS = [normalize_str(w) for w in ("قبضة", "أيدي", "يد", "سي
 MAX_DATELINE = 8  # tokens from a sentence's first place to the dash that ends its dateline
 MAX_COORDINATION_GAP = 5  # tokens from one coordinated participant to the next «و…»
 # nouns of death and wounding, after which the victims are named («مقتل 6 فلسطينيين», «وإصابة 192
-# آخرين»), with their proclitics (normalised)
+# آخرين»), with their proclitics (normalised). «جرح» is also the verb, mostly the passive in this
+# news («جُرح أربعة جنود إسرائيليين», «قتل وجرح عدد من المدنيين»): 5 of the 6 such middleEast
+# sentences name the wounded after it, one the attacker («بعد طعن وجرح جندي»)
 CASUALTY_FORMS = [normalize_str(clitic + word) for word in ("مقتل", "مصرع", "استشهاد", "إصابة", "جرح")
                   for clitic in ("", "و", "ب", "وب", "ل")]
 # words of a count between them and the victims («مقتل أكثر من 50 من عناصر …», «عشرات المدنيين»),
@@ -139,7 +141,7 @@ COUNT_WORDS = [normalize_str(w) for w in (
     "أكثر", "أقل", "من", "نحو", "حوالي", "قرابة", "ما", "يقارب", "يزيد", "عن", "عدد", "عشرات", "مئات", "آلاف", "ألف",
     "اثنين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرين", "ثلاثين", "أربعين", "خمسين",
     "عناصر", "عنصرا", "عنصر", "أفراد", "أعضاء")]
-MAX_VICTIM_GAP = 5  # tokens from the noun of death to the victims («بمقتل أكثر من 50 من عناصر»)
+MAX_VICTIM_GAP = 7  # tokens from the noun of death to the victims («بمقتل أكثر من 50 من عناصر تنظيم …»)
 
 
 def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.DataFrame) -> pl.DataFrame:
@@ -387,33 +389,38 @@ def reporters(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
 
 
 def victims(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
-    """Who is killed or wounded (article_id, sentence_index, first_token, last_token): the first
-    participant within MAX_VICTIM_GAP tokens after a noun of death or wounding, with only a count
-    between and no punctuation: «مقتل 6 فلسطينيين», «بمقتل 7 عناصر من تنظيم القاعدة», «أسفرت عن مقتل
-    76 من عناصر الميليشيات». (Not after the verb «قتل», whose subject may follow it: «قتل الجيش
-    الإسرائيلي 3 فلسطينيين».)"""
+    """Who is killed or wounded (article_id, sentence_index, first_token, last_token): after a noun
+    of death or wounding, a count (COUNT_WORDS, no punctuation) and then the victims — the first
+    participant that starts after the noun and reaches the first word past the count, within
+    MAX_VICTIM_GAP tokens: «مقتل 6 فلسطينيين», «بمقتل 7 عناصر من تنظيم القاعدة» (the group, not the
+    bare «عناصر»), «مقتل نحو 50 من عناصر تنظيم القاعدة» (the whole phrase). Not after the verb «قتل»,
+    whose subject may follow it: «قتل الجيش الإسرائيلي 3 فلسطينيين» (but see CASUALTY_FORMS on «جرح»)."""
     keys = ["article_id", "sentence_index"]
     casualties = tokens.filter(pl.col("norm").is_in(CASUALTY_FORMS)).select(*keys, casualty="token_index")
-    between = (
+    counted = (
         casualties.with_columns(position=pl.int_ranges(pl.col("casualty") + 1, pl.col("casualty") + MAX_VICTIM_GAP + 1))
         .explode("position")
         .pipe(at_token, tokens, "position", how="inner", norm="norm", gap_before="gap_before", token_sentence="sentence_index")
-        .with_columns(counting=(pl.col("norm").str.contains(r"^[\p{N}]+$") | pl.col("norm").is_in(COUNT_WORDS))
-                      & (pl.col("gap_before") == "") & (pl.col("token_sentence") == pl.col("sentence_index")))
+        .filter(pl.col("token_sentence") == pl.col("sentence_index"))
+        .with_columns(counting=(pl.col("norm").str.contains(r"^\p{N}+$") | pl.col("norm").is_in(COUNT_WORDS))
+                      & (pl.col("gap_before") == ""))
         .sort("article_id", "casualty", "position")
-        # how far the count reaches: the victims start at the first word after it
-        .with_columns(counted=pl.col("counting").cum_min().over("article_id", "casualty"))
-        .group_by("article_id", "casualty")
-        .agg(victim_start=pl.col("position").filter(~pl.col("counted")).first(),
-             gap=pl.col("gap_before").filter(~pl.col("counted")).first(),
-             same_sentence=(pl.col("token_sentence") == pl.col("sentence_index")).filter(~pl.col("counted")).first())
+        .with_columns(in_count=pl.col("counting").cum_min().over("article_id", "casualty"))
+        # the first word past the count, with no punctuation before it
+        .filter(~pl.col("in_count"))
+        .unique(["article_id", "casualty"], keep="first", maintain_order=True)
+        .filter(pl.col("gap_before") == "")
+        .select("article_id", "casualty", victim_word="position")
     )
-    starts = casualties.join(between, on=["article_id", "casualty"]).filter((pl.col("gap") == "") & pl.col("same_sentence"))
     return (
         parts.select(*keys, "first_token", "last_token").unique()
-        .join(starts, left_on=[*keys, "first_token"], right_on=[*keys, "victim_start"])
+        .join(casualties.join(counted, on=["article_id", "casualty"]), on=keys)
+        .filter((pl.col("first_token") > pl.col("casualty")) & (pl.col("first_token") <= pl.col("victim_word"))
+                & (pl.col("last_token") >= pl.col("victim_word")))
+        .sort("article_id", "casualty", "first_token", "last_token")
+        .unique(["article_id", "casualty"], keep="first", maintain_order=True)
         .select(*keys, "first_token", "last_token")
-        .unique()
+        .unique(maintain_order=True)
     )
 
 
