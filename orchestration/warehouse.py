@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -147,18 +148,32 @@ class WarehouseLocked(RuntimeError):
     """Another process holds the DuckDB file for writing."""
 
 
+# seconds a connection waits for another process's lock on the file before it fails. The steps
+# of the DuckDB pool hand the file over to each other, and Dagster's pool on its SQLite storage
+# was seen to start two of them 3 ms apart (two days' raw steps in a parallel backfill): the
+# second waits its turn here instead of failing its day
+LOCK_WAIT_SECONDS = 120.0
+LOCK_POLL_SECONDS = 0.5
+
+
 @contextmanager
-def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open the warehouse; a lock held by another process fails at once, with a clear message."""
+def connect(path: Path, read_only: bool = False, wait: float = LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse; a lock held by another process is waited for up to `wait` seconds,
+    then fails with a clear message."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        con = duckdb.connect(str(path), read_only=read_only, config={"memory_limit": settings.duckdb_memory_limit()})
-    except duckdb.IOException as err:
-        if "lock" in str(err).lower():
-            raise WarehouseLocked(
-                f"the warehouse {path} is in use by another process (another `rasd run`?): {err}"
-            ) from None
-        raise
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only, config={"memory_limit": settings.duckdb_memory_limit()})
+            break
+        except duckdb.IOException as err:
+            if "lock" not in str(err).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseLocked(
+                    f"the warehouse {path} is in use by another process (another `rasd run`?): {err}"
+                ) from None
+            time.sleep(LOCK_POLL_SECONDS)
     try:
         yield con
     finally:

@@ -1,8 +1,10 @@
 """Staging streams the inbox in pieces: whatever the piece size, the same raw tables land."""
 
 import os
-from datetime import date
 import shutil
+import subprocess
+import sys
+from datetime import date
 
 import duckdb
 import polars as pl
@@ -129,6 +131,25 @@ def test_an_empty_inbox_stages_empty_tables_with_their_columns(tmp_path):
             assert con.execute("select count(*) from read_parquet(?)", [files]).fetchone() == (0,)
             assert "partition_date" in con.sql(f"select * from read_parquet({files})").columns or "article_id" in con.sql(
                 f"select * from read_parquet({files})").columns
+
+
+def test_a_locked_warehouse_is_waited_for_then_fails_clearly(tmp_path):
+    """Another process holds the file for 3 s: a connection that waits 0.5 s fails with the
+    clear error; one that waits longer gets the file when the holder lets go."""
+    path = tmp_path / "rasd.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('held', flush=True); time.sleep(3)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(warehouse.WarehouseLocked, match="in use by another process"):
+            with warehouse.connect(path, wait=0.5):
+                pass
+        with warehouse.connect(path, wait=60) as con:
+            assert con.execute("select 1").fetchone() == (1,)
+    finally:
+        holder.wait(timeout=60)
 
 
 def test_a_warehouse_made_before_the_event_score_gains_its_column(tmp_path):
