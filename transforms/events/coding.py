@@ -24,6 +24,7 @@ import polars as pl
 from transforms.actors.lexicon import read_table
 from transforms.arabic import normalize, normalize_str
 from transforms.events.clauses import (
+    CASUALTY_ROOT,
     TIME_OR_PLAN,
     outside_names,
     punctuation_marks,
@@ -49,7 +50,6 @@ COMPLEMENTIZERS = [normalize_str(w) for w in ("أن", "إن", "بأن", "أنه"
 PROTEST_ROOT = "14"
 DISSENT = "140"  # political dissent, not specified: demonstrations, strikes, sit-ins are 141–145
 MAX_BETWEEN_GAP = 6  # tokens from «بين X و Y» to the symmetric trigger it belongs to
-VIOLENT_ROOTS = r"^(18|19|20)"  # assault, fight, mass violence: the acts that leave dead and wounded
 MORROW = normalize_str("غداة")  # «غداة X»: on the morrow of X
 MAX_MORROW_DISTANCE = 40  # characters from «غداة» to the trigger it dates (not the next clause's)
 VERBAL_ATTACK_LEMMA, CRITICISM = "هاجم", "111"
@@ -113,10 +113,10 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
     # فلسطينيين برصاص الجيش الإسرائيلي», «غارات … أسفرت عن مقتل 76 من عناصر الميليشيات»), not the
     # source itself, nor for a symmetric act (clashes: the dead are of either side)
     victim = (
-        triggers.filter(pl.col("cameo_code").str.contains(VIOLENT_ROOTS) & ~pl.col("symmetric"))
+        triggers.filter((pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32) >= CASUALTY_ROOT) & ~pl.col("symmetric"))
         .select("event_row", "article_id", "sentence_index")
-        .join(parts.join(victims(parts, tokens), on=["article_id", "sentence_index", "first_token", "last_token"])
-              .select("article_id", "sentence_index", "first_token", target_group="group"), on=["article_id", "sentence_index"])
+        .join(victims(parts, tokens).select("article_id", "sentence_index", "first_token", target_group="group"),
+              on=["article_id", "sentence_index"])
         .join(source.select("event_row", "source_group"), on="event_row", how="left")
         .filter(pl.col("target_group").ne_missing(pl.col("source_group")))
         .sort("event_row", "first_token", "target_group")

@@ -389,7 +389,7 @@ def reporters(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
 
 
 def victims(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
-    """Who is killed or wounded (article_id, sentence_index, first_token, last_token): after a noun
+    """Who is killed or wounded (article_id, sentence_index, first_token, last_token, group): after a noun
     of death or wounding, a count (COUNT_WORDS, no punctuation) and then the victims — the first
     participant that starts after the noun and reaches the first word past the count, within
     MAX_VICTIM_GAP tokens: «مقتل 6 فلسطينيين», «بمقتل 7 عناصر من تنظيم القاعدة» (the group, not the
@@ -413,13 +413,13 @@ def victims(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         .select("article_id", "casualty", victim_word="position")
     )
     return (
-        parts.select(*keys, "first_token", "last_token").unique()
+        parts.select(*keys, "first_token", "last_token", "group").unique()
         .join(casualties.join(counted, on=["article_id", "casualty"]), on=keys)
         .filter((pl.col("first_token") > pl.col("casualty")) & (pl.col("first_token") <= pl.col("victim_word"))
                 & (pl.col("last_token") >= pl.col("victim_word")))
-        .sort("article_id", "casualty", "first_token", "last_token")
+        .sort("article_id", "casualty", "first_token", "last_token", "group")
         .unique(["article_id", "casualty"], keep="first", maintain_order=True)
-        .select(*keys, "first_token", "last_token")
+        .select(*keys, "first_token", "last_token", "group")
         .unique(maintain_order=True)
     )
 
