@@ -98,6 +98,17 @@ def test_a_weekday_is_the_publication_day_or_the_nearest_before():
     assert days == {"الاحد": date(2020, 3, 1), "الاربعاء": date(2020, 3, 4)}
 
 
+def test_a_relative_day_with_a_weekday_is_dated_by_the_weekday():
+    # reports are often dated a day or two after they were written: «اليوم السبت» in a report
+    # of Sunday 25 February 2018 is the 24th; «أمس الاثنين» in one of Wednesday the 21st is the 19th
+    texts = ["هجوم انتحاري اليوم السبت", "التقى أمس الاثنين", "يصل غدًا الخميس", "يصل غدا", "قال اليوم"]
+    sentences = pl.DataFrame({"article_id": ["a"] + ["b"] * 4, "sentence_index": [0, 0, 1, 2, 3], "sentence_text": texts})
+    published = pl.DataFrame({"article_id": ["a", "b"], "published_at": [datetime(2018, 2, 25), datetime(2018, 2, 21)]})
+    found = {(r["expression"], r["event_date"], r["date_precision"]) for r in find_dates(sentences, published).iter_rows(named=True)}
+    assert found == {("اليوم السبت", date(2018, 2, 24), "day"), ("امس الاثنين", date(2018, 2, 19), "day"),
+                     ("غدا الخميس", date(2018, 2, 22), "day"), ("غدا", date(2018, 2, 22), "day"), ("اليوم", date(2018, 2, 21), "day")}
+
+
 def test_quotes_name_their_speaker_and_keep_offsets():
     text = SEED_RECORD["text"]
     quotes = extract(

@@ -6,7 +6,8 @@ Handled (on the normalised sentence, Eastern Arabic digits folded to Western):
   paired («آذار/ مارس», «مارس (آذار)»), ordinal day words up to «الحادي والثلاثين»;
 - month alone with a year or الجاري / الماضي (الفائت, المنصرم) / المقبل, or after a position:
   «شباط الماضي», «أبريل 2019», «ديسمبر من عام 2012», «نوفمبر من العام الماضي», «أوائل يناير» (month);
-- أمس, أول أمس, اليوم, غدا, «الليلة الماضية» (day); weekdays «الأحد», «يوم الخميس الماضي», checked against the
+- أمس, أول أمس, اليوم, غدا, «الليلة الماضية» (day); with a weekday, «اليوم السبت», the weekday
+  nearest the day they say (day); weekdays «الأحد», «يوم الخميس الماضي», checked against the
   publication day: the publication day itself or the nearest such day before it (a week back
   with الماضي on the same weekday), the next one with المقبل (day); «اليوم الثالث» is no date;
 - set phrases with a weekday are no date: «خطبة الجمعة», «صلاة الجمعة»;
@@ -37,6 +38,7 @@ EXTRA_MONTHS = {"ابريل": 4, "يونيه": 6, "يوليه": 7, "اغشت": 8
 ORDINAL_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
 POSITIONS = "منتصف|مطلع|اوايل|اواخر|نهايه|بدايه"  # of a period: «مطلع الأسبوع», «أوائل يناير» (normalised)
 PAST = "الماضي|المنصرم|الفايت"  # «الشهر الماضي», «الأسبوع المنصرم», «الشهر الفائت» (normalised: ئ → ي)
+RELATIVE_DAY = r"(?:امس\s+الاول|اول\s+امس|اول\s+من\s+امس|ليله\s+امس|الليله\s+الماضيه|امس|اليوم|غدا|البارحه)"
 WEEKDAYS = {"الاثنين": 1, "الثلاثاء": 2, "الاربعاء": 3, "الخميس": 4, "الجمعه": 5, "السبت": 6, "الاحد": 7}
 # «قبل …»: units back from the report (normalised) → (amount, unit); a count before the plural
 AGO_UNITS = {"يوم": (1, "day"), "يومين": (2, "day"), "ايام": (None, "day"), "اسبوع": (1, "week"), "اسبوعين": (2, "week"),
@@ -111,8 +113,11 @@ def patterns() -> dict[str, str]:
         # a month needs a year or a modifier after it, or a position before it: «أوائل يناير»
         "month": rf"(?:(?:شهر\s+)?{pair}\s+{month_tail}|(?:{POSITIONS})\s+(?:شهر\s+)?{pair}(?:\s+{month_tail})?)",
         "numeric": r"[0-9]{1,2}[/-][0-9]{1,2}[/-][12][0-9]{3}",
+        # «اليوم السبت», «أمس الجمعة», «غدا الأحد»: the weekday names the day, the relative word
+        # only its week (the report's date can be a day off the writer's: see _resolve)
+        "relative_weekday": rf"(?:{RELATIVE_DAY})\s+(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})",
         # («الليلة الماضية», «ليلة أمس»: the night before the report, dated the day before)
-        "relative_day": r"(?:امس\s+الاول|اول\s+امس|اول\s+من\s+امس|ليله\s+امس|الليله\s+الماضيه|امس|اليوم|غدا|البارحه)",
+        "relative_day": RELATIVE_DAY,
         "weekday": rf"(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})(?:\s+(?:{PAST}|المقبل|القادم))?",
         # («مطلع الأسبوع» alone: this week)
         "relative_period": rf"(?:(?:{POSITIONS})\s+(?:الاسبوع|الشهر|العام|السنه)(?:\s+{modifier})?"
@@ -215,7 +220,7 @@ def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
     relative_days = (
         pl.when(expr.str.contains("اول|البارحه الاول|امس الاول")).then(-2)
         .when(expr.str.contains("امس|البارحه|الليله الماضيه")).then(-1)
-        .when(expr.str.ends_with("غدا")).then(1)
+        .when(expr.str.contains("^[وفبل]?غدا")).then(1)
         .otherwise(0)
     )
     weekday = pl.lit(None, pl.Int32)
@@ -228,6 +233,12 @@ def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
     weekday_date = pl.when(pl.col("after")).then(
         pub + pl.duration(days=pl.when(forward == 0).then(7).otherwise(forward))
     ).otherwise(pub - pl.duration(days=pl.when((back == 0) & past).then(7).otherwise(back)))
+    # «اليوم السبت» in a report dated Sunday is Saturday: the day with that weekday nearest
+    # to the one the relative word says (in the middleEast articles, 37 of 383 such phrases
+    # name a weekday other than the relative word's, mostly a day before it)
+    said_day = pub + pl.duration(days=relative_days)
+    ahead = (weekday - said_day.dt.weekday().cast(pl.Int32)) % 7
+    relative_weekday_date = said_day + pl.duration(days=pl.when(ahead <= 3).then(ahead).otherwise(ahead - 7))
     # (a position in the period without a modifier, «مطلع الأسبوع», is this one)
     step = pl.when(pl.col("after")).then(1).when(expr.str.contains(PAST)).then(-1).otherwise(0)
     period_date = (
@@ -262,10 +273,11 @@ def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
         .when(kind == "numeric").then(numeric)
         .when(kind == "relative_day").then(pub + pl.duration(days=relative_days))
         .when(kind == "weekday").then(weekday_date)
+        .when(kind == "relative_weekday").then(relative_weekday_date)
         .when(kind == "relative_period").then(period_date)
         .when(kind == "year").then(pl.date(explicit_year, 1, 1))
         .when(kind == "ago").then(ago_date),
-        date_precision=pl.when(kind.is_in(["day_month", "numeric", "relative_day", "weekday"])).then(pl.lit("day"))
+        date_precision=pl.when(kind.is_in(["day_month", "numeric", "relative_day", "weekday", "relative_weekday"])).then(pl.lit("day"))
         .when(kind == "ago").then(unit)
         .when(kind == "month").then(pl.lit("month"))
         .when(kind == "relative_period").then(period_precision)
