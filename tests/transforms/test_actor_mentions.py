@@ -90,6 +90,10 @@ def test_a_coalition_is_named_by_who_leads_it():
     leads = lambda text: _extract(text).entity_mentions["actor_id"].to_list()  # noqa: E731
     assert "saudi_led_coalition" in leads("وقصفت طائرات التحالف الذي تقوده السعودية مخازن أسلحة في صنعاء.")
     assert "us_led_coalition" in leads("واستهدف التحالف الدولي الذي تقوده الولايات المتحدة مواقع لداعش.")
+    # without the article too, and then «التحالف» alone is that coalition
+    coalition = lambda text: _extract(text).entity_mentions.filter(pl.col("surface") == "التحالف")["actor_id"].to_list()  # noqa: E731
+    assert coalition("ويدعم الجيش الأمريكي تحالفا تقوده السعودية في اليمن. وقال التحالف إن الغارات دمرت مخزنا.") == ["saudi_led_coalition"]
+    assert coalition("وأشار إلى تحالف دولي تقوده الولايات المتحدة يقاتل داعش. وقال التحالف إن الغارات دمرت مقرا.") == ["us_led_coalition"]
 
 
 def test_common_misspellings_of_militia_are_militias():
