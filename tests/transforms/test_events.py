@@ -944,6 +944,9 @@ def test_a_present_tense_of_control_support_or_accusation_without_a_date_is_no_e
     assert "وتتهم" not in _by_trigger("وتتهم إيران الولايات المتحدة بدعم الإرهاب.")
     assert modality("وستستقبل تركيا الرئيس الإيراني.") == {"future"}
     assert modality("وتدعم تركيا حكومة الوفاق الوطني في طرابلس.") == {"asserted"}
+    # funding in the present: «حيث تسلح طهران وتدرب وتمول فصائل طائفية»
+    assert "وتمول" not in _by_trigger("وتمول السفارة الهولندية في تونس المحطة بشكل جزئي.")
+    assert "ومولت" in _by_trigger("ومولت السفارة الهولندية المحطة العام الماضي.")
     # so is a blockade or threat named by a definite noun, undated and done by no verb
     assert "الحصار" not in _by_trigger("وقالت الأمم المتحدة إن الحصار الإسرائيلي على قطاع غزة أضر بالاقتصاد.")
     assert "التهديد" not in _by_trigger("وقال ماكرون إن فرنسا ستبقى في سوريا مع استمرار التهديد الإرهابي.")

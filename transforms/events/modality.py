@@ -3,7 +3,7 @@
 - denied: نفى … before the trigger, or after it behind «لكن / بينما / غير أن»;
 - negated: لم, لن, وقف …;
 - background: «منذ 2015», سابقا, «وقتها», «الحصار المفروض»;
-- standing: the present tense of control, threat, hosting, accusation or support («يسيطر عليها»,
+- standing: the present tense of control, threat, hosting, accusation, support or funding («يسيطر عليها»,
   «وتتهم إسرائيل إيران», «إيران تدعم»: standing_verbs.txt), which coding.find_events drops;
 - conditional: what is charged, alleged or accused («بتهمة», «مزاعم», «اتهم X بـ…»);
 - future: سـ (on the trigger or on its light verb: «ستشن … هجوما»), يعتزم, من المقرر before it
