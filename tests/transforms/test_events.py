@@ -929,6 +929,9 @@ def test_the_casualties_of_an_assault_are_its_target():
     assert (raids["استهدفت"]["source_code"], raids["استهدفت"]["target_code"]) == ("RUSMIL", "SYR")
     assert ("برصاص", "193", "ISRMIL", "PSE") in _coded("قتل فلسطيني برصاص الجيش الإسرائيلي قرب مستوطنة أرئيل.")
     assert ("غارة", "195", "ISRMIL", "GZS") in _coded("وقتل الجيش الإسرائيلي 5 مسلحين في غارة على غزة.")
+    # a day or a definite count after the verb is not its subject
+    assert ("برصاص", "193", "ISRMIL", "PSE") in _coded("وقتل الاثنين 60 فلسطينيا برصاص القوات الإسرائيلية.")
+    assert ("غارات", "195", "SAUMIL", "YEMREB") in _coded("وقتل العشرات من ميليشيات الحوثي في غارات لمقاتلات التحالف العربي.")
 
 
 def test_a_present_tense_of_control_support_or_accusation_without_a_date_is_no_event():

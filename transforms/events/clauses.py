@@ -47,6 +47,8 @@ UNDER = normalize_str("تحت")
 # casualty verbs, passive or intransitive («قتل 28 مدنيا في غارة», «أصيب فلسطيني برصاص الجيش»):
 # whoever they name was hit by the act that follows (normalised, with و/ف)
 CASUALTY = "^[وف]?(قتل|قتلت|قتلا|قتلوا|اصيب|اصيبت|اصيبا|اصيبوا|استشهد|استشهدت|استشهدوا|جرح|جرحت|جرحوا|لقي|لقيت|لقوا)$"
+# definite words after a casualty verb that are not its subject: «قتل العشرات من …» (as days are)
+DEFINITE_COUNTS = [normalize_str(w) for w in ("العشرات", "المئات", "الآلاف", "العديد")]
 # what introduces the act a casualty verb names: «في غارة», «برصاص», «جراء قصف», «إثر هجوم»
 CASUALTY_CAUSES = [normalize_str(w) for w in ("في", "جراء", "إثر", "اثر", "خلال", "بسبب", "نتيجة", "بعد")]
 CASUALTY_ROOT = 18  # CAMEO roots from here on (assault, fight, mass violence) can have casualties
@@ -253,16 +255,19 @@ def _undergone(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     trigger, or «تحت» right before it — «تعرضت مواقع للنظام لقصف إسرائيلي», «تخضعان لحصار القوات
     الحكومية», «تحت حصار النظام»: who undergoes it is the target, not the source. So is who a
     `casualty_verb` names before an assault that a preposition introduces: «قتل فلسطيني
-    برصاص الجيش الإسرائيلي», «أصيب 20 آخرون جراء قصف» — but not one followed by a definite
-    word, its subject («قتل الجيش 5 مسلحين في غارة»), nor before a clash, whose dead were
-    among those who fought («قتل 30 مسلحا في مواجهات مع …»)."""
+    برصاص الجيش الإسرائيلي», «أصيب 20 آخرون جراء قصف», «وقتل الاثنين 60 فلسطينيا برصاص» — but
+    not one followed by a definite word other than a day or a count, its subject («قتل الجيش 5
+    مسلحين في غارة»), nor before a clash, whose dead were among those who fought («قتل 30
+    مسلحا في مواجهات مع …»)."""
     keys = ["article_id", "sentence_index"]
     casualty = pl.col("norm").str.contains(CASUALTY)
     # (with و only: «فتحت» is a verb, not ف + «تحت»)
     under = pl.col("norm").str.replace("^و", "") == UNDER
     words = tokens.filter(pl.col("norm").str.contains(UNDERGO) | casualty | under)
+    # (a day or a definite count is no subject: «وقتل الاثنين 60 فلسطينيا», «قتل العشرات من …»)
+    subject_after = pl.col("next_norm").str.starts_with("ال") & ~pl.col("next_norm").is_in([*DAY_WORDS, *DEFINITE_COUNTS])
     verbs = at_token(words, tokens, pl.col("token_index") + 1, next_norm="norm").filter(
-        ~casualty | ~pl.col("next_norm").str.starts_with("ال").fill_null(False)
+        ~casualty | ~subject_after.fill_null(False)
     ).select(*keys, undergone_verb="token_index", casualty_verb=casualty, under=under)
     # (ب as the trigger's clitic, or written into its form: «برصاص»)
     caused = (
