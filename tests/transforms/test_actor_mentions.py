@@ -80,9 +80,12 @@ def test_a_short_name_needs_the_full_name_in_the_same_article():
     assert both.filter(pl.col("actor_id") == "walid_al_muallem").height == 2
     # an organisation's short name too: «التحالف» is the coalition the article names in full
     coalition = lambda text: _extract(text).entity_mentions.filter(pl.col("surface") == "التحالف")["actor_id"].to_list()  # noqa: E731
-    assert coalition("واستهدفت طائرات التحالف مواقع للحوثيين.") == []
+    assert coalition("واستهدفت طائرات التحالف مواقع للمسلحين.") == []
     assert coalition("أعلن التحالف العربي بدء عملية. واستهدفت طائرات التحالف مواقع للحوثيين.") == ["saudi_led_coalition"]
     assert coalition("قصف التحالف الدولي مواقع لداعش. وقال التحالف إن الغارات دمرت مقرا.") == ["us_led_coalition"]
+    # in an article about the Houthis that names neither coalition in full, it is the Saudi-led one
+    assert coalition("وقصف الحوثيون مدينة جازان. وقال التحالف إنه اعترض صاروخا.") == ["saudi_led_coalition"]
+    assert coalition("قال الحوثيون إن التحالف الدولي قصف مواقعهم. وقال التحالف إن الغارات دمرت مقرا.") == ["us_led_coalition"]
 
 
 def test_a_coalition_is_named_by_who_leads_it():

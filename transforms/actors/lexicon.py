@@ -55,6 +55,9 @@ class ActorLexicon:
     actors: pl.DataFrame  # actor_id, name_ar, name_en, actor_type, entity_type, country_code, cameo_code
     aliases: pl.DataFrame  # alias_id, actor_id, kind, entity_type, country_code, role_code, alias, tokens, n_tokens, first_bare, first_definite
     roles: pl.DataFrame  # actor_id, cameo_code, start_date, end_date (dated roles of people)
+    # actor_id, context_id: a short name is actor_id's in an article that names context_id and no
+    # actor sharing the short name in full (organisations.tsv, short_name_context)
+    short_contexts: pl.DataFrame
 
 
 def read_table(name: str | Path) -> pl.DataFrame:
@@ -180,7 +183,8 @@ def load() -> ActorLexicon:
         pl.col("start_date").str.to_date(strict=False),
         pl.col("end_date").str.to_date(strict=False),
     )
-    return ActorLexicon(actors=actors, aliases=aliases, roles=roles)
+    short_contexts = orgs.select("actor_id", context_id=_split("short_name_context")).explode("context_id").drop_nulls()
+    return ActorLexicon(actors=actors, aliases=aliases, roles=roles, short_contexts=short_contexts)
 
 
 def build_aliases(frames: list[pl.DataFrame]) -> pl.DataFrame:

@@ -104,7 +104,7 @@ def find_mentions(tokens: pl.DataFrame, stems: pl.DataFrame, articles: pl.DataFr
     """`tokens` from segmentation.tokens, `stems` = candidate_stems(tokens); `articles`:
     article_id, text, published_at (for dated roles)."""
     matches = pl.concat([find_aliases(tokens, lexicon.aliases, stems), _possessed_agents(tokens, lexicon.aliases)])
-    matches = _by_other_namings(_short_names_after_full_names(matches))
+    matches = _by_other_namings(_short_names_after_full_names(matches, lexicon.short_contexts))
     matches = _without_homographs(resolve_overlaps(matches), tokens)
     matches = _with_adjacency(matches, tokens)
     matches = _compose(_genitive_agents(matches, tokens))
@@ -210,19 +210,29 @@ def _times_named(matches: pl.DataFrame) -> pl.DataFrame:
             .group_by("article_id", "actor_id").agg(times=pl.len()))
 
 
-def _short_names_after_full_names(matches: pl.DataFrame) -> pl.DataFrame:
+def _short_names_after_full_names(matches: pl.DataFrame, contexts: pl.DataFrame) -> pl.DataFrame:
     """A short name counts in an article that names its actor in full; one shared by several
-    actors so named («المملكة» after «السعودية» and «المملكة المتحدة») is the most named one's."""
+    actors so named («المملكة» after «السعودية» and «المملكة المتحدة») is the most named one's.
+    Failing a full name, it counts where the article names the one actor whose context it is
+    (`contexts`: actor_id, context_id): «التحالف» in an article about the Houthis."""
+    span = ["article_id", "first_token", "last_token"]
     named = matches.filter(pl.col("kind") == "name").select("article_id", "actor_id").unique()
     times = _times_named(matches)
-    shorts = (
-        matches.filter(pl.col("kind") == "short").join(named, on=["article_id", "actor_id"], how="semi")
+    shorts = matches.filter(pl.col("kind") == "short")
+    after_names = (
+        shorts.join(named, on=["article_id", "actor_id"], how="semi")
         .join(times, on=["article_id", "actor_id"], how="left")
-        .sort("article_id", "first_token", "last_token", "times", "actor_id", descending=[False, False, False, True, False])
-        .unique(["article_id", "first_token", "last_token"], keep="first", maintain_order=True)
+        .sort(*span, "times", "actor_id", descending=[False, False, False, True, False])
+        .unique(span, keep="first", maintain_order=True)
         .drop("times")
     )
-    return pl.concat([matches.filter(pl.col("kind") != "short"), shorts])
+    in_context = (
+        shorts.join(after_names, on=span, how="anti")
+        .join(contexts.join(named.rename({"actor_id": "context_id"}), on="context_id").select("article_id", "actor_id").unique(),
+              on=["article_id", "actor_id"], how="semi")
+        .filter(pl.len().over(span) == 1)
+    )
+    return pl.concat([matches.filter(pl.col("kind") != "short"), after_names, in_context])
 
 
 def _with_adjacency(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
