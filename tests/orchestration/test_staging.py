@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -148,6 +149,26 @@ def test_a_locked_warehouse_is_waited_for_then_fails_clearly(tmp_path):
                 pass
         with warehouse.connect(path, wait=60) as con:
             assert con.execute("select 1").fetchone() == (1,)
+    finally:
+        holder.wait(timeout=60)
+
+
+def test_dbt_waits_for_a_locked_warehouse_too(tmp_path):
+    """dbt opens the file itself (profiles.yml): while another process holds it (10 s, longer
+    than dbt takes to start), dbt's connection retries instead of failing at once."""
+    path = tmp_path / "rasd.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('held', flush=True); time.sleep(10)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        dbt = subprocess.run(
+            [str(Path(sys.executable).with_name("dbt")), "debug", "--project-dir", str(settings.DBT_PROJECT_DIR),
+             "--profiles-dir", str(settings.DBT_PROJECT_DIR)],
+            env={**os.environ, "RASD_WAREHOUSE": str(path)}, capture_output=True, text=True, timeout=300,
+        )
+        assert dbt.returncode == 0 and "Connection test: [OK" in dbt.stdout.replace("\x1b[32m", ""), dbt.stdout[-2000:]
     finally:
         holder.wait(timeout=60)
 
