@@ -411,6 +411,17 @@ def test_headlines_and_related_story_links_between_paragraphs_are_not_coded():
     # the body (even a sentence that lost its full stop), and a subhead of a few words heading its
     # paragraph, stay
     assert {"وأدانت", "تندد", "واعتقلت"} <= triggers
+    # a line that opens with the cue of a related story is a link, even a long one or one that
+    # ends like a sentence; «للمزيد» without a colon goes on the story
+    linked = set(_events(
+        "وأدانت تركيا القصف.\n"
+        "اقرأ: (مواجهة جديدة بين قطر والسعودية بعد اعتقال \"الكربي\" على حدود اليمن)\n"
+        "قد يهمك/ بعد تصريحه عن ولي العهد.. خاشقجي يدعو السعودية للرد على سفير إسرائيل في مصر\n"
+        "للمزيد: الأسد يدعو السوريين إلى العودة لبلادهم ويهدد بتحرير المناطق بالقوة.\n"
+        "للمزيد سألنا المحلل الذي قال إن الجيش السوري قصف مواقع المعارضة.\n"
+    )["trigger"])
+    assert not {"اعتقال", "يدعو", "ويهدد"} & linked
+    assert {"وأدانت", "قصف"} <= linked
 
 
 TEASERS = [

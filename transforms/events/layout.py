@@ -4,7 +4,8 @@ News sites put the titles of other stories and their own subheads between paragr
 body («محكمة تركية تتراجع عن إطلاق سراح …», «من هم المستهدفون بحملة التطهير؟», «قد يهمك أيضا:
 …»). Such a line is short and ends without the full stop of a body sentence, or is a question of
 its own: it names a story, it does not report an event, and its events are not coded (CODEBOOK:
-related-story links and teasers). A body paragraph, even a truncated lead, is longer; a subhead
+related-story links and teasers). So is a line of any length that opens with the cue of a link
+(RELATED_CUE: «اقرأ:», «قد يهمك/»). A body paragraph, even a truncated lead, is longer; a subhead
 of a few words («دمشق تندد») heads the paragraph that reports its event, and is kept.
 
 Some sites end an article with the leads of other stories, one paragraph each («اعتبر الرئيس
@@ -22,6 +23,10 @@ from __future__ import annotations
 import polars as pl
 
 MIN_HEADLINE_TOKENS, MAX_HEADLINE_TOKENS = 5, 15
+# a line that opens with the cue of a related story is a link, however it ends: «اقرأ: (مواجهة
+# جديدة بين قطر والسعودية …)», «قد يهمك/ …», «إقرأ أيضا في بي بي سي: …», «شاهد.. …», «للمزيد: …»
+# (not «للمزيد سألنا …», which goes on the story)
+RELATED_CUE = r"^(اقرأ|إقرأ|قد يهمك|شاهد\s*[:.]|للمزيد\s*:)"
 # a body sentence ends with a full stop, an exclamation, a colon before a quotation, or a quotation's close
 BODY_END = r"[.!:\"»”)…]$"
 QUESTION_END = r"[؟?]$"
@@ -53,11 +58,12 @@ def headline_sentences(articles: pl.DataFrame, sentence_frame: pl.DataFrame) -> 
     words = pl.col("line").str.count_matches(r"\S+")
     goes_on = pl.col("line").str.contains(CONJUNCTION_START) & ~pl.col("line").str.contains(OWN_WAW)
     headline = lines.filter(
-        words.is_between(MIN_HEADLINE_TOKENS, MAX_HEADLINE_TOKENS)
-        & ~goes_on
-        & (~pl.col("line").str.contains(BODY_END)
-           # a question standing alone, not a quoted one («وتساءل: "…؟"»)
-           | (pl.col("line").str.contains(QUESTION_END) & ~pl.col("line").str.contains("[\"«»“”:]")))
+        (words.is_between(MIN_HEADLINE_TOKENS, MAX_HEADLINE_TOKENS)
+         & ~goes_on
+         & (~pl.col("line").str.contains(BODY_END)
+            # a question standing alone, not a quoted one («وتساءل: "…؟"»)
+            | (pl.col("line").str.contains(QUESTION_END) & ~pl.col("line").str.contains("[\"«»“”:]"))))
+        | pl.col("line").str.contains(RELATED_CUE)
     ).select("article_id", "line_start", headline=pl.lit(True))
     headline = pl.concat([headline, _teaser_block(lines, words, goes_on)]).unique()
     located = (
