@@ -1179,3 +1179,15 @@ def test_a_media_interview_is_no_meeting():
     """«في لقاء مع سكاي نيوز عربية»: where a statement was made, not a meeting between actors."""
     assert "لقاء" not in _by_trigger('وقال وزير الخارجية الأمريكي مايك بومبيو، في لقاء مع "سكاي نيوز عربية"، إن بلاده ستواصل الضغط.')
     assert "لقاء" in _by_trigger("وبحث وزير الخارجية الأمريكي مايك بومبيو، في لقاء مع العاهل الأردني، الأوضاع في سوريا.")
+
+
+def test_words_in_another_sense():
+    """A bloc's name and a press conference are no meeting, a car in the middle of a motorcade no
+    mediation, control lost no occupation; a court that «أدان» convicts (116), it does not denounce."""
+    assert "اللقاء" not in _by_trigger('وأعلن تيار "اللقاء الديمقراطي" الذي يترأسه وليد جنبلاط أنه سيطعن في المرسوم.')
+    assert "اللقاء" not in _by_trigger("وقال الناطق باسم الحكومة المغربية مصطفى الخلفي في اللقاء الصحفي الأسبوعي إن الأمن مستتب.")
+    assert "توسطت" not in _by_trigger("ووصل الرئيس المصري عبد الفتاح السيسي الذي توسطت سيارته موكبا كبيرا من الدراجات النارية.")
+    assert "السيطرة على" not in _by_trigger("وأسرت القوات اليمنية عددا من مسلحي الحوثيين الذين فقدوا السيطرة على مواقعهم.")
+    assert "سيطرت" in _by_trigger("فقد سيطرت القوات اليمنية على مطار الحديدة.")
+    assert _by_trigger("بعد أن أدانتها محكمة عسكرية إسرائيلية بضرب جنديين.")["أدانتها"]["cameo_code"] == "116"
+    assert _by_trigger("وأدانت الحكومة المصرية الهجوم على الكنيسة.")["وأدانت"]["cameo_code"] == "111"
