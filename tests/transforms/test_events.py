@@ -107,6 +107,9 @@ def test_a_relative_day_with_a_weekday_is_dated_by_the_weekday():
     found = {(r["expression"], r["event_date"], r["date_precision"]) for r in find_dates(sentences, published).iter_rows(named=True)}
     assert found == {("اليوم السبت", date(2018, 2, 24), "day"), ("امس الاثنين", date(2018, 2, 19), "day"),
                      ("غدا الخميس", date(2018, 2, 22), "day"), ("غدا", date(2018, 2, 22), "day"), ("اليوم", date(2018, 2, 21), "day")}
+    # a quotation may close between them: «استهدفت مدينة دوما اليوم" السبت» in a report of Sunday
+    quoted = pl.DataFrame({"article_id": ["a"], "sentence_index": [0], "sentence_text": ['الغازات السامة التي استهدفت مدينة دوما اليوم" السبت.']})
+    assert find_dates(quoted, published)["event_date"].to_list() == [date(2018, 2, 24)]
 
 
 def test_quotes_name_their_speaker_and_keep_offsets():
@@ -175,6 +178,13 @@ def test_a_date_across_another_trigger_or_a_reported_clause_is_not_used():
     bombed = _by_trigger("أعلن الجيش الإسرائيلي، الجمعة، قصف موقع عسكري سوري بعد سقوط قذيفة هاون.")["قصف"]
     # a day between commas does not cut the subject off; «سوري» qualifies the site, not the bombing
     assert (bombed["source_code"], bombed["target_code"], bombed["event_date"]) == ("ISRMIL", "SYR", date(2018, 4, 20))
+    # a day that closes the sentence after a comma dates its verb from further off; not across the
+    # words of an attribution, where it is the report's (SATURDAY is the report's date)
+    promised = _by_trigger("وعد رئيس الوزراء الأردني عمر الرزاز بإجراء حوار مع جميع الأطراف المعنية للوصول إلى نظام "
+                           "ضريبي جديد وعادل يرضي المواطنين والنقابات، الأربعاء.")["وعد"]
+    assert (promised["event_date"], promised["date_precision"]) == (date(2018, 4, 18), "day")
+    shelled = _by_trigger("قصفت المدفعية التركية قرى كردية في شمال العراق، وفق ما أفاد مراسل سكاي نيوز عربية، الأربعاء.")
+    assert shelled["قصفت"]["date_precision"] == "unknown"
 
 
 def test_a_comma_or_a_relative_pronoun_opens_a_new_clause():

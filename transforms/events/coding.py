@@ -46,6 +46,7 @@ MAX_DATE_DISTANCE = 90  # characters between a trigger and the date expression t
 MAX_HEAD_POSITION = 6  # characters before a date at the head of its sentence («- عام 2003،»)
 MAX_HEAD_DATE_DISTANCE = 200  # how far such a date reaches
 # «أن / إن …» opens a reported clause: a date on one side does not date a trigger on the other
+ATTRIBUTIONS = [normalize_str(w) for w in ("وفق", "وفقا", "وفقاً", "حسب", "حسبما", "بحسب", "نقلا", "نقلاً")]
 COMPLEMENTIZERS = [normalize_str(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "أنهم", "إنهم")]
 PROTEST_ROOT = "14"
 DISSENT = "140"  # political dissent, not specified: demonstrations, strikes, sit-ins are 141–145
@@ -433,15 +434,20 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
 
     located = with_position(events.select("event_row", *keys, "first_token", "cameo_code").unique(), "first_token", "rel")
     # a date at the head of its sentence («عام 2003، تم إحباط … والقبض على …», «الأحد، قصفت …»)
-    # frames the whole sentence: it reaches further, and across triggers of other roots
+    # frames the whole sentence: it reaches further, and across triggers of other roots; one that
+    # closes it after a comma («وعد رئيس الوزراء … بإجراء حوار …، الأربعاء.») reaches as far, but
+    # not across them
     near = (
         located.join(dates, on=keys)
         .with_columns(distance=(pl.col("position") - pl.col("rel")).abs(), head=pl.col("position") <= MAX_HEAD_POSITION)
-        .filter((pl.col("distance") <= MAX_DATE_DISTANCE) | (pl.col("head") & (pl.col("distance") <= MAX_HEAD_DATE_DISTANCE)))
+        .filter((pl.col("distance") <= MAX_DATE_DISTANCE)
+                | ((pl.col("head") | pl.col("closes_sentence")) & (pl.col("distance") <= MAX_HEAD_DATE_DISTANCE)))
     )
     root = pl.col("cameo_code").str.slice(0, 2)
     blockers = pl.concat([
         triggers.select(*keys, token_index="first_token", blocker_root=root),
+        # (and the words of an attribution: «قصفت المدفعية … وفق ما أفاد مراسل …، الأربعاء» dates the report)
+        tokens.filter(pl.col("norm").is_in(ATTRIBUTIONS)).select(*keys, "token_index", blocker_root=pl.lit("")),
         tokens.filter(pl.col("norm").is_in(COMPLEMENTIZERS))
         .join(tokens.filter(pl.col("norm").is_in(with_proclitics(TIME_OR_PLAN, ("و", "ف"))))
               .select("article_id", token_index=pl.col("token_index") + 1), on=["article_id", "token_index"], how="anti")

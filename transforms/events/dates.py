@@ -58,6 +58,7 @@ DATE_SCHEMA = {
     "event_date": pl.Date,
     "date_precision": pl.String,
     "since": pl.Boolean,
+    "closes_sentence": pl.Boolean,  # the expression ends its sentence after a comma: «…، الأربعاء.»
 }
 
 
@@ -115,7 +116,8 @@ def patterns() -> dict[str, str]:
         "numeric": r"[0-9]{1,2}[/-][0-9]{1,2}[/-][12][0-9]{3}",
         # «اليوم السبت», «أمس الجمعة», «غدا الأحد»: the weekday names the day, the relative word
         # only its week (the report's date can be a day off the writer's: see _resolve)
-        "relative_weekday": rf"(?:{RELATIVE_DAY})\s+(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})",
+        # (a quotation may close between them: «استهدفت مدينة دوما اليوم" السبت»)
+        "relative_weekday": rf"(?:{RELATIVE_DAY})[\"»”]?\s+(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})",
         # («الليلة الماضية», «ليلة أمس»: the night before the report, dated the day before)
         "relative_day": RELATIVE_DAY,
         "weekday": rf"(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})(?:\s+(?:{PAST}|المقبل|القادم))?",
@@ -157,6 +159,9 @@ def find_dates(sentence_frame: pl.DataFrame, published: pl.DataFrame) -> pl.Data
         )
         # characters before the expression's first occurrence (str.find counts bytes)
         .with_columns(position=pl.col("norm").str.split(pl.col("expression")).list.first().str.len_chars().cast(pl.Int64))
+        .with_columns(closes_sentence=pl.col("norm").str.slice(0, pl.col("position")).str.contains(r"[،,]\s*$")
+                      & pl.col("norm").str.slice(pl.col("position") + pl.col("expression").str.len_chars())
+                      .str.contains(r"^[^\p{L}\p{N}]*$"))
         .join(published.select("article_id", pub=pl.col("published_at").dt.date()), on="article_id")
     )
     kind = pl.lit(None, pl.String)
