@@ -416,9 +416,10 @@ def _leaving_the_nuclear_deal(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.
 def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame,
                 triggers: pl.DataFrame) -> pl.DataFrame:
     """The nearest date expression within MAX_DATE_DISTANCE characters, unless a trigger of
-    another root or a «أن / إن» stands between: «اتهمت سوريا إسرائيل بشن هجوم الاثنين» dates the attack,
-    «أفاد مصدر الأربعاء أن السفير اجتمع …» dates the report, not the meeting; a day stated before
-    «غداة» dates what follows it the day before."""
+    another root, a «أن / إن» or the words of an attribution (ATTRIBUTIONS) stand between: «اتهمت
+    سوريا إسرائيل بشن هجوم الاثنين» dates the attack, «أفاد مصدر الأربعاء أن السفير اجتمع …» and
+    «قصفت المدفعية … وفق ما أفاد مراسل …، الأربعاء» date the report, not the event; a day stated
+    before «غداة» dates what follows it the day before."""
     keys = ["article_id", "sentence_index"]
     dates = find_dates(sentence_frame, articles).with_row_index("date_row")
     sentence_start = sentence_frame.select("article_id", token_sentence="sentence_index", s_start="start")
