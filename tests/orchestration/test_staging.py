@@ -4,6 +4,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -134,43 +136,43 @@ def test_an_empty_inbox_stages_empty_tables_with_their_columns(tmp_path):
                 f"select * from read_parquet({files})").columns
 
 
-def test_a_locked_warehouse_is_waited_for_then_fails_clearly(tmp_path):
-    """Another process holds the file for 3 s: a connection that waits 0.5 s fails with the
-    clear error; one that waits longer gets the file when the holder lets go."""
-    path = tmp_path / "rasd.duckdb"
+@contextmanager
+def _held(path: Path, seconds: int) -> Iterator[None]:
+    """Another process opens the DuckDB file at `path` and holds it for `seconds`."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('held', flush=True); time.sleep(3)"],
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('held', flush=True); time.sleep({seconds})"],
         stdout=subprocess.PIPE, text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        holder.wait(timeout=60)
+
+
+def test_a_locked_warehouse_is_waited_for_then_fails_clearly(tmp_path):
+    """Another process holds the file for 3 s: a connection that waits 0.5 s fails with the
+    clear error; one that waits longer gets the file when the holder lets go."""
+    path = tmp_path / "rasd.duckdb"
+    with _held(path, 3):
         with pytest.raises(warehouse.WarehouseLocked, match="in use by another process"):
             with warehouse.connect(path, wait=0.5):
                 pass
         with warehouse.connect(path, wait=60) as con:
             assert con.execute("select 1").fetchone() == (1,)
-    finally:
-        holder.wait(timeout=60)
 
 
 def test_dbt_waits_for_a_locked_warehouse_too(tmp_path):
     """dbt opens the file itself (profiles.yml): while another process holds it (10 s, longer
     than dbt takes to start), dbt's connection retries instead of failing at once."""
     path = tmp_path / "rasd.duckdb"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('held', flush=True); time.sleep(10)"],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with _held(path, 10):
         dbt = subprocess.run(
             [str(Path(sys.executable).with_name("dbt")), "debug", "--project-dir", str(settings.DBT_PROJECT_DIR),
              "--profiles-dir", str(settings.DBT_PROJECT_DIR)],
             env={**os.environ, "RASD_WAREHOUSE": str(path)}, capture_output=True, text=True, timeout=300,
         )
-        assert dbt.returncode == 0 and "Connection test: [OK" in dbt.stdout.replace("\x1b[32m", ""), dbt.stdout[-2000:]
-    finally:
-        holder.wait(timeout=60)
+    assert dbt.returncode == 0 and "Connection test: [OK" in dbt.stdout.replace("\x1b[32m", ""), dbt.stdout[-2000:]
 
 
 def test_a_warehouse_made_before_the_event_score_gains_its_column(tmp_path):
