@@ -163,10 +163,11 @@ def test_a_locked_warehouse_is_waited_for_then_fails_clearly(tmp_path):
 
 
 def test_dbt_waits_for_a_locked_warehouse_too(tmp_path):
-    """dbt opens the file itself (profiles.yml): while another process holds it (10 s, longer
-    than dbt takes to start), dbt's connection retries instead of failing at once."""
+    """dbt opens the file itself (profiles.yml): while another process holds it (20 s, well
+    beyond the few seconds dbt takes to start), dbt's connection retries instead of failing at
+    once."""
     path = tmp_path / "rasd.duckdb"
-    with _held(path, 10):
+    with _held(path, 20):
         dbt = subprocess.run(
             [str(Path(sys.executable).with_name("dbt")), "debug", "--project-dir", str(settings.DBT_PROJECT_DIR),
              "--profiles-dir", str(settings.DBT_PROJECT_DIR)],

@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from tests.conftest import SEED, SHARED
+from transforms.actors.lexicon import load
 from transforms.extraction import extract
 from transforms.readers import plain_text
 
@@ -86,6 +87,11 @@ def test_a_short_name_needs_the_full_name_in_the_same_article():
     # in an article about the Houthis that names neither coalition in full, it is the Saudi-led one
     assert coalition("وقصف الحوثيون مدينة جازان. وقال التحالف إنه اعترض صاروخا.") == ["saudi_led_coalition"]
     assert coalition("قال الحوثيون إن التحالف الدولي قصف مواقعهم. وقال التحالف إن الغارات دمرت مقرا.") == ["us_led_coalition"]
+    # not before a definite word, which names another alliance (an Iraqi bloc)
+    assert coalition("وقصف الحوثيون مدينة جازان. وفي العراق قال رئيس التحالف الوطني عمار الحكيم إن الحوار مستمر.") == []
+    # every context actor the lexicon names is an actor of the lexicon
+    lexicon = load()
+    assert set(lexicon.short_contexts["context_id"]) <= set(lexicon.actors["actor_id"])
 
 
 def test_a_coalition_is_named_by_who_leads_it():

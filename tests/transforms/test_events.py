@@ -110,6 +110,10 @@ def test_a_relative_day_with_a_weekday_is_dated_by_the_weekday():
     # a quotation may close between them: «استهدفت مدينة دوما اليوم" السبت» in a report of Sunday
     quoted = pl.DataFrame({"article_id": ["a"], "sentence_index": [0], "sentence_text": ['الغازات السامة التي استهدفت مدينة دوما اليوم" السبت.']})
     assert find_dates(quoted, published)["event_date"].to_list() == [date(2018, 2, 24)]
+    # never after the report for «أمس», nor before it for «غدا» (a report of Thursday 22 February)
+    far = pl.DataFrame({"article_id": ["c", "c"], "sentence_index": [0, 1], "sentence_text": ["قال أمس السبت", "يصل غدا الأربعاء"]})
+    thursday = pl.DataFrame({"article_id": ["c"], "published_at": [datetime(2018, 2, 22)]})
+    assert find_dates(far, thursday)["event_date"].to_list() == [date(2018, 2, 17), date(2018, 2, 28)]
 
 
 def test_quotes_name_their_speaker_and_keep_offsets():
@@ -183,8 +187,16 @@ def test_a_date_across_another_trigger_or_a_reported_clause_is_not_used():
     promised = _by_trigger("وعد رئيس الوزراء الأردني عمر الرزاز بإجراء حوار مع جميع الأطراف المعنية للوصول إلى نظام "
                            "ضريبي جديد وعادل يرضي المواطنين والنقابات، الأربعاء.")["وعد"]
     assert (promised["event_date"], promised["date_precision"]) == (date(2018, 4, 18), "day")
-    shelled = _by_trigger("قصفت المدفعية التركية قرى كردية في شمال العراق، وفق ما أفاد مراسل سكاي نيوز عربية، الأربعاء.")
+    shelled = _by_trigger("قصفت المدفعية التركية قرى كردية في شمال العراق، ووفق ما أفاد مراسل سكاي نيوز عربية، الأربعاء.")
     assert shelled["قصفت"]["date_precision"] == "unknown"
+    # an attribution in the middle leaves a day that does not close the sentence, or heads it, alone
+    for text in ("قصفت طائرات التحالف، بحسب مصادر محلية، الأربعاء مواقع للحوثيين في صعدة.",
+                 "الأربعاء، بحسب مصادر محلية، قصفت طائرات التحالف مواقع للحوثيين في صعدة."):
+        assert _by_trigger(text)["قصفت طائرات"]["event_date"] == date(2018, 4, 18), text
+    # a time of day may stand between the comma and the closing day
+    promised = _by_trigger("وعد رئيس الوزراء الأردني عمر الرزاز بإجراء حوار مع جميع الأطراف المعنية للوصول إلى نظام "
+                           "ضريبي جديد وعادل يرضي المواطنين والنقابات، مساء الأربعاء.")["وعد"]
+    assert promised["date_precision"] == "day"
 
 
 def test_a_comma_or_a_relative_pronoun_opens_a_new_clause():
@@ -426,7 +438,7 @@ def test_headlines_and_related_story_links_between_paragraphs_are_not_coded():
     linked = set(_events(
         "وأدانت تركيا القصف.\n"
         "اقرأ: (مواجهة جديدة بين قطر والسعودية بعد اعتقال \"الكربي\" على حدود اليمن)\n"
-        "قد يهمك/ بعد تصريحه عن ولي العهد.. خاشقجي يدعو السعودية للرد على سفير إسرائيل في مصر\n"
+        "- قد يهمك/ بعد تصريحه عن ولي العهد.. خاشقجي يدعو السعودية للرد على سفير إسرائيل في مصر\n"
         "للمزيد: الأسد يدعو السوريين إلى العودة لبلادهم ويهدد بتحرير المناطق بالقوة.\n"
         "للمزيد سألنا المحلل الذي قال إن الجيش السوري قصف مواقع المعارضة.\n"
     )["trigger"])
@@ -1198,6 +1210,7 @@ def test_words_in_another_sense():
     assert "اللقاء" not in _by_trigger("وقال الناطق باسم الحكومة المغربية مصطفى الخلفي في اللقاء الصحفي الأسبوعي إن الأمن مستتب.")
     assert "توسطت" not in _by_trigger("ووصل الرئيس المصري عبد الفتاح السيسي الذي توسطت سيارته موكبا كبيرا من الدراجات النارية.")
     assert "السيطرة على" not in _by_trigger("وأسرت القوات اليمنية عددا من مسلحي الحوثيين الذين فقدوا السيطرة على مواقعهم.")
+    assert "السيطرة على" not in _by_trigger("وفقدت قوات النظام السوري السيطرة على مواقعها في ريف إدلب.")
     assert "سيطرت" in _by_trigger("فقد سيطرت القوات اليمنية على مطار الحديدة.")
     assert _by_trigger("بعد أن أدانتها محكمة عسكرية إسرائيلية بضرب جنديين.")["أدانتها"]["cameo_code"] == "116"
     assert _by_trigger("وأدانت الحكومة المصرية الهجوم على الكنيسة.")["وأدانت"]["cameo_code"] == "111"

@@ -4,7 +4,8 @@ Everything the matcher looks for becomes one row of `aliases`: a sequence of nor
 tokens and what it means —
   name     a full name of a person, organisation, international body or state
   short    a person's or an organisation's short name (حفتر, المعلم, التحالف), valid only after the full name
-           in the same article
+           in the same article, or in an article that names the organisation's context actor
+           (organisations.tsv, short_name_context: «التحالف» in an article about the Houthis)
   capital  a capital standing for its state (أنقرة → TUR)
   nisba    a demonym (التركي, الأتراك), composing with agents (الجيش التركي → TURMIL)
   agent    a generic actor word with a CAMEO role (الحكومة → GOV, المتظاهرون → OPP)

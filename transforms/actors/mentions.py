@@ -2,7 +2,8 @@
 
 On top of the raw matches (matching.py) — agents also with a possessive suffix (حكومته,
 قواتها) — in this order:
-1. short names (حفتر, المعلم, الثني) count only in an article that names the person in full;
+1. short names (حفتر, المعلم, الثني) count only in an article that names the person in full
+   (or, for an organisation's, its context: «التحالف» in an article about the Houthis);
 2. composition: an agent word followed by a demonym or a state makes a state institution
    (الحكومة السورية → SYRGOV, المخابرات المصرية → EGYSPY, وزير خارجية تركيا → TURGOV);
    followed by a person or organisation it is a possessive (قوات حفتر → Haftar, LBY+MIL);
@@ -24,7 +25,7 @@ import polars as pl
 
 from transforms.actors.lexicon import LEXICON_DIR, ActorLexicon, bare, definite, read_table, read_word_list
 from transforms.actors.matching import candidate_stems, find_aliases, resolve_overlaps
-from transforms.arabic import normalize
+from transforms.arabic import normalize, normalize_str
 from transforms.segmentation import at_token
 
 # words that join the parts of an Arabic name (normalised): بن, ابن, أبو, آل, عبد
@@ -71,6 +72,11 @@ REFERENCE_SCHEMA = {
 }
 
 
+# words after «التحالف» that name an alliance other than the one its context makes it
+# (_short_names_after_full_names): the Iraqi and Kurdish blocs, the Islamic military coalition
+OTHER_ALLIANCES = [normalize_str(w) for w in ("الوطني", "المدني", "الكردستاني", "الشيعي", "الإسلامي", "الديمقراطي")]
+
+
 @dataclass
 class ActorMentions:
     entities: pl.DataFrame  # named people, organisations, places (raw.entity_mentions)
@@ -104,7 +110,7 @@ def find_mentions(tokens: pl.DataFrame, stems: pl.DataFrame, articles: pl.DataFr
     """`tokens` from segmentation.tokens, `stems` = candidate_stems(tokens); `articles`:
     article_id, text, published_at (for dated roles)."""
     matches = pl.concat([find_aliases(tokens, lexicon.aliases, stems), _possessed_agents(tokens, lexicon.aliases)])
-    matches = _by_other_namings(_short_names_after_full_names(matches, lexicon.short_contexts))
+    matches = _by_other_namings(_short_names_after_full_names(matches, lexicon.short_contexts, tokens))
     matches = _without_homographs(resolve_overlaps(matches), tokens)
     matches = _with_adjacency(matches, tokens)
     matches = _compose(_genitive_agents(matches, tokens))
@@ -210,11 +216,12 @@ def _times_named(matches: pl.DataFrame) -> pl.DataFrame:
             .group_by("article_id", "actor_id").agg(times=pl.len()))
 
 
-def _short_names_after_full_names(matches: pl.DataFrame, contexts: pl.DataFrame) -> pl.DataFrame:
+def _short_names_after_full_names(matches: pl.DataFrame, contexts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """A short name counts in an article that names its actor in full; one shared by several
     actors so named («المملكة» after «السعودية» and «المملكة المتحدة») is the most named one's.
     Failing a full name, it counts where the article names the one actor whose context it is
-    (`contexts`: actor_id, context_id): «التحالف» in an article about the Houthis."""
+    (`contexts`: actor_id, context_id): «التحالف» in an article about the Houthis — but not
+    before a word that names another alliance (OTHER_ALLIANCES: «التحالف الوطني», an Iraqi bloc)."""
     span = ["article_id", "first_token", "last_token"]
     named = matches.filter(pl.col("kind") == "name").select("article_id", "actor_id").unique()
     times = _times_named(matches)
@@ -230,7 +237,11 @@ def _short_names_after_full_names(matches: pl.DataFrame, contexts: pl.DataFrame)
         shorts.join(after_names, on=span, how="anti")
         .join(contexts.join(named.rename({"actor_id": "context_id"}), on="context_id").select("article_id", "actor_id").unique(),
               on=["article_id", "actor_id"], how="semi")
-        .filter(pl.len().over(span) == 1)
+        .filter(pl.col("actor_id").n_unique().over(span) == 1)
+        .pipe(at_token, tokens, pl.col("last_token") + 1, next_word="norm", next_gap="gap_before")
+        .filter(~(pl.col("next_word").is_in(OTHER_ALLIANCES) & (pl.col("next_gap") == "")).fill_null(False))
+        .drop("next_word", "next_gap")
+        .unique(span, keep="first", maintain_order=True)
     )
     return pl.concat([matches.filter(pl.col("kind") != "short"), after_names, in_context])
 

@@ -44,10 +44,13 @@ from transforms.segmentation import at_token
 
 MAX_DATE_DISTANCE = 90  # characters between a trigger and the date expression that dates it
 MAX_HEAD_POSITION = 6  # characters before a date at the head of its sentence («- عام 2003،»)
-MAX_HEAD_DATE_DISTANCE = 200  # how far such a date reaches
+MAX_HEAD_DATE_DISTANCE = 200  # how far such a date, or one that closes its sentence, reaches
+# the words of an attribution: a date that closes the sentence after them is the report's
+# («قصفت المدفعية … وفق ما أفاد مراسل …، الأربعاء»), not the event's before them
+ATTRIBUTIONS = with_proclitics([normalize_str(w) for w in ("وفق", "وفقا", "حسب", "حسبما", "بحسب", "نقلا")], ("و", "ف"))
 # «أن / إن …» opens a reported clause: a date on one side does not date a trigger on the other
-ATTRIBUTIONS = [normalize_str(w) for w in ("وفق", "وفقا", "وفقاً", "حسب", "حسبما", "بحسب", "نقلا", "نقلاً")]
 COMPLEMENTIZERS = [normalize_str(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "أنهم", "إنهم")]
+ATTRIBUTION = "attribution"  # (the blocker_root of an attribution's word in _with_dates)
 PROTEST_ROOT = "14"
 DISSENT = "140"  # political dissent, not specified: demonstrations, strikes, sit-ins are 141–145
 MAX_BETWEEN_GAP = 6  # tokens from «بين X و Y» to the symmetric trigger it belongs to
@@ -447,20 +450,21 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
     root = pl.col("cameo_code").str.slice(0, 2)
     blockers = pl.concat([
         triggers.select(*keys, token_index="first_token", blocker_root=root),
-        # (and the words of an attribution: «قصفت المدفعية … وفق ما أفاد مراسل …، الأربعاء» dates the report)
-        tokens.filter(pl.col("norm").is_in(ATTRIBUTIONS)).select(*keys, "token_index", blocker_root=pl.lit("")),
+        tokens.filter(pl.col("norm").is_in(ATTRIBUTIONS)).select(*keys, "token_index", blocker_root=pl.lit(ATTRIBUTION)),
         tokens.filter(pl.col("norm").is_in(COMPLEMENTIZERS))
         .join(tokens.filter(pl.col("norm").is_in(with_proclitics(TIME_OR_PLAN, ("و", "ف"))))
               .select("article_id", token_index=pl.col("token_index") + 1), on=["article_id", "token_index"], how="anti")
         .select(*keys, "token_index", blocker_root=pl.lit("")),
     ]).pipe(with_position, "token_index", "blocker")
+    clause_word = pl.col("blocker_root").is_in(["", ATTRIBUTION])
     blocked = (
-        near.select("event_row", "date_row", *keys, "rel", "position", "head", root=root)
+        near.select("event_row", "date_row", *keys, "rel", "position", "head", "closes_sentence", root=root)
         .join(blockers.select(*keys, "blocker", "blocker_root"), on=keys)
         # a trigger of the same root is another word for the same event («حق النقض "الفيتو"»)
         .filter(
             (pl.col("blocker") != pl.col("rel")) & (pl.col("blocker_root") != pl.col("root"))
-            & ~(pl.col("head") & (pl.col("blocker_root") != ""))
+            & ~(pl.col("head") & ~clause_word)
+            & ((pl.col("blocker_root") != ATTRIBUTION) | pl.col("closes_sentence"))
             & (pl.col("blocker") > pl.min_horizontal("rel", "position"))
             & (pl.col("blocker") < pl.max_horizontal("rel", "position"))
         )

@@ -159,7 +159,9 @@ def find_dates(sentence_frame: pl.DataFrame, published: pl.DataFrame) -> pl.Data
         )
         # characters before the expression's first occurrence (str.find counts bytes)
         .with_columns(position=pl.col("norm").str.split(pl.col("expression")).list.first().str.len_chars().cast(pl.Int64))
-        .with_columns(closes_sentence=pl.col("norm").str.slice(0, pl.col("position")).str.contains(r"[،,]\s*$")
+        # («…، مساء الأربعاء.»: a time of day may stand between the comma and the day)
+        .with_columns(closes_sentence=pl.col("norm").str.slice(0, pl.col("position"))
+                      .str.contains(r"[،,]\s*(?:(?:مساء|صباح|ظهر|فجر|ليله)\s+)?$")
                       & pl.col("norm").str.slice(pl.col("position") + pl.col("expression").str.len_chars())
                       .str.contains(r"^[^\p{L}\p{N}]*$"))
         .join(published.select("article_id", pub=pl.col("published_at").dt.date()), on="article_id")
@@ -241,9 +243,16 @@ def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
     # «اليوم السبت» in a report dated Sunday is Saturday: the day with that weekday nearest
     # to the one the relative word says (in the middleEast articles, 37 of 383 such phrases
     # name a weekday other than the relative word's, mostly a day before it)
+    # — but never after the report for «أمس», nor before it for «غدا» («أمس السبت» in a report of
+    # Thursday is last Saturday)
     said_day = pub + pl.duration(days=relative_days)
     ahead = (weekday - said_day.dt.weekday().cast(pl.Int32)) % 7
-    relative_weekday_date = said_day + pl.duration(days=pl.when(ahead <= 3).then(ahead).otherwise(ahead - 7))
+    nearest_day = said_day + pl.duration(days=pl.when(ahead <= 3).then(ahead).otherwise(ahead - 7))
+    relative_weekday_date = (
+        pl.when((relative_days < 0) & (nearest_day > pub)).then(nearest_day - pl.duration(days=7))
+        .when((relative_days > 0) & (nearest_day < pub)).then(nearest_day + pl.duration(days=7))
+        .otherwise(nearest_day)
+    )
     # (a position in the period without a modifier, «مطلع الأسبوع», is this one)
     step = pl.when(pl.col("after")).then(1).when(expr.str.contains(PAST)).then(-1).otherwise(0)
     period_date = (

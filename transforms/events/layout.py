@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import polars as pl
 
+from transforms.arabic import normalize
+
 MIN_HEADLINE_TOKENS, MAX_HEADLINE_TOKENS = 5, 15
 # a line that opens with the cue of a related story is a link, however it ends: «اقرأ: (مواجهة
 # جديدة بين قطر والسعودية …)», «قد يهمك/ …», «إقرأ أيضا في بي بي سي: …», «شاهد.. …», «للمزيد: …»
 # (not «للمزيد سألنا …», which goes on the story)
-RELATED_CUE = r"^(اقرأ|إقرأ|قد يهمك|شاهد\s*[:.]|للمزيد\s*:)"
+RELATED_CUE = r"^[^\p{L}]*(اقرا|قد يهمك|شاهد\s*[:.]|للمزيد\s*:)"  # (on the normalised line, after any bullet or mark)
 # a body sentence ends with a full stop, an exclamation, a colon before a quotation, or a quotation's close
 BODY_END = r"[.!:\"»”)…]$"
 QUESTION_END = r"[؟?]$"
@@ -63,7 +65,7 @@ def headline_sentences(articles: pl.DataFrame, sentence_frame: pl.DataFrame) -> 
          & (~pl.col("line").str.contains(BODY_END)
             # a question standing alone, not a quoted one («وتساءل: "…؟"»)
             | (pl.col("line").str.contains(QUESTION_END) & ~pl.col("line").str.contains("[\"«»“”:]"))))
-        | pl.col("line").str.contains(RELATED_CUE)
+        | normalize(pl.col("line")).str.contains(RELATED_CUE)
     ).select("article_id", "line_start", headline=pl.lit(True))
     headline = pl.concat([headline, _teaser_block(lines, words, goes_on)]).unique()
     located = (
