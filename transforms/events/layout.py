@@ -35,15 +35,19 @@ QUESTION_END = r"[؟?]$"
 # a line that opens with the conjunction و goes on the story («واعتبرت بريطانيا …»): a body
 # sentence that lost its full stop, not a title — unless و is the word's own letter (وزير, وفد …)
 CONJUNCTION_START = r"^و[^\s]{2,}"
-OWN_WAW = r"^(وزير|وزار|وزرا|وفد|واشنطن|ولي|ولاي|وكال|وثيق|وحد|وسائل|وقف|وصول|وساط|وفاة|وضع|وعود|وعد|وصل|وصف|وجّ|وجَّ|وقع|وافق|ورد|وزع)"
+OWN_WAW = r"^(وزير|وزار|وزرا|وفد|واشنطن|ولي|ولاي|وكال|وثيق|وحد|وسائل|وقف|وصول|وساط|وسط|وفاة|وضع|وعود|وعد|وصل|وصف|وجّ|وجَّ|وقع|وافق|ورد|وزع)"
 MIN_TEASER_RUN, MIN_TEASER_TOKENS = 5, 12
 # words that open a body paragraph going on the story: a closing formula or a contrast
 BODY_OPENING = r"^(يذكر|يُذكر|يشار|تجدر|جاء ذلك|يأتي|لكن|بينما|كما|إلا)"
 # a sentence ending inside the paragraph: it holds more than one sentence (not «..», which
 # joins a quoted phrase to its story: «"شراكات جديدة".. بهاتين الكلمتين تحدث …»)
 INNER_SENTENCE_END = r"(^|[^.])[.!؟?]\s+\S"
-# a teaser opens with an Arabic word, or with the quotation it leads with, joined by «..»
-LEAD_START = r"^([\x{0621}-\x{064A}]|[\"«“][^\"«»“”]{1,60}[\"»”]\s*\.\.)"
+# a teaser opens with an Arabic word or a number («3 ملفات تصدرت مكالمة …»), or with the quotation
+# it leads with, joined by «..»
+LEAD_START = r"^([\x{0621}-\x{064A}0-9]|[\"«“][^\"«»“”]{1,60}[\"»”]\s*\.\.)"
+# an entry of a chronology that ends an article is its body, not a teaser: «2011: وقعت سوريا …»,
+# «24 فبراير/شباط 2018: وافقت …»
+CHRONOLOGY_ENTRY = r"^[^:]{0,30}[12][0-9]{3}\s*:"
 
 
 def headline_sentences(articles: pl.DataFrame, sentence_frame: pl.DataFrame) -> pl.DataFrame:
@@ -80,7 +84,7 @@ def _teaser_block(lines: pl.DataFrame, words: pl.Expr, goes_on: pl.Expr) -> pl.D
     """article_id, line_start, headline of the lines of a block of teasers that ends an article."""
     lead_like = (
         (words >= MIN_TEASER_TOKENS) & pl.col("line").str.contains(LEAD_START) & ~goes_on
-        & ~pl.col("line").str.contains(BODY_OPENING)
+        & ~pl.col("line").str.contains(BODY_OPENING) & ~pl.col("line").str.contains(CHRONOLOGY_ENTRY)
         # two sentences make a body paragraph, unless the lead is cut off mid-sentence
         & (~pl.col("line").str.contains(INNER_SENTENCE_END) | ~pl.col("line").str.contains(BODY_END))
     )
