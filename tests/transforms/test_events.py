@@ -984,6 +984,17 @@ def test_the_casualties_of_an_assault_are_its_target():
     assert ("غارات", "195", "SAUMIL", "YEMREB") in _coded("وقتل العشرات من ميليشيات الحوثي في غارات لمقاتلات التحالف العربي.")
 
 
+def test_snipers_and_settlers_are_actors_not_acts():
+    """A sniper is a soldier (MIL) and names no act of his own: «برصاص قناص إسرائيلي» is shot by
+    an Israeli soldier, and a sentence that only deploys snipers codes no shooting. Settlers
+    named without a demonym are Israel's, not the article's country (agents.tsv)."""
+    assert ("برصاص", "193", "ISRMIL", "PSE") in _coded("قتل فلسطيني برصاص قناص إسرائيلي قرب رام الله.")
+    assert not any(code.startswith("19") for _, code, _, _ in _coded(
+        "ويأمل الفلسطينيون أن يحجب الدخان الرؤية عن القناصة الإسرائيليين."))
+    stormed = _by_trigger("وقال مسؤول في المغرب إن 63 مستوطنا اقتحموا المسجد الأقصى.")
+    assert stormed["اقتحموا"]["source_code"] == "ISRSET"
+
+
 def test_a_present_tense_of_control_support_or_accusation_without_a_date_is_no_event():
     """«ويسيطر الحوثيون على الميناء» states who holds the port, not that it was taken; «إيران تدعم
     الحوثيين» a standing position (CODEBOOK: no new events; not coded). The past tense or سـ say

@@ -88,6 +88,8 @@ BELONGING = [normalize_str(w) for w in (
 # (not «من»: «رتل من القوات الموالية للحكومة» is partitive)
 OWNED_PREPOSITIONS = [normalize_str(w) for w in ("على", "ضد", "إلى", "في", "مع", "بحق", "تجاه")]
 # roles of institutions, which a place in construct names («محكمة جنايات القاهرة», «شرطة دبي»)
+# settlers named without a demonym are Israel's, whatever the article's country (agents.tsv)
+SETTLERS, SETTLERS_COUNTRY = "SET", "ISR"
 INSTITUTION_ROLES = ["GOV", "MIL", "COP", "SPY", "JUD", "LEG", "MED", "EDU", "HLH", "BUS", "HRI"]
 # nouns that chain an institution to the place that names it: «محكمة جنايات القاهرة», «سلطات مطار القاهرة»
 CONSTRUCT_LINKS = [normalize_str(w) for w in (
@@ -629,7 +631,7 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
     group or place the dictionary does not know — takes the country of the nearest state or
     demonym after it in the sentence (within a few words: «الحكومة الموازية في الشرق الليبي»;
     not a demonym in the accusative, lexicon._accusative_nisbas), else the article's most named country (CODEBOOK:
-    generic agents, places as targets)."""
+    generic agents, places as targets) — but settlers are Israel's (SETTLERS_COUNTRY)."""
     # (not from a demonym of people acted on or counted: «اعتقلت الشرطة تونسيا» is not Tunisian police;
     # nor from «المملكة», which refers back to the kingdom the article names most: lexicon._kingdom_references)
     countries = frame.filter(pl.col("country").is_not_null() & pl.col("role").is_null() & ~pl.col("accusative_form")
@@ -659,7 +661,9 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
     agents = (
         agents.join(nearest, on="agent_row", how="left")
         .join(article_country, on="article_id", how="left")
-        .with_columns(country=pl.coalesce("country", "near_country", "article_country"))
+        .with_columns(country=pl.coalesce("country", "near_country",
+                                          pl.when(pl.col("role") == SETTLERS).then(pl.lit(SETTLERS_COUNTRY)),
+                                          "article_country"))
         .with_columns(code=pl.col("country") + pl.col("role").fill_null(""))
         .drop("agent_row", "near_country", "article_country")
     )
