@@ -636,6 +636,16 @@ def test_the_genitive_of_an_accusation_with_ba_is_the_accused():
     assert accusations.get("اتهامات", {}).get("source_code") != "ISR"
 
 
+def test_the_place_a_visit_noun_governs_is_visited():
+    """«بزيارة دولة الإمارات»: a place as the genitive of a visit is where the visit went, and the
+    visitor is the clause's subject; a place with a destination after it still visits, and a
+    place past a comma is the next clause's."""
+    visit = _by_trigger("أعرب الرئيس الصيني، الخميس، عن سعادته بزيارة دولة الإمارات التي تستمر ثلاثة أيام.")["بزيارة"]
+    assert (visit["source_code"], visit["target_code"]) == ("CHNGOV", "ARE")
+    assert _by_trigger("وقال إن زيارة السعودية إلى واشنطن ناجحة.")["زيارة"]["target_code"] == "USA"
+    assert _by_trigger("وعقب تلك الزيارة، صرحت طهران بأن صنعاء سقطت.")["الزيارة"]["target_code"] is None
+
+
 def test_the_owner_with_lam_after_the_trigger_preposition_is_not_the_agent():
     # «زيارة إلى المديرية العامة لقوات الأمن»: the visited, not the visitor
     visit = _by_trigger("وخلال زيارة إلى المديرية العامة لقوات الأمن العراقية، قال الوزير إن الوضع مستقر.")["زيارة"]

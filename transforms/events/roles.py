@@ -57,6 +57,7 @@ FALLBACK_RANK = 100  # targets reached by another preposition than the trigger's
 MAX_AGENT_AFTER = 6  # tokens from a trigger to «من قبل» / «على يد» and its doer
 ACCUSE = "اتهم"  # lemma of the accusation triggers (objective_genitive)
 VISIT = "زار"  # lemma of the visit verbs: a place after them is visited, it does not visit
+VISIT_NOUN = "زيارة"  # lemma of the visit nouns: a place as their genitive is visited (objective_genitive)
 # a word with the ل of an object after a patient noun's agent (normalised): «اعتقال الشرطة لأحد …», «للناشط»
 LAM_OBJECT = r"^ل..."
 LAM_NOT_OBJECT = [normalize_str(w) for w in ("لكن", "لكنه", "لكنها", "لذلك", "لدى", "لقد", "لأن", "لأنه", "لمدة", "لاسيما", "لعدة", "لأول", "لليوم", "للمرة",
@@ -222,7 +223,8 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # nor past the next trigger («غارات استهدفت مواقع المعارضة»: the sites are the object)
         # (the preposition two words back governs a noun after the trigger, not the trigger itself: «مع غارات روسية»)
         # nor with ل past a separate preposition («خلال زيارة إلى المديرية العامة لقوات الدرك»: the visited),
-        # nor the accused of an accusation («اتهام الحكومة السورية باستخدام …», objective_genitive)
+        # nor the accused of an accusation («اتهام الحكومة السورية باستخدام …») or the place a visit
+        # goes to («بزيارة دولة الإمارات»: objective_genitive)
         # (or the trigger's own last word: «قصف إسرائيلي», «قصف الطيران الروسي», a trigger with its
         # doer's demonym; not a bare agent word, «إرسال قوات»)
         pairs.filter(genitive & ~pl.col("suffixed_agent") & ~pl.col("purpose_noun")
@@ -285,10 +287,18 @@ def _destination_after_lam() -> pl.Expr:
 
 
 def objective_genitive() -> pl.Expr:
-    """An accusation's genitive followed by ب is the accused, not the accuser: «اتهام الحكومة
-    السورية باستخدام الأسلحة», «اتهامات إسرائيل بارتكاب جرائم» — the charge follows with ب."""
-    return ((pl.col("lemma") == ACCUSE) & (pl.col("form_kind") == "verbal_noun") & pl.col("after").is_between(1, 2)
-            & pl.col("preposition").is_null() & pl.col("next_word").str.starts_with("ب")).fill_null(False)
+    """A verbal noun's genitive that is acted on, not its agent:
+    - an accusation's followed by ب is the accused: «اتهام الحكومة السورية باستخدام الأسلحة»,
+      «اتهامات إسرائيل بارتكاب جرائم» — the charge follows with ب;
+    - a visit's that is a place, with no destination named after it, is the place visited: «أن
+      أقوم بزيارة دولة الإمارات», «يعتزم زيارة بيونغ يانغ» (not «زيارة السعودية إلى واشنطن», nor
+      across a comma: «وعقب تلك الزيارة، صرحت طهران»)."""
+    genitive = (pl.col("form_kind") == "verbal_noun") & pl.col("after").is_between(1, 2) & pl.col("preposition").is_null()
+    accused = (pl.col("lemma") == ACCUSE) & pl.col("next_word").str.starts_with("ب")
+    destination = ((pl.col("preposition") == TOWARDS) | _destination_after_lam()).fill_null(False).any().over("event_row")
+    visited = ((pl.col("lemma") == VISIT_NOUN) & pl.col("is_place") & (pl.col("kind") != "nisba")
+               & ~pl.col("suffixed_agent") & ~destination & (pl.col("part_marks") == pl.col("anchor_marks")))
+    return (genitive & (accused | visited)).fill_null(False)
 
 
 def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked: pl.Expr) -> pl.DataFrame:
@@ -380,7 +390,8 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         pairs.filter((pl.col("cameo_code") == CONTROL) & (pl.col("preposition") == FROM_HOLDER)
                      & after.is_between(1, MAX_TARGET_AFTER))
         .with_columns(rank=after - MAX_TARGET_AFTER),
-        # the accused of an accusation noun: «اتهام الحكومة السورية باستخدام الأسلحة»
+        # the accused of an accusation noun, the place of a visit: «اتهام الحكومة السورية باستخدام
+        # الأسلحة», «بزيارة دولة الإمارات»
         pairs.filter(objective_genitive()).with_columns(rank=after),
         # a direct object: «اعتقلت السلطات الناشط»; the genitive of a patient noun whose own
         # preposition is another: «حصار قطر» (as «الحصار على قطر»)
