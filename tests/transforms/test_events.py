@@ -636,6 +636,16 @@ def test_the_genitive_of_an_accusation_with_ba_is_the_accused():
     assert accusations.get("اتهامات", {}).get("source_code") != "ISR"
 
 
+def test_a_participant_inside_the_triggers_own_preposition_is_no_subject():
+    """«التحقيق مع الإعلامي المصري»: a trigger that ends on its preposition has its object after
+    it, not a VSO subject; but «لدعوات النقابات», where ل is the trigger's own clitic, keeps the
+    genitive as its agent."""
+    inquiry = _by_trigger("أثارت قضية التحقيق مع الإعلامي المصري خيري رمضان ضجة واسعة.")["التحقيق مع"]
+    assert (inquiry["source_code"], inquiry["target_code"]) == (None, "EGY")
+    calls = _by_trigger("ويشهد الأردن احتجاجات، فقد خرج المئات إلى شوارع العاصمة عمان ومدن أخرى استجابة لدعوات النقابات التجارية.")["لدعوات"]
+    assert calls["source_code"] == "JORLAB"
+
+
 def test_the_place_a_visit_noun_governs_is_visited():
     """«بزيارة دولة الإمارات»: a place as the genitive of a visit is where the visit went, and the
     visitor is the clause's subject; a place with a destination after it still visits, and a

@@ -202,6 +202,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     # a past verb that reads as its verbal noun too, whose genitive is its agent: «رفض واشنطن
     # للتفاوض», «قصف إسرائيل لموقع» (not «دعا», whose noun is «دعوة», nor «هدد», «تهديد»)
     reads_as_noun = (pl.col("form_kind") == "verb_past") & pl.col("lemma").is_in(NOUN_LIKE_VERBS)
+    own_clitic = (pl.col("after") == 1) & pl.col("clitic").fill_null("").str.ends_with(pl.col("via").fill_null("-"))
     pairs = pairs.filter(~pl.col("across_clause") & ~region)
     # nor a capital or state named as where something is: «في الكسوة جنوب دمشق», «في ريف دمشق»
     pairs = pairs.filter(~pl.col("previous_word").is_in(WHERE_WORDS).fill_null(False))
@@ -256,6 +257,9 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # (nor a member joined by و to a participant a preposition introduces: «على نشطاء ومعارضين»)
         # (nor a place after a visit verb, which is where the visit went: «بومبيو، الذي زار السعودية»)
         # (nor the object of a verb whose subject is a pronoun before it: «أنها طالبت المملكة»)
+        # (nor the genitive of a noun the trigger's own preposition introduces: «التحقيق مع الإعلامي
+        # المصري», «قصف على مواقع النظام» — inside the trigger's object, never its subject; but the
+        # preposition may be the trigger's own clitic, «لدعوات النقابات»: then the trigger is the noun)
         pairs.filter((pl.col("source_role") == "subject") & ~pl.col("suffixed_agent") & pl.col("head_preposition").is_null()
                      & ~(pl.col("is_place") & (pl.col("lemma") == VISIT) & is_verb())
                      & pl.col("after").is_between(1, 3).or_(_on_trigger_last_word()) & unmarked
@@ -263,6 +267,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
                      & ~((pl.col("verb_agreement") == "masculine") & pl.col("feminine_place") & ~reads_as_noun).fill_null(False)
                      & ~nominal & ~pl.col("statement_object")
                      & ~pl.col("describes_noun") & ~pl.col("pronoun_subject") & ~relative_doer_before
+                     & (pl.col("via").ne_missing(pl.col("target_marker")) | own_clitic)
                      & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True))
         .with_columns(rank=pl.col("after") + 200),
         # SVO further back, but not past the previous trigger
