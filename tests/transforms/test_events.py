@@ -646,6 +646,12 @@ def test_a_participant_inside_the_triggers_own_preposition_is_no_subject():
     assert calls["source_code"] == "JORLAB"
 
 
+def test_the_houthi_adjective_names_the_houthis():
+    """«القصف الحوثي», «قادة حوثيين»: the adjective alone is the group (YEMREB), as its leader is."""
+    assert _by_trigger("وأدى القصف الحوثي إلى مقتل طبيب في المستشفى.")["القصف"]["source_code"] == "YEMREB"
+    assert _by_trigger("وأشارت المصادر إلى أن قادة حوثيين هددوا شيوخ القبيلة.")["هددوا"]["source_code"] == "YEMREB"
+
+
 def test_the_place_a_visit_noun_governs_is_visited():
     """«بزيارة دولة الإمارات»: a place as the genitive of a visit is where the visit went, and the
     visitor is the clause's subject; a place with a destination after it still visits, and a
