@@ -646,6 +646,15 @@ def test_a_participant_inside_the_triggers_own_preposition_is_no_subject():
     assert calls["source_code"] == "JORLAB"
 
 
+def test_warships_commands_and_women_activists_carry_their_role():
+    """agents.tsv: «سفن حربية أمريكية» and «القيادة المركزية الأمريكية» are MIL, «الناشطات
+    الحقوقيات» HRI — not the bare country."""
+    assert ("وقصفت", "194", "USAMIL", "SYR") in _coded("وقصفت سفن حربية أمريكية مواقع في سوريا.")
+    assert _by_trigger("وهددت القيادة المركزية الأمريكية الحوثيين.")["وهددت"]["source_code"] == "USAMIL"
+    arrest = _by_trigger("واعتقلت السلطات السعودية الناشطات الحقوقيات السعوديات.")["واعتقلت"]
+    assert arrest["target_code"] == "SAUHRI"
+
+
 def test_the_houthi_adjective_names_the_houthis():
     """«القصف الحوثي», «قادة حوثيين»: the adjective alone is the group (YEMREB), as its leader is."""
     assert _by_trigger("وأدى القصف الحوثي إلى مقتل طبيب في المستشفى.")["القصف"]["source_code"] == "YEMREB"
