@@ -151,8 +151,8 @@ def test_a_dateline_is_not_an_actor():
 def test_the_doer_of_a_passive_is_the_source_and_its_subject_the_target():
     assert _coded("اعتقل ناشطون من قبل قوات الأمن المصرية.") == {("اعتقل", "173", "EGY", "EGYOPP")}
     assert _coded("وتتعرض مدينة دوما لحصار من قبل النظام السوري.") == {("لحصار", "191", "SYRGOV", "SYR")}
-    # «تعرض X لـ…»: X undergoes it
-    assert _coded("تعرضت ناقلة نفط سعودية لهجوم حوثي في المياه الدولية.") == {("لهجوم", "190", None, "SAU")}
+    # «تعرض X لـ…»: X undergoes it (the Houthi adjective after the noun is its doer)
+    assert _coded("تعرضت ناقلة نفط سعودية لهجوم حوثي في المياه الدولية.") == {("لهجوم", "190", "YEMREB", "SAU")}
     # «من قبل» after the object of an active verb belongs to that object, not to the verb
     assert _coded("استنكرت الحكومة اليمنية التعنت المتعمد من قبل الميليشيات الحوثية.") == {("استنكرت", "111", "YEMGOV", None)}
 
