@@ -646,6 +646,15 @@ def test_a_participant_inside_the_triggers_own_preposition_is_no_subject():
     assert calls["source_code"] == "JORLAB"
 
 
+def test_a_direction_stands_for_the_launchs_own_preposition():
+    """«إطلاق صاروخ … باتجاه أراضي المملكة», «صوب إسرائيل»: where a missile goes is its target, not
+    the militia's patron named on the way (sample 19, rows 32, 123, 139, 199)."""
+    launch = _by_trigger("قالت السعودية إن قوات الدفاع الجوي رصدت إطلاق صاروخ باليستي من قبل الميليشيا "
+                         "الحوثية التابعة لإيران من داخل الأراضي اليمنية باتجاه أراضي المملكة.")["إطلاق صاروخ"]
+    assert (launch["source_code"], launch["target_code"]) == ("YEMREB", "SAU")
+    assert _by_trigger("وقال الجيش إن مسلحين أطلقوا صاروخين صوب إسرائيل.")["أطلقوا صاروخين"]["target_code"] == "ISR"
+
+
 def test_warships_commands_and_women_activists_carry_their_role():
     """agents.tsv: «سفن حربية أمريكية» and «القيادة المركزية الأمريكية» are MIL, «الناشطات
     الحقوقيات» HRI — not the bare country."""

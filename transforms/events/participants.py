@@ -26,9 +26,11 @@ from transforms.segmentation import at_token
 
 # prepositions as separate words (normalised) and as proclitics
 # (with the compound ones that introduce whom an act concerns: «حكم بالإعدام بحق 75 متهما»,
-# «إجراءات صارمة تجاه المحتجين», «حيال», «تنازل لصالح المعارضة»)
+# «إجراءات صارمة تجاه المحتجين», «حيال», «تنازل لصالح المعارضة», and where a missile goes:
+# «باتجاه أراضي المملكة», «صوب»)
 SEPARATE_PREPOSITIONS = [normalize_str(w) for w in (
-    "إلى", "على", "مع", "ضد", "في", "عن", "من", "بين", "لدى", "نحو", "تجاه", "حول", "بحق", "حيال", "لصالح")]
+    "إلى", "على", "مع", "ضد", "في", "عن", "من", "بين", "لدى", "نحو", "تجاه", "حول", "بحق", "حيال", "لصالح",
+    "باتجاه", "صوب")]
 # a clitic preposition written apart with a tatweel, «اتصالا هاتفيا بـ أبي أحمد» (normalised: «ب»)
 DETACHED_CLITICS = ["ب", "ل"]
 # words a preposition may reach across to its participant: «إلى العاصمة السورية», «إلى جانب قوات حفتر»
@@ -36,6 +38,9 @@ PLACE_WORDS = [normalize_str(w) for w in (
     "العاصمة", "مدينة", "بلدة", "قرية", "محافظة", "منطقة", "ولاية", "إقليم", "مخيم", "جانب",
     # «في ريف دمشق», «على مواقع حزب العمال», «في شمال سوريا»
     "ريف", "مواقع", "موقع", "مقر", "مقرات", "معاقل", "معقل", "مناطق", "أطراف", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "وسط",
+    # «باتجاه أراضي المملكة» (not «الأراضي»: «من الأراضي اليمنية» says where from, and the demonym
+    # after it may be a subject)
+    "أراضي",
 )]
 # what a place word may be «of» before its owner: «على مواقع تمركز الحوثيين», «في مناطق سيطرة
 # النظام» — the preposition reaches across both words

@@ -69,6 +69,10 @@ NOUN_LIKE_VERBS = ["بحث", "حجب", "حشد", "حظر", "حكم", "حمل", "
                    "شجب", "شكر", "ضرب", "طرد", "طعن", "فرض", "قصف", "قطع", "قمع", "نشر", "هدم", "وعد"]
 IN = normalize_str("في")
 TOWARDS = normalize_str("إلى")
+# where a launched or thrown thing goes stands for the trigger's own «على» / «إلى»: «إطلاق صاروخ
+# … باتجاه أراضي المملكة»
+DIRECTIONS = [normalize_str(w) for w in ("باتجاه", "صوب")]
+DIRECTED_MARKERS = [TOWARDS, normalize_str("على")]
 # prepositions whose noun's genitive is that noun's owner, not a verbal noun's agent
 OWNER_VIAS = [normalize_str(w) for w in ("على", "إلى", "ضد", "في", "مع", "عن", "من", "نحو", "تجاه")]
 FALLBACK_PREPOSITIONS = [normalize_str(w) for w in ("على", "ضد", "إلى", "مع", "في", "بحق", "تجاه", "حيال", "لصالح")] + ["ب", "ل"]
@@ -383,8 +387,10 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         pairs.filter(undergone.is_not_null() & (pl.col("last_token_right") < pl.col("anchor_first"))
                      & ((pl.col("first_token_right") > undergone) | (undergone - pl.col("last_token_right")).is_between(1, 2)))
         .with_columns(rank=(pl.col("first_token_right") - undergone).abs() - 100),
-        # the trigger's own preposition: «زيارة إلى دمشق», «هجوم على مواقع»
-        pairs.filter(after.is_between(1, MAX_TARGET_AFTER) & prepositional & (pl.col("preposition") == marker))
+        # the trigger's own preposition: «زيارة إلى دمشق», «هجوم على مواقع» (or a direction for it)
+        pairs.filter(after.is_between(1, MAX_TARGET_AFTER) & prepositional
+                     & ((pl.col("preposition") == marker)
+                        | (pl.col("preposition").is_in(DIRECTIONS) & marker.is_in(DIRECTED_MARKERS))))
         .with_columns(rank=after),
         # the object of a verbal noun whose agent is its pronoun, «بعد زيارته مقر القنصلية السعودية»,
         # or of a noun of purpose, «للقاء نظيرها الروسي» (clauses._purpose_nouns)
