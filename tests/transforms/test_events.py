@@ -646,6 +646,20 @@ def test_a_participant_inside_the_triggers_own_preposition_is_no_subject():
     assert calls["source_code"] == "JORLAB"
 
 
+def test_courts_recalls_and_names_are_coded_for_what_they_are():
+    """Sample 19's notes: a court that upholds a sentence finds guilty (116), one that upholds a
+    decision endorses it; an ambassador recalled «للتشاور» is a reduction of relations (161), no
+    consultation; «آليات اشتباك» and «بعثة تقصي الحقائق» name rules and a mission, no act."""
+    assert ("أيدت", "116", "EGYJUD", None) in _coded("أيدت محكمة النقض المصرية، الأحد، حكما بإعدام شاب في الإسكندرية.")
+    upheld = _by_trigger("وأيدت المحكمة الإسرائيلية العليا قرار الحكومة الإسرائيلية.")["وأيدت"]
+    assert upheld["cameo_code"] == "051"
+    assert _coded("واتخذت السعودية إجراءات فورية، شملت استدعاء السفير السعودي في كندا للتشاور.") == {
+        ("استدعاء السفير", "161", "SAUGOV", "CAN")}
+    assert _coded("وقال الأمير السعودي إننا نحاول التنسيق للحصول على آليات اشتباك مع القوات الأمريكية.") == set()
+    assert not any(code == "090" for _, code, _, _ in _coded(
+        "ووصل فريق بعثة تقصي الحقائق التابعة لمنظمة حظر الأسلحة الكيميائية إلى دمشق."))
+
+
 def test_a_direction_stands_for_the_launchs_own_preposition():
     """«إطلاق صاروخ … باتجاه أراضي المملكة», «صوب إسرائيل»: where a missile goes is its target, not
     the militia's patron named on the way (sample 19, rows 32, 123, 139, 199)."""
