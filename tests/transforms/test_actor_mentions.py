@@ -206,3 +206,10 @@ def test_an_indefinite_agent_and_the_agent_after_it_are_one_reference():
     refs = _extract("وقال ضباط المخابرات العراقية إن قوات الجيش اعتقلت الشرطة المحتجين.").actor_references
     assert dict(refs.select("surface", "role_code").iter_rows()) == {
         "ضباط المخابرات العراقية": "SPY", "قوات الجيش": "MIL", "الشرطة": "COP", "المحتجين": "OPP"}
+
+
+def test_the_district_of_columbia_is_not_colombia():
+    """«محكمة مقاطعة كولومبيا الجزئية» is a court of Washington, D.C. (regions.tsv; sample 19, row 110)."""
+    found = _extract("وقالت الولايات المتحدة إن هيئة محلفين كبرى في محكمة مقاطعة كولومبيا الجزئية وجهت الاتهام.").entity_mentions
+    assert "COL" not in set(found["cameo_code"].drop_nulls())
+    assert "district_of_columbia" in set(found["actor_id"].drop_nulls())
