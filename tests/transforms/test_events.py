@@ -684,6 +684,17 @@ def test_the_houthi_adjective_names_the_houthis():
     assert _by_trigger("وأشارت المصادر إلى أن قادة حوثيين هددوا شيوخ القبيلة.")["هددوا"]["source_code"] == "YEMREB"
 
 
+def test_members_joined_to_a_target_are_targets_too():
+    """«لهجوم عنيف ضد قوات النظام والقوات الإيرانية وحزب الله»: the members joined by و share the
+    preposition of the first, so they are attacked, not attackers (sample 19, rows 115, 116);
+    after ل, بين or من they may still be the noun's agent («وتأييد من الكويت، ومصر»)."""
+    coded = _coded("وأشار إلى أن داعش يستعد لهجوم عنيف ضد قوات النظام السوري والقوات الإيرانية وحزب الله.")
+    assert {source for _, _, source, _ in coded} == {"IMGREB"}
+    assert {"SYRMIL", "IRNMIL", "LBNREB"} <= {target for _, _, _, target in coded}
+    backers = _coded("وقال إن الاجتماع يعقد بناء على طلب من فلسطين وتأييد من الكويت، ومصر، والأردن.")
+    assert {"EGY", "JOR"} <= {source for _, _, source, _ in backers}
+
+
 def test_the_place_a_visit_noun_governs_is_visited():
     """«بزيارة دولة الإمارات»: a place as the genitive of a visit is where the visit went, and the
     visitor is the clause's subject; a place with a destination after it still visits, and a

@@ -73,6 +73,9 @@ TOWARDS = normalize_str("إلى")
 # … باتجاه أراضي المملكة»
 DIRECTIONS = [normalize_str(w) for w in ("باتجاه", "صوب")]
 DIRECTED_MARKERS = [TOWARDS, normalize_str("على")]
+# the prepositions whose و-joined members may still be a noun's agent: «للولايات المتحدة وبريطانيا»,
+# «بين المتظاهرين … والقوات الإسرائيلية», «وتأييد من الكويت، ومصر»
+OPEN_HEADS = ["ل", normalize_str("بين"), normalize_str("من")]
 # prepositions whose noun's genitive is that noun's owner, not a verbal noun's agent
 OWNER_VIAS = [normalize_str(w) for w in ("على", "إلى", "ضد", "في", "مع", "عن", "من", "نحو", "تجاه")]
 FALLBACK_PREPOSITIONS = [normalize_str(w) for w in ("على", "ضد", "إلى", "مع", "في", "بحق", "تجاه", "حيال", "لصالح")] + ["ب", "ل"]
@@ -230,9 +233,12 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # nor with ل past a separate preposition («خلال زيارة إلى المديرية العامة لقوات الدرك»: the visited),
         # nor the accused of an accusation («اتهام الحكومة السورية باستخدام …») or the place a visit
         # goes to («بزيارة دولة الإمارات»: objective_genitive)
+        # (nor a member joined by و to a participant a preposition introduces, «لهجوم ضد قوات النظام
+        # والقوات الإيرانية»: the Iranian forces are attacked too — but not after OPEN_HEADS)
         # (or the trigger's own last word: «قصف إسرائيلي», «قصف الطيران الروسي», a trigger with its
         # doer's demonym; not a bare agent word, «إرسال قوات»)
         pairs.filter(genitive & ~pl.col("suffixed_agent") & ~pl.col("purpose_noun")
+                     & pl.col("head_preposition").is_null().or_(pl.col("head_preposition").is_in(OPEN_HEADS))
                      & pl.col("after").is_between(1, MAX_GENITIVE_AFTER).or_(
                          _on_trigger_last_word() & pl.col("kind").is_in(["nisba", "composed"]))
                      & ~objective_genitive()
