@@ -667,6 +667,10 @@ def test_a_direction_stands_for_the_launchs_own_preposition():
                          "الحوثية التابعة لإيران من داخل الأراضي اليمنية باتجاه أراضي المملكة.")["إطلاق صاروخ"]
     assert (launch["source_code"], launch["target_code"]) == ("YEMREB", "SAU")
     assert _by_trigger("وقال الجيش إن مسلحين أطلقوا صاروخين صوب إسرائيل.")["أطلقوا صاروخين"]["target_code"] == "ISR"
+    # the launch site may stand between
+    far = _by_trigger("وقال المتحدث باسم التحالف إن قوات الدفاع الجوي رصدت إطلاق صاروخ باليستي من قبل الميليشيا الحوثية "
+                      "المدعومة من إيران من داخل الأراضي اليمنية (محافظة صعدة) باتجاه أراضي المملكة العربية السعودية.")
+    assert far["إطلاق صاروخ"]["target_code"] == "SAU"
 
 
 def test_warships_commands_and_women_activists_carry_their_role():

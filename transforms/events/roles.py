@@ -40,6 +40,7 @@ from transforms.events.participants import AGENT, FROM_HOLDER
 
 MAX_SOURCE_BEFORE = 12  # tokens between a subject and its verb (SVO)
 MAX_TARGET_AFTER = 15
+MAX_DIRECTION_AFTER = 20  # tokens from a launch to where it goes (DIRECTIONS): the launch site may stand between
 # ties between candidates for a role go to the longer span, then the more specific code
 ROLE_ORDER = ["event_row", "rank", "last_token_right", "code", "group"]
 ROLE_DESCENDING = [False, False, True, True, False]
@@ -393,10 +394,12 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         pairs.filter(undergone.is_not_null() & (pl.col("last_token_right") < pl.col("anchor_first"))
                      & ((pl.col("first_token_right") > undergone) | (undergone - pl.col("last_token_right")).is_between(1, 2)))
         .with_columns(rank=(pl.col("first_token_right") - undergone).abs() - 100),
-        # the trigger's own preposition: «زيارة إلى دمشق», «هجوم على مواقع» (or a direction for it)
-        pairs.filter(after.is_between(1, MAX_TARGET_AFTER) & prepositional
-                     & ((pl.col("preposition") == marker)
-                        | (pl.col("preposition").is_in(DIRECTIONS) & marker.is_in(DIRECTED_MARKERS))))
+        # the trigger's own preposition: «زيارة إلى دمشق», «هجوم على مواقع» (or a direction for it,
+        # which may come after where from: «إطلاق صاروخ باليستي من قبل الميليشيا … من داخل الأراضي
+        # اليمنية (محافظة صعدة) باتجاه أراضي المملكة»)
+        pairs.filter((after.is_between(1, MAX_TARGET_AFTER) & prepositional & (pl.col("preposition") == marker))
+                     | (after.is_between(1, MAX_DIRECTION_AFTER) & pl.col("preposition").is_in(DIRECTIONS)
+                        & marker.is_in(DIRECTED_MARKERS)))
         .with_columns(rank=after),
         # the object of a verbal noun whose agent is its pronoun, «بعد زيارته مقر القنصلية السعودية»,
         # or of a noun of purpose, «للقاء نظيرها الروسي» (clauses._purpose_nouns)
