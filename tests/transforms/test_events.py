@@ -651,13 +651,19 @@ def test_courts_recalls_and_names_are_coded_for_what_they_are():
     decision endorses it; an ambassador recalled «للتشاور» is a reduction of relations (161), no
     consultation; «آليات اشتباك» and «بعثة تقصي الحقائق» name rules and a mission, no act."""
     assert ("أيدت", "116", "EGYJUD", None) in _coded("أيدت محكمة النقض المصرية، الأحد، حكما بإعدام شاب في الإسكندرية.")
-    upheld = _by_trigger("وأيدت المحكمة الإسرائيلية العليا قرار الحكومة الإسرائيلية.")["وأيدت"]
-    assert upheld["cameo_code"] == "051"
+    # (the verb only, and no sanction: «عقوبة» is both)
+    assert ("تأييدها", "051", "EGYGOV", None) in _coded("وأعربت الحكومة المصرية عن تأييدها لحكم المحكمة.")
+    assert ("وأيدت", "051", "USA", "IRN") in _coded("وأيدت الولايات المتحدة فرض عقوبة على إيران.")
     assert _coded("واتخذت السعودية إجراءات فورية، شملت استدعاء السفير السعودي في كندا للتشاور.") == {
         ("استدعاء السفير", "161", "SAUGOV", "CAN")}
+    assert _coded("وقالت مصادر إن الكويت استدعت سفيرها في الفلبين للتشاور مع وزارة الخارجية الكويتية.") == {
+        ("استدعت سفيرها", "161", "KWT", "PHL")}
     assert _coded("وقال الأمير السعودي إننا نحاول التنسيق للحصول على آليات اشتباك مع القوات الأمريكية.") == set()
     assert not any(code == "090" for _, code, _, _ in _coded(
         "ووصل فريق بعثة تقصي الحقائق التابعة لمنظمة حظر الأسلحة الكيميائية إلى دمشق."))
+    # (but a mission sent to find them is an investigation)
+    assert ("لتقصي الحقائق", "090", "IGO", "SYR") in _coded(
+        "هذا وقد أعلنت منظمة حظر الأسلحة الكيماوية الثلاثاء عن إرسالها بعثة لتقصي الحقائق إلى دوما.")
 
 
 def test_a_direction_stands_for_the_launchs_own_preposition():
@@ -671,6 +677,11 @@ def test_a_direction_stands_for_the_launchs_own_preposition():
     far = _by_trigger("وقال المتحدث باسم التحالف إن قوات الدفاع الجوي رصدت إطلاق صاروخ باليستي من قبل الميليشيا الحوثية "
                       "المدعومة من إيران من داخل الأراضي اليمنية (محافظة صعدة) باتجاه أراضي المملكة العربية السعودية.")
     assert far["إطلاق صاروخ"]["target_code"] == "SAU"
+    # but not past the next trigger: the kites go towards Israel, the blockade does not
+    tightened = _coded("أغلقت إسرائيل معبر كرم أبو سالم. فقد أعلنت وزارة الدفاع الإسرائيلية تشديد الحصار بعد إغلاق "
+                       "المعبر الأسبوع الماضي أمام إدخال غالبية البضائع، ردا على إطلاق الطائرات الورقية الحارقة من القطاع "
+                       "باتجاه إسرائيل.")
+    assert not any(trigger == "الحصار" and target == "ISR" for trigger, _, _, target in tightened)
 
 
 def test_warships_commands_and_women_activists_carry_their_role():
@@ -686,6 +697,7 @@ def test_the_houthi_adjective_names_the_houthis():
     """«القصف الحوثي», «قادة حوثيين»: the adjective alone is the group (YEMREB), as its leader is."""
     assert _by_trigger("وأدى القصف الحوثي إلى مقتل طبيب في المستشفى.")["القصف"]["source_code"] == "YEMREB"
     assert _by_trigger("وأشارت المصادر إلى أن قادة حوثيين هددوا شيوخ القبيلة.")["هددوا"]["source_code"] == "YEMREB"
+    assert _by_trigger("واعتقلت القوات الحكومية 20 حوثيا في تعز.")["واعتقلت"]["target_code"] == "YEMREB"
 
 
 def test_members_joined_to_a_target_are_targets_too():
@@ -701,12 +713,14 @@ def test_members_joined_to_a_target_are_targets_too():
 
 def test_the_place_a_visit_noun_governs_is_visited():
     """«بزيارة دولة الإمارات»: a place as the genitive of a visit is where the visit went, and the
-    visitor is the clause's subject; a place with a destination after it still visits, and a
-    place past a comma is the next clause's."""
+    visitor is the clause's subject; a place with a destination after it still visits (not one
+    before it), and a place past a comma is not the visit's target."""
     visit = _by_trigger("أعرب الرئيس الصيني، الخميس، عن سعادته بزيارة دولة الإمارات التي تستمر ثلاثة أيام.")["بزيارة"]
     assert (visit["source_code"], visit["target_code"]) == ("CHNGOV", "ARE")
     assert _by_trigger("وقال إن زيارة السعودية إلى واشنطن ناجحة.")["زيارة"]["target_code"] == "USA"
     assert _by_trigger("وعقب تلك الزيارة، صرحت طهران بأن صنعاء سقطت.")["الزيارة"]["target_code"] is None
+    assert _by_trigger("وعاد وزير الخارجية القطري إلى الدوحة عقب زيارة الكويت.")["زيارة"]["target_code"] == "KWT"
+    assert _by_trigger("وقال إن زيارة الإمارات إلى بلدة المخا كانت ناجحة.")["زيارة"]["source_code"] == "ARE"
 
 
 def test_the_owner_with_lam_after_the_trigger_preposition_is_not_the_agent():
@@ -1062,10 +1076,13 @@ def test_snipers_and_settlers_are_actors_not_acts():
     an Israeli soldier, and a sentence that only deploys snipers codes no shooting. Settlers
     named without a demonym are Israel's, not the article's country (agents.tsv)."""
     assert ("برصاص", "193", "ISRMIL", "PSE") in _coded("قتل فلسطيني برصاص قناص إسرائيلي قرب رام الله.")
-    assert not any(code.startswith("19") for _, code, _, _ in _coded(
-        "ويأمل الفلسطينيون أن يحجب الدخان الرؤية عن القناصة الإسرائيليين."))
+    for deployed in ("ويأمل الفلسطينيون أن يحجب الدخان الرؤية عن القناصة الإسرائيليين.",
+                     "وأعلن الجيش الإسرائيلي أنه نشر أكثر من 100 قناص على امتداد الحدود مع غزة."):
+        assert not any(code.startswith("19") for _, code, _, _ in _coded(deployed))
     stormed = _by_trigger("وقال مسؤول في المغرب إن 63 مستوطنا اقتحموا المسجد الأقصى.")
     assert stormed["اقتحموا"]["source_code"] == "ISRSET"
+    # (a place named after them does not make them its country's)
+    assert ("برصاص", "193", "ISRSET", "PSE") in _coded("وقتل شاب فلسطيني برصاص مستوطن قرب الحرم الإبراهيمي في مدينة الخليل.")
 
 
 def test_a_present_tense_of_control_support_or_accusation_without_a_date_is_no_event():

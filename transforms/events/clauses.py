@@ -172,7 +172,9 @@ def outside_names(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     «فريق بحث», «مركز استهداف تمويل الإرهاب», «لجنة التحقيق»."""
     heads = tokens.filter(pl.col("norm").is_in(with_proclitics(NAME_HEADS, ("و", "ف", "ب", "ل"))))
     # (a genitive is a noun: a verb after the head starts a clause of its own, «ثلاث مناطق وسيطرت على معظمها»)
-    in_names = triggers.filter(~pl.col("form_kind").is_in(["verb_past", "verb_present", "verb_passive"])).join(
+    # (nor a noun of purpose: «بعثة لتقصي الحقائق» is a mission to find them, no name)
+    in_names = triggers.filter(~pl.col("form_kind").is_in(["verb_past", "verb_present", "verb_passive"])
+                               & ~pl.col("clitic").fill_null("").str.contains("ل")).join(
         heads.select("article_id", first_token=pl.col("token_index") + 1), on=["article_id", "first_token"], how="semi")
     return triggers.join(in_names.select("event_row"), on="event_row", how="anti")
 

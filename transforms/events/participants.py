@@ -28,9 +28,9 @@ from transforms.segmentation import at_token
 # (with the compound ones that introduce whom an act concerns: «حكم بالإعدام بحق 75 متهما»,
 # «إجراءات صارمة تجاه المحتجين», «حيال», «تنازل لصالح المعارضة», and where a missile goes:
 # «باتجاه أراضي المملكة», «صوب»)
+DIRECTIONS = [normalize_str(w) for w in ("باتجاه", "صوب")]
 SEPARATE_PREPOSITIONS = [normalize_str(w) for w in (
-    "إلى", "على", "مع", "ضد", "في", "عن", "من", "بين", "لدى", "نحو", "تجاه", "حول", "بحق", "حيال", "لصالح",
-    "باتجاه", "صوب")]
+    "إلى", "على", "مع", "ضد", "في", "عن", "من", "بين", "لدى", "نحو", "تجاه", "حول", "بحق", "حيال", "لصالح")] + DIRECTIONS
 # a clitic preposition written apart with a tatweel, «اتصالا هاتفيا بـ أبي أحمد» (normalised: «ب»)
 DETACHED_CLITICS = ["ب", "ل"]
 # words a preposition may reach across to its participant: «إلى العاصمة السورية», «إلى جانب قوات حفتر»
@@ -92,9 +92,10 @@ BELONGING = [normalize_str(w) for w in (
     "تابع", "تابعة", "تابعين", "التابع", "التابعة", "التابعين", "موالية", "موالين", "الموالي", "الموالية", "الموالين")]
 # (not «من»: «رتل من القوات الموالية للحكومة» is partitive)
 OWNED_PREPOSITIONS = [normalize_str(w) for w in ("على", "ضد", "إلى", "في", "مع", "بحق", "تجاه")]
-# roles of institutions, which a place in construct names («محكمة جنايات القاهرة», «شرطة دبي»)
-# settlers named without a demonym are Israel's, whatever the article's country (agents.tsv)
+# settlers named without a demonym are Israel's, whatever the article's country or a place
+# named near them (agents.tsv)
 SETTLERS, SETTLERS_COUNTRY = "SET", "ISR"
+# roles of institutions, which a place in construct names («محكمة جنايات القاهرة», «شرطة دبي»)
 INSTITUTION_ROLES = ["GOV", "MIL", "COP", "SPY", "JUD", "LEG", "MED", "EDU", "HLH", "BUS", "HRI"]
 # nouns that chain an institution to the place that names it: «محكمة جنايات القاهرة», «سلطات مطار القاهرة»
 CONSTRUCT_LINKS = [normalize_str(w) for w in (
@@ -666,9 +667,9 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
     agents = (
         agents.join(nearest, on="agent_row", how="left")
         .join(article_country, on="article_id", how="left")
-        .with_columns(country=pl.coalesce("country", "near_country",
+        .with_columns(country=pl.coalesce("country",
                                           pl.when(pl.col("role") == SETTLERS).then(pl.lit(SETTLERS_COUNTRY)),
-                                          "article_country"))
+                                          "near_country", "article_country"))
         .with_columns(code=pl.col("country") + pl.col("role").fill_null(""))
         .drop("agent_row", "near_country", "article_country")
     )

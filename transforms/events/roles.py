@@ -36,7 +36,7 @@ import polars as pl
 from transforms.arabic import normalize_str
 from transforms.events.clauses import MAX_NEXT_VERB_GAP, is_verb, quad_class
 from transforms.events.modality import CONTROL
-from transforms.events.participants import AGENT, FROM_HOLDER
+from transforms.events.participants import AGENT, DIRECTIONS, FROM_HOLDER
 
 MAX_SOURCE_BEFORE = 12  # tokens between a subject and its verb (SVO)
 MAX_TARGET_AFTER = 15
@@ -70,10 +70,10 @@ NOUN_LIKE_VERBS = ["بحث", "حجب", "حشد", "حظر", "حكم", "حمل", "
                    "شجب", "شكر", "ضرب", "طرد", "طعن", "فرض", "قصف", "قطع", "قمع", "نشر", "هدم", "وعد"]
 IN = normalize_str("في")
 TOWARDS = normalize_str("إلى")
-# where a launched or thrown thing goes stands for the trigger's own «على» / «إلى»: «إطلاق صاروخ
-# … باتجاه أراضي المملكة»
-DIRECTIONS = [normalize_str(w) for w in ("باتجاه", "صوب")]
+# where a use of force goes (participants.DIRECTIONS: «باتجاه», «صوب») stands for its own «على» /
+# «إلى»: «إطلاق صاروخ … باتجاه أراضي المملكة», «أطلقوا النار صوب المتظاهرين»
 DIRECTED_MARKERS = [TOWARDS, normalize_str("على")]
+FORCE_ROOTS = [18, 19, 20]
 # the prepositions whose و-joined members may still be a noun's agent: «للولايات المتحدة وبريطانيا»,
 # «بين المتظاهرين … والقوات الإسرائيلية», «وتأييد من الكويت، ومصر»
 OPEN_HEADS = ["ل", normalize_str("بين"), normalize_str("من")]
@@ -211,7 +211,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     # للتفاوض», «قصف إسرائيل لموقع» (not «دعا», whose noun is «دعوة», nor «هدد», «تهديد»)
     reads_as_noun = (pl.col("form_kind") == "verb_past") & pl.col("lemma").is_in(NOUN_LIKE_VERBS)
     own_clitic = (pl.col("after") == 1) & pl.col("clitic").fill_null("").str.ends_with(pl.col("via").fill_null("-"))
-    pairs = pairs.filter(~pl.col("across_clause") & ~region)
+    pairs = _with_destinations(pairs).filter(~pl.col("across_clause") & ~region)
     # nor a capital or state named as where something is: «في الكسوة جنوب دمشق», «في ريف دمشق»
     pairs = pairs.filter(~pl.col("previous_word").is_in(WHERE_WORDS).fill_null(False))
     # the antecedent of a relative clause's object pronoun is acted on, under any of its names
@@ -269,7 +269,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # (nor a place after a visit verb, which is where the visit went: «بومبيو، الذي زار السعودية»)
         # (nor the object of a verb whose subject is a pronoun before it: «أنها طالبت المملكة»)
         # (nor the genitive of a noun the trigger's own preposition introduces: «التحقيق مع الإعلامي
-        # المصري», «قصف على مواقع النظام» — inside the trigger's object, never its subject; but the
+        # المصري», «إلقاء القبض على عناصر الخلية» — inside the trigger's object, never its subject; but the
         # preposition may be the trigger's own clitic, «لدعوات النقابات»: then the trigger is the noun)
         pairs.filter((pl.col("source_role") == "subject") & ~pl.col("suffixed_agent") & pl.col("head_preposition").is_null()
                      & ~(pl.col("is_place") & (pl.col("lemma") == VISIT) & is_verb())
@@ -311,10 +311,17 @@ def objective_genitive() -> pl.Expr:
       across a comma: «وعقب تلك الزيارة، صرحت طهران»)."""
     genitive = (pl.col("form_kind") == "verbal_noun") & pl.col("after").is_between(1, 2) & pl.col("preposition").is_null()
     accused = (pl.col("lemma") == ACCUSE) & pl.col("next_word").str.starts_with("ب")
-    destination = ((pl.col("preposition") == TOWARDS) | _destination_after_lam()).fill_null(False).any().over("event_row")
     visited = ((pl.col("lemma") == VISIT_NOUN) & pl.col("is_place") & (pl.col("kind") != "nisba")
-               & ~pl.col("suffixed_agent") & ~destination & (pl.col("part_marks") == pl.col("anchor_marks")))
+               & ~pl.col("suffixed_agent") & ~pl.col("destination_after") & (pl.col("part_marks") == pl.col("anchor_marks")))
     return (genitive & (accused | visited)).fill_null(False)
+
+
+def _with_destinations(pairs: pl.DataFrame) -> pl.DataFrame:
+    """`destination_after`: the trigger names where to («إلى», or ل before a place) after its
+    genitive — «زيارة السعودية إلى واشنطن», not «عاد … إلى الدوحة عقب زيارة الكويت». Computed on
+    all of an event's pairs, before either role's candidates leave some out."""
+    destination = ((pl.col("preposition") == TOWARDS) | _destination_after_lam()).fill_null(False) & (pl.col("after") >= 2)
+    return pairs.with_columns(destination_after=destination.any().over("event_row"))
 
 
 def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked: pl.Expr) -> pl.DataFrame:
@@ -385,7 +392,7 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     demonym_chain = ((pl.col("kind").shift(1).over("event_row", order_by="first_token_right") == "nisba") & (
         pl.col("first_token_right") - pl.col("last_token_right").shift(1).over("event_row", order_by="first_token_right") == 1
     )).fill_null(False)
-    pairs = pairs.filter(~pl.col("across_clause") & ~pl.col("denier"))
+    pairs = _with_destinations(pairs).filter(~pl.col("across_clause") & ~pl.col("denier"))
     candidates = pl.concat([
         # «برلين التي يقوم بزيارتها», «المدينة التي قصفها الجيش»: the antecedent of the pronoun
         pairs.filter("antecedent").with_columns(rank=pl.lit(-200, dtype=pl.Int32)),
@@ -396,10 +403,12 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         .with_columns(rank=(pl.col("first_token_right") - undergone).abs() - 100),
         # the trigger's own preposition: «زيارة إلى دمشق», «هجوم على مواقع» (or a direction for it,
         # which may come after where from: «إطلاق صاروخ باليستي من قبل الميليشيا … من داخل الأراضي
-        # اليمنية (محافظة صعدة) باتجاه أراضي المملكة»)
+        # اليمنية (محافظة صعدة) باتجاه أراضي المملكة», but not past the next trigger: «بغارات جوية في
+        # قطاع غزة ردا على إطلاق صواريخ … باتجاه إسرائيل»)
         pairs.filter((after.is_between(1, MAX_TARGET_AFTER) & prepositional & (pl.col("preposition") == marker))
                      | (after.is_between(1, MAX_DIRECTION_AFTER) & pl.col("preposition").is_in(DIRECTIONS)
-                        & marker.is_in(DIRECTED_MARKERS)))
+                        & marker.is_in(DIRECTED_MARKERS) & root.is_in(FORCE_ROOTS)
+                        & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True)))
         .with_columns(rank=after),
         # the object of a verbal noun whose agent is its pronoun, «بعد زيارته مقر القنصلية السعودية»,
         # or of a noun of purpose, «للقاء نظيرها الروسي» (clauses._purpose_nouns)
