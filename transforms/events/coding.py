@@ -38,7 +38,7 @@ from transforms.events.layout import headline_sentences
 from transforms.events.modality import STANDING, find_denials, with_modality
 from transforms.events.participants import coordination_groups, reporters, sponsors, victims
 from transforms.events.role_choice import choose_sources, choose_targets
-from transforms.events.roles import inherit_missing_roles
+from transforms.events.roles import inherit_missing_roles, with_destinations
 from transforms.events.triggers import EVENTS_DIR, find_triggers
 from transforms.segmentation import at_token
 
@@ -242,6 +242,7 @@ def role_pairs(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.
                & ~reported_own_act).fill_null(False),
         )
         .drop("cue", "report")
+        .pipe(with_destinations)
     )
     return triggers, parts, pairs, denials
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms.arabic import normalize_str
-from transforms.events.clauses import MAX_NEXT_VERB_GAP, is_verb, quad_class
+from transforms.events.clauses import CASUALTY_ROOT, MAX_NEXT_VERB_GAP, is_verb, quad_class
 from transforms.events.modality import CONTROL
 from transforms.events.participants import AGENT, DIRECTIONS, FROM_HOLDER
 
@@ -70,10 +70,10 @@ NOUN_LIKE_VERBS = ["بحث", "حجب", "حشد", "حظر", "حكم", "حمل", "
                    "شجب", "شكر", "ضرب", "طرد", "طعن", "فرض", "قصف", "قطع", "قمع", "نشر", "هدم", "وعد"]
 IN = normalize_str("في")
 TOWARDS = normalize_str("إلى")
-# where a use of force goes (participants.DIRECTIONS: «باتجاه», «صوب») stands for its own «على» /
-# «إلى»: «إطلاق صاروخ … باتجاه أراضي المملكة», «أطلقوا النار صوب المتظاهرين»
+# where a use of force (CAMEO roots from clauses.CASUALTY_ROOT on) goes (participants.DIRECTIONS:
+# «باتجاه», «صوب») stands for its own «على» / «إلى»: «إطلاق صاروخ … باتجاه أراضي المملكة»,
+# «أطلقوا النار صوب المتظاهرين»
 DIRECTED_MARKERS = [TOWARDS, normalize_str("على")]
-FORCE_ROOTS = [18, 19, 20]
 # the prepositions whose و-joined members may still be a noun's agent: «للولايات المتحدة وبريطانيا»,
 # «بين المتظاهرين … والقوات الإسرائيلية», «وتأييد من الكويت، ومصر»
 OPEN_HEADS = ["ل", normalize_str("بين"), normalize_str("من")]
@@ -211,7 +211,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     # للتفاوض», «قصف إسرائيل لموقع» (not «دعا», whose noun is «دعوة», nor «هدد», «تهديد»)
     reads_as_noun = (pl.col("form_kind") == "verb_past") & pl.col("lemma").is_in(NOUN_LIKE_VERBS)
     own_clitic = (pl.col("after") == 1) & pl.col("clitic").fill_null("").str.ends_with(pl.col("via").fill_null("-"))
-    pairs = _with_destinations(pairs).filter(~pl.col("across_clause") & ~region)
+    pairs = pairs.filter(~pl.col("across_clause") & ~region)
     # nor a capital or state named as where something is: «في الكسوة جنوب دمشق», «في ريف دمشق»
     pairs = pairs.filter(~pl.col("previous_word").is_in(WHERE_WORDS).fill_null(False))
     # the antecedent of a relative clause's object pronoun is acted on, under any of its names
@@ -316,10 +316,11 @@ def objective_genitive() -> pl.Expr:
     return (genitive & (accused | visited)).fill_null(False)
 
 
-def _with_destinations(pairs: pl.DataFrame) -> pl.DataFrame:
+def with_destinations(pairs: pl.DataFrame) -> pl.DataFrame:
     """`destination_after`: the trigger names where to («إلى», or ل before a place) after its
-    genitive — «زيارة السعودية إلى واشنطن», not «عاد … إلى الدوحة عقب زيارة الكويت». Computed on
-    all of an event's pairs, before either role's candidates leave some out."""
+    genitive — «زيارة السعودية إلى واشنطن», not «عاد … إلى الدوحة عقب زيارة الكويت». Computed once
+    on all of an event's pairs (coding.role_pairs), before either role's candidates leave some out
+    (objective_genitive reads it)."""
     destination = ((pl.col("preposition") == TOWARDS) | _destination_after_lam()).fill_null(False) & (pl.col("after") >= 2)
     return pairs.with_columns(destination_after=destination.any().over("event_row"))
 
@@ -392,7 +393,7 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     demonym_chain = ((pl.col("kind").shift(1).over("event_row", order_by="first_token_right") == "nisba") & (
         pl.col("first_token_right") - pl.col("last_token_right").shift(1).over("event_row", order_by="first_token_right") == 1
     )).fill_null(False)
-    pairs = _with_destinations(pairs).filter(~pl.col("across_clause") & ~pl.col("denier"))
+    pairs = pairs.filter(~pl.col("across_clause") & ~pl.col("denier"))
     candidates = pl.concat([
         # «برلين التي يقوم بزيارتها», «المدينة التي قصفها الجيش»: the antecedent of the pronoun
         pairs.filter("antecedent").with_columns(rank=pl.lit(-200, dtype=pl.Int32)),
@@ -407,7 +408,7 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # قطاع غزة ردا على إطلاق صواريخ … باتجاه إسرائيل»)
         pairs.filter((after.is_between(1, MAX_TARGET_AFTER) & prepositional & (pl.col("preposition") == marker))
                      | (after.is_between(1, MAX_DIRECTION_AFTER) & pl.col("preposition").is_in(DIRECTIONS)
-                        & marker.is_in(DIRECTED_MARKERS) & root.is_in(FORCE_ROOTS)
+                        & marker.is_in(DIRECTED_MARKERS) & (root >= CASUALTY_ROOT)
                         & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True)))
         .with_columns(rank=after),
         # the object of a verbal noun whose agent is its pronoun, «بعد زيارته مقر القنصلية السعودية»,
