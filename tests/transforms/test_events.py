@@ -1332,3 +1332,17 @@ def test_words_in_another_sense():
     assert "سيطرت" in _by_trigger("فقد سيطرت القوات اليمنية على مطار الحديدة.")
     assert _by_trigger("بعد أن أدانتها محكمة عسكرية إسرائيلية بضرب جنديين.")["أدانتها"]["cameo_code"] == "116"
     assert _by_trigger("وأدانت الحكومة المصرية الهجوم على الكنيسة.")["وأدانت"]["cameo_code"] == "111"
+
+
+def test_readiness_insistence_and_a_wish_are_no_act_done():
+    """«استعداد بلاده لإرسال قوات» (readiness), «استعدادا لشن هجوم» (preparing for it), «وسط
+    إصرارها على استكمال المعركة» (insisting on it), «ممن يريدون الاستيلاء» (wishing it): the act
+    is still to come; «تزايد احتمالات محاصرة المدينة» is a feared possibility."""
+    assert _by_trigger("أعلن وزير الخارجية السعودي عن استعداد بلاده لإرسال قوات إلى سوريا.")["لإرسال قوات"]["modality"] == "future"
+    assert _by_trigger("وتتوافد تعزيزات قوات المقاومة اليمنية استعدادا لشن هجوم كبير على ميليشيات الحوثي.")["هجوم"]["modality"] == "future"
+    assert _by_trigger("وتواصل القوات اليمنية تقدمها وسط إصرارها على استكمال المعركة ضد الحوثيين.")["المعركة"]["modality"] == "future"
+    assert _by_trigger("وقال إن لدى السعودية تهديدات من تنظيم الدولة ممن يريدون الاستيلاء على مكة.")["الاستيلاء"]["modality"] == "future"
+    assert _by_trigger("وتبدي منظمات إنسانية مخاوفها مع تزايد احتمالات محاصرة القوات التركية مدينة عفرين السورية.")[
+        "محاصرة"]["modality"] == "conditional"
+    assert _by_trigger("أعلن وزير الخارجية السعودي إرسال قوات إلى سوريا.")["إرسال قوات"]["modality"] == "asserted"
+
