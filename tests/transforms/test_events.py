@@ -1166,7 +1166,7 @@ def test_a_place_after_lam_is_where_a_visit_goes():
     assert ("زيارة", "042", "SAUGOV", "EGY") in _coded("وأتى ذلك خلال زيارة الأمير السعودي لمدينة القاهرة.")
     # (and never the visitor: «الزيارات التدريبية لدولة الإمارات» are the Egyptians' visits to it)
     visits = _by_trigger("استقبل حاكم دبي الوفد الحكومي المصري المشارك في أولى الزيارات التدريبية لدولة الإمارات.")
-    assert (visits["الزيارات"]["source_code"], visits["الزيارات"]["target_code"]) == ("EGY", "ARE")
+    assert (visits["الزيارات"]["source_code"], visits["الزيارات"]["target_code"]) == ("EGYGOV", "ARE")
 
 
 def test_whom_a_meeting_verb_meets_may_be_its_direct_object():
@@ -1346,3 +1346,17 @@ def test_readiness_insistence_and_a_wish_are_no_act_done():
         "محاصرة"]["modality"] == "conditional"
     assert _by_trigger("أعلن وزير الخارجية السعودي إرسال قوات إلى سوريا.")["إرسال قوات"]["modality"] == "asserted"
 
+
+def test_a_demonym_after_an_agent_and_its_adjective_describes_the_agent():
+    """«القوات الأمنية العراقية»: «العراقية» describes the forces; it is no participant of its own
+    that «وعناصر داعش» would be coordinated with, so the clashes are between the two. Not an adverb
+    in «ـيا»: «القوات الحكومية المدعومة سعوديا» are not Saudi."""
+    assert ("اشتباكات", "190", "IRQMIL", "IMGREB") in _coded(
+        "وأفادت وسائل إعلام محلية في بغداد باندلاع اشتباكات بين القوات الأمنية العراقية وعناصر داعش في قضاء الطارمية.")
+    sources = {source for _, _, source, _ in _coded(
+        "ودار قتال عنيف في اليمن في اليوم الثاني من الهجوم الذي تشنه القوات الحكومية المدعومة سعوديا على الحوثيين.")}
+    assert not any(source and source.startswith("SAU") for source in sources)
+
+
+def test_civil_aviation_is_no_air_force():
+    assert _by_trigger("وأدانت هيئة الطيران المدني الإماراتية اقتراب مقاتلتين قطريتين من طائرة مدنية.")["وأدانت"]["source_code"] == "AREGOV"

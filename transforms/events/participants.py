@@ -176,7 +176,7 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
     first = tokens.select("article_id", pl.col("start"), pl.col("token_index").alias("first_token"))
     last = tokens.select("article_id", pl.col("end"), pl.col("token_index").alias("last_token"))
     marked = spans.join(first, on=["article_id", "start"]).join(last, on=["article_id", "end"])
-    marked = _generic_places(_without_attribute_nisbas(marked, tokens), tokens)
+    marked = _generic_places(_with_attribute_nisbas(marked, tokens), tokens)
     frame = _outside_datelines(_with_case(_with_prepositions(_with_gender(marked, tokens), tokens), tokens), tokens)
     # (a place named after a king is no king: «مطار الملك خالد الدولي», «جامعة الملك سعود»)
     namesake = pl.col("is_person") & (pl.col("kind") == "unknown") & (
@@ -237,27 +237,45 @@ def _militia_of_the_article(frame: pl.DataFrame, tokens: pl.DataFrame) -> pl.Dat
     )
 
 
-def _without_attribute_nisbas(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+def _with_attribute_nisbas(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """A nationality adjective right after a named group, person or place describes it, it is
     no participant of its own: «ميليشيات الحوثي الإيرانية» are the Houthis, not Iran; «حزب الله
-    اللبناني» is Hezbollah; «درنة الليبية» is Derna. (After a generic agent the two are one
-    composed reference already: «الوفد الإيراني».)"""
+    اللبناني» is Hezbollah; «درنة الليبية» is Derna. (Right after a generic agent the two are one
+    composed reference already: «الوفد الإيراني».)
+    `attribute`: the adjective of a generic agent with another adjective between, «القوات الأمنية
+    العراقية», «القوات الحكومية السورية»: it gives the agent its country and still counts among
+    the countries the article names (_fill_agent_countries drops it after) — else «العراقية» was a
+    participant of its own, coordinated with what follows: «بين القوات الأمنية العراقية وعناصر
+    داعش» lost its second party."""
     # (of a group of one country: after an international body the adjective names its national
     # office, «الإنتربول السعودي»)
     # (a place the dictionary does not know, «مدينة ميدي اليمنية», takes its country from it)
     # (not a state's name: «بين إسرائيل والفلسطينيين»; nor a coordinated demonym)
-    named = spans.filter(((pl.col("kind") == "name") & pl.col("country").is_not_null())
-                         | (pl.col("is_place") & pl.col("kind").is_in(["place", "unknown"]))).select(
-        "article_id", first_token=pl.col("last_token") + 1)
-    attributes = (spans.filter((pl.col("kind") == "nisba") & ~pl.col("clitic").fill_null("").str.starts_with("و"))
-                  .select("article_id", "first_token", nisba_country="country")
-                  .join(named, on=["article_id", "first_token"], how="semi")
-                  .pipe(at_token, tokens, "first_token", gap="gap_before")
-                  .filter(pl.col("gap") == "")
-                  .drop("gap"))
+    owners = pl.concat([
+        spans.filter(((pl.col("kind") == "name") & pl.col("country").is_not_null())
+                     | (pl.col("is_place") & pl.col("kind").is_in(["place", "unknown"])))
+        .select("article_id", owner_last="last_token", first_token=pl.col("last_token") + 1, attribute=pl.lit(False)),
+        spans.filter(pl.col("kind") == "agent")
+        .select("article_id", owner_last="last_token", first_token=pl.col("last_token") + 2, attribute=pl.lit(True))
+        .pipe(at_token, tokens, pl.col("owner_last") + 1, between="norm", between_gap="gap_before")
+        .filter(pl.col("between").str.starts_with("ال") & (pl.col("between_gap") == ""))
+        .join(spans.select("article_id", owner_last=pl.col("first_token") - 1), on=["article_id", "owner_last"], how="anti")
+        .drop("between", "between_gap"),
+    ])
+    # (not an adverb in «ـيا»: «القوات الحكومية المدعومة سعوديا» are not Saudi)
+    nisbas = (spans.filter((pl.col("kind") == "nisba") & ~pl.col("clitic").fill_null("").str.starts_with("و"))
+              .pipe(at_token, tokens, "last_token", tail="norm").filter(~pl.col("tail").str.ends_with("يا"))
+              .select("article_id", "first_token", nisba_country="country")
+              .join(owners, on=["article_id", "first_token"])
+              .unique(["article_id", "first_token"], keep="first", maintain_order=True)
+              .pipe(at_token, tokens, "first_token", gap="gap_before")
+              .filter(pl.col("gap") == "")
+              .drop("gap"))
     return (
-        spans.join(attributes, on=["article_id", "first_token"], how="anti")
-        .join(attributes.select("article_id", "nisba_country", last_token=pl.col("first_token") - 1), on=["article_id", "last_token"], how="left")
+        spans.join(nisbas.filter(~pl.col("attribute")), on=["article_id", "first_token"], how="anti")
+        .join(nisbas.select("article_id", "first_token", "attribute"), on=["article_id", "first_token"], how="left")
+        .with_columns(pl.col("attribute").fill_null(False))
+        .join(nisbas.select("article_id", "nisba_country", last_token="owner_last"), on=["article_id", "last_token"], how="left")
         .with_columns(pl.coalesce("country", "nisba_country").alias("country"),
                       pl.when(pl.col("is_place")).then(pl.coalesce("code", "nisba_country")).otherwise("code").alias("code"))
         .drop("nisba_country")
@@ -313,7 +331,7 @@ def _generic_places(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         clitic=pl.when(pl.col("clitic") != "").then(pl.col("clitic")),
         code=pl.lit(None, pl.String), country=pl.lit(None, pl.String), role=pl.lit(None, pl.String), kind=pl.lit("place"),
         is_place=pl.lit(True), is_person=pl.lit(False), first_token="token_index", last_token="token_index",
-        generic_place=pl.lit(True),
+        attribute=pl.lit(False), generic_place=pl.lit(True),
     )
     return pl.concat([spans.with_columns(generic_place=pl.lit(False)), generic], how="vertical_relaxed")
 
@@ -653,8 +671,10 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
     joined_right_after = pl.col("c_joined") & (pl.col("c_first") == pl.col("last_token") + 1)
     nearest = (
         agents.select("agent_row", "article_id", "sentence_index", "last_token")
-        .join(countries.select("article_id", "sentence_index", pl.col("first_token").alias("c_first"), "country",
-                               c_joined=pl.col("clitic").fill_null("").str.starts_with("و")),
+        # (not the adjective of another agent: «اتهم المتحدث القوات الحكومية السورية» is no Syrian speaker)
+        .join(countries.filter(~pl.col("attribute")).select(
+            "article_id", "sentence_index", pl.col("first_token").alias("c_first"), "country",
+            c_joined=pl.col("clitic").fill_null("").str.starts_with("و")),
               on=["article_id", "sentence_index"])
         .filter((pl.col("c_first") > pl.col("last_token")) & (pl.col("c_first") - pl.col("last_token") <= 6))
         # (not the states joined to the agent by و: «الفصائل المعارضة وروسيا وتركيا» are three
@@ -673,7 +693,7 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
         .with_columns(code=pl.col("country") + pl.col("role").fill_null(""))
         .drop("agent_row", "near_country", "article_country")
     )
-    return pl.concat([frame.filter(~needs_country), agents])
+    return pl.concat([frame.filter(~needs_country & ~pl.col("attribute")), agents]).drop("attribute")
 
 
 def coordination_groups(parts: pl.DataFrame) -> pl.DataFrame:
