@@ -1360,3 +1360,10 @@ def test_a_demonym_after_an_agent_and_its_adjective_describes_the_agent():
 
 def test_civil_aviation_is_no_air_force():
     assert _by_trigger("وأدانت هيئة الطيران المدني الإماراتية اقتراب مقاتلتين قطريتين من طائرة مدنية.")["وأدانت"]["source_code"] == "AREGOV"
+
+
+def test_the_indefinite_fight_against_a_party_is_a_campaign():
+    """«أثبتوا فعالية في قتال تنظيم داعش», «دور الولايات المتحدة في قتال داعش»: a campaign or a
+    role, no one fight (and the fought party was read as the fighter); «قتال بين» is one."""
+    assert "قتال" not in _by_trigger("ويتصدى المقاتلون الأكراد الذين أثبتوا فعالية في قتال تنظيم داعش للهجوم التركي.")
+    assert ("قتال بين", "190", "SYRMIL", "IMGREB") in _coded("واندلع قتال بين الجيش السوري وتنظيم داعش في دير الزور.")
