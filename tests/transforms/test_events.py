@@ -1367,3 +1367,17 @@ def test_the_indefinite_fight_against_a_party_is_a_campaign():
     role, no one fight (and the fought party was read as the fighter); «قتال بين» is one."""
     assert "قتال" not in _by_trigger("ويتصدى المقاتلون الأكراد الذين أثبتوا فعالية في قتال تنظيم داعش للهجوم التركي.")
     assert ("قتال بين", "190", "SYRMIL", "IMGREB") in _coded("واندلع قتال بين الجيش السوري وتنظيم داعش في دير الزور.")
+
+
+def test_a_nuclear_bomb_and_an_onslaught_of_words():
+    """«إذا طورت إيران قنبلة نووية»: a weapon spoken of, no bombing; «الهجمة الإعلامية القطرية على
+    قمة الظهران»: criticism (111), not military force."""
+    assert "قنبلة" not in _by_trigger("وقال ولي العهد السعودي إن المملكة ستطور قنبلة نووية إذا طورت إيران واحدة.")
+    assert _by_trigger("وقال وزير الخارجية البحريني إن الهجمة الإعلامية القطرية على قمة الظهران لن تنجح.")["الهجمة"]["cameo_code"] == "111"
+    assert _by_trigger("وأسفر انفجار قنبلة زرعها مسلحون في بغداد عن مقتل طفل.")
+
+
+def test_resolve_and_hope_make_an_intent():
+    """«عزم واشنطن فرض عقوبات», «أعرب عن أمله في أن يزور الكويت»: the act is still to come."""
+    assert _by_trigger("وانتقد الرئيس الإيراني تصريحات بومبيو حول عزم واشنطن فرض عقوبات على طهران.")["فرض عقوبات"]["modality"] == "future"
+    assert _by_trigger("وأعرب الرئيس الفلبيني عن أمله في أن يزور الكويت قريبا.")["يزور"]["modality"] == "future"
