@@ -67,6 +67,9 @@ LIGHT_VERB_ALL = "|".join(LIGHT_VERBS)
 # «غالبا ما», «عادة ما», «كثيرا ما», «دائما ما» (often, usually, always): «ما» is no negation
 # there, and what follows is habitual, no one event (background)
 HABITUAL_BEFORE_MA = [normalize_str(w) for w in ("غالبا", "عادة", "كثيرا", "دائما")]
+# hope as a noun makes an intent («عبر عن أمله في أن يزور»), but «خيبة أمله» is disappointment
+# at what was done («عن خيبة أملها بقرار الولايات المتحدة»)
+HOPE_NOUNS, DISAPPOINTMENT = [normalize_str(w) for w in ("أمله", "أملها", "أملهم")], normalize_str("خيبة")
 _STILL = ["يزال", "تزال", "زال", "زالت", "يزالون", "تزالان", "يزالان"]
 _NAMING = [
     f"{stem}{suffix}" for stem in ("أسما", "سما", "وصف", "وصفت", "اعتبر", "اعتبرت", "يصف", "تصف", "يعتبر", "تعتبر")
@@ -118,6 +121,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .filter(~pl.col("bare").is_in(NOMINAL_NEGATORS) | (pl.col("distance") == 1))
         .join(_SET_PHRASES, on=["bare", "next_word"], how="anti")
         .pipe(at_token, tokens, pl.col("token_index") - 1, previous_word="norm")
+        .filter(~(pl.col("bare").is_in(HOPE_NOUNS) & pl.col("previous_word").str.ends_with(DISAPPOINTMENT)).fill_null(True))
         .with_columns(modality=pl.when((pl.col("bare") == "ما") & pl.col("previous_word").is_in(HABITUAL_BEFORE_MA))
                       .then(pl.lit("background")).otherwise("modality"))
         .group_by("event_row")

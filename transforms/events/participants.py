@@ -257,15 +257,17 @@ def _with_attribute_nisbas(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
         .select("article_id", owner_last="last_token", first_token=pl.col("last_token") + 1, attribute=pl.lit(False)),
         spans.filter(pl.col("kind") == "agent")
         .select("article_id", owner_last="last_token", first_token=pl.col("last_token") + 2, attribute=pl.lit(True))
+        .pipe(at_token, tokens, "owner_last", owner_word="norm")
         .pipe(at_token, tokens, pl.col("owner_last") + 1, between="norm", between_gap="gap_before")
-        .filter(pl.col("between").str.starts_with("ال") & (pl.col("between_gap") == ""))
+        .pipe(at_token, tokens, "first_token", demonym="norm")
+        .filter(_describes_the_agent() & (pl.col("between_gap") == ""))
         .join(spans.select("article_id", owner_last=pl.col("first_token") - 1), on=["article_id", "owner_last"], how="anti")
-        .drop("between", "between_gap"),
+        .drop("owner_word", "between", "between_gap", "demonym"),
     ])
     # (not an adverb in «ـيا»: «القوات الحكومية المدعومة سعوديا» are not Saudi)
     nisbas = (spans.filter((pl.col("kind") == "nisba") & ~pl.col("clitic").fill_null("").str.starts_with("و"))
               .pipe(at_token, tokens, "last_token", tail="norm").filter(~pl.col("tail").str.ends_with("يا"))
-              .select("article_id", "first_token", nisba_country="country")
+              .select("article_id", "first_token", "end", nisba_country="country")
               .join(owners, on=["article_id", "first_token"])
               .unique(["article_id", "first_token"], keep="first", maintain_order=True)
               .pipe(at_token, tokens, "first_token", gap="gap_before")
@@ -275,11 +277,34 @@ def _with_attribute_nisbas(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
         spans.join(nisbas.filter(~pl.col("attribute")), on=["article_id", "first_token"], how="anti")
         .join(nisbas.select("article_id", "first_token", "attribute"), on=["article_id", "first_token"], how="left")
         .with_columns(pl.col("attribute").fill_null(False))
-        .join(nisbas.select("article_id", "nisba_country", last_token="owner_last"), on=["article_id", "last_token"], how="left")
+        .join(nisbas.select("article_id", "nisba_country", "attribute", last_token="owner_last", nisba_last="first_token", nisba_end="end"),
+              on=["article_id", "last_token"], how="left", suffix="_of_nisba")
         .with_columns(pl.coalesce("country", "nisba_country").alias("country"),
                       pl.when(pl.col("is_place")).then(pl.coalesce("code", "nisba_country")).otherwise("code").alias("code"))
-        .drop("nisba_country")
+        # (the agent's span runs over its adjectives: «محكمة عسكرية إسرائيلية قد أدانت» — its subject
+        # stands right before the verb's «قد»)
+        .with_columns(pl.when(pl.col("attribute_of_nisba")).then("nisba_last").otherwise("last_token").alias("last_token"),
+                      pl.when(pl.col("attribute_of_nisba")).then("nisba_end").otherwise("end").alias("end"))
+        .drop("nisba_country", "attribute_of_nisba", "nisba_last", "nisba_end")
     )
+
+
+# adjectives of armed forces that are participles, not relational adjectives in «ـي»:
+# «القوات المشتركة اليمنية», «القوات المسلحة السورية»
+PARTICIPLE_ADJECTIVES = [normalize_str(w) for w in ("مشتركة", "مسلحة", "متحالفة", "خاصة")]
+
+
+def _describes_the_agent() -> pl.Expr:
+    """Whether the word between a generic agent and a demonym leaves the demonym the agent's: the
+    genitive of a construct head («وزارة الخزانة الأمريكية», «قوات الدفاع الإسرائيلية»), or an
+    adjective like the demonym (in «ـي», or an armed force's participle), agreeing with it in
+    definiteness («القوات الأمنية العراقية», «محكمة عسكرية إسرائيلية»). Not a noun in agreement, which is the verb's object with its own
+    demonym: «رفض الفصائل الطلب الروسي», «انتقدت وزارة الخارجية القصف الإيراني»."""
+    definite = lambda column: pl.col(column).str.contains("^[وفبل]*ال|^[وف]?لل")  # noqa: E731
+    construct = ~definite("owner_word") & definite("between")
+    relational = pl.col("between").str.contains("(يه?|يين|يون|يات)$") | pl.col("between").str.replace("^[وفبل]*ال", "").is_in(
+        PARTICIPLE_ADJECTIVES)
+    return construct | (relational & (definite("between") == definite("demonym")))
 
 
 @cache
