@@ -1391,3 +1391,10 @@ def test_resolve_and_hope_make_an_intent():
     assert _by_trigger("وأعرب الرئيس الفلبيني عن أمله في أن يزور الكويت قريبا.")["يزور"]["modality"] == "future"
     # (but «خيبة أملها» is disappointment at what was done)
     assert _by_trigger("وأعربت روسيا عن خيبة أملها إزاء فرض العقوبات الأميركية على إيران.")["فرض العقوبات"]["modality"] == "asserted"
+
+
+def test_a_plan_reaches_into_the_clause_it_governs():
+    """«ومن المقرر أن يترأس ترامب اجتماع مجلس الأمن»: the meeting is planned, «أن» opening the
+    clause the plan governs, beyond the three words a modality word reaches alone."""
+    assert _by_trigger("ومن المقرر أن يترأس ترامب اجتماع مجلس الأمن الدولي حول إيران.")["اجتماع"]["modality"] == "future"
+    assert _by_trigger("وترأس ترامب اجتماع مجلس الأمن الدولي حول إيران.")["اجتماع"]["modality"] == "asserted"

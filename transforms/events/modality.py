@@ -7,7 +7,8 @@
   «وتتهم إسرائيل إيران», «إيران تدعم»: standing_verbs.txt), which coding.find_events drops;
 - conditional: what is charged, alleged or accused («بتهمة», «مزاعم», «اتهم X بـ…»);
 - future: سـ (on the trigger or on its light verb: «ستشن … هجوما»), يعتزم, من المقرر before it
-  (or before its light verb); المرتقب, المزمع after it; what an appeal or demand calls for; the ل
+  (or before its light verb; with «أن» after it, a few words further: «ومن المقرر أن يترأس ترامب
+  اجتماع مجلس الأمن»); المرتقب, المزمع after it; what an appeal or demand calls for; the ل
   of purpose («لاستهداف», «للقاء»); a date after the report; a planned event's bare weekday is
   the coming one;
 - else asserted. The context words are the trigger lexicon's (triggers.modality_words).
@@ -56,6 +57,7 @@ NOMINAL_NEGATORS = [normalize_str(w) for w in (
 # with سـ, this many tokens before it makes it future too (other context words reach three)
 MAX_PURPOSE_GAP = 8
 PLAN_MODALITIES = ["future", "intent"]
+THAT, MAX_CLAUSE_GAP = [normalize_str(w) for w in ("أن", "بأن")], 6  # «أن» after a word of plan, and how far into its clause it reaches
 LIGHT_VERB_FORMS = "|".join(w for w in LIGHT_VERBS if w[0] in "يت")  # the present forms that take سـ
 LIGHT_VERB_ALL = "|".join(LIGHT_VERBS)
 
@@ -109,14 +111,17 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .with_columns(distance=distance, is_after=pl.col("token_index") > pl.col("last_token"),
                       bare=pl.col("norm").str.replace("^[وف]", ""))
         .join(words, left_on="bare", right_on="norm")
+        .pipe(at_token, tokens, pl.col("token_index") + 1, next_word="norm")
         .filter(
             (pl.col("is_after") == (pl.col("scope") == "after"))
             & ((pl.col("scope") == "sentence") | (pl.col("distance") <= 3)
                | (pl.col("purpose") & pl.col("modality").is_in(PLAN_MODALITIES) & (pl.col("distance") <= MAX_PURPOSE_GAP)
-                  & (pl.col("bare") != "قد")))
+                  & (pl.col("bare") != "قد"))
+               # a plan that governs a clause reaches into it: «يتوقع أن تبلور الأطراف اتفاقا»
+               | (pl.col("modality").is_in(PLAN_MODALITIES) & pl.col("next_word").is_in(THAT) & ~pl.col("is_after")
+                  & (pl.col("distance") <= MAX_CLAUSE_GAP)))
         )
         # «قد» before a present-tense verb is «may»; before a past one («وقد انعكس») it asserts
-        .pipe(at_token, tokens, pl.col("token_index") + 1, next_word="norm")
         .filter((pl.col("bare") != "قد") | pl.col("next_word").str.contains("^[يتن]"))
         .filter(~pl.col("bare").is_in(NOMINAL_NEGATORS) | (pl.col("distance") == 1))
         .join(_SET_PHRASES, on=["bare", "next_word"], how="anti")
