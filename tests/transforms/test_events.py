@@ -1398,3 +1398,12 @@ def test_a_plan_reaches_into_the_clause_it_governs():
     clause the plan governs, beyond the three words a modality word reaches alone."""
     assert _by_trigger("ومن المقرر أن يترأس ترامب اجتماع مجلس الأمن الدولي حول إيران.")["اجتماع"]["modality"] == "future"
     assert _by_trigger("وترأس ترامب اجتماع مجلس الأمن الدولي حول إيران.")["اجتماع"]["modality"] == "asserted"
+
+
+def test_amid_is_background_but_not_for_fighting():
+    """«وسط اتهامات لموسكو», «في ظل رفض الغرب المساهمة»: the circumstance of another act, a state
+    that lasts, no new event; but fighting «وسط اشتباكات» went on with the act reported."""
+    assert _by_trigger("وجاء التصريح وسط اتهامات لموسكو بالمشاركة في الحرب.")["اتهامات"]["modality"] == "background"
+    assert _by_trigger("ويبقى مصير هؤلاء مبهما في ظل رفض بريطانيا إعادتهم.")["رفض"]["modality"] == "background"
+    assert _by_trigger("وواصلت القوات اليمنية تقدمها شمالي مديرية الدريهمي وسط اشتباكات مع الحوثيين.")[
+        "اشتباكات"]["modality"] == "asserted"

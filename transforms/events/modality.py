@@ -52,6 +52,13 @@ STANDING = "standing"
 # bombing took place: such a sentence was not found in the middleEast articles, the others were)
 NOMINAL_NEGATORS = [normalize_str(w) for w in (
     "وقف", "بوقف", "لوقف", "عدم", "بعدم", "لعدم", "إيقاف", "بإيقاف", "لإيقاف", "توقف", "بتوقف")]
+# «وسط», «في ظل» (amid) make background only for acts other than force (roots 18–20): with force
+# they name fighting that goes on with the act reported and happened («تقدمت القوات وسط اشتباكات
+# عنيفة», «في ظل معارك عنيفة تدور»); and «وسط» only right before the trigger: further back it is
+# mostly the centre of a place («في وسط البلاد، استهدفت صواريخ …»)
+# (its و is a root letter: «وسط» is matched stripped too, as «سط»)
+RIGHT_BEFORE_ONLY = [normalize_str("وسط"), normalize_str("سط")]
+AMID, FORCE_ROOTS_FROM = [*RIGHT_BEFORE_ONLY, normalize_str("ظل"), normalize_str("بظل")], "18"
 # an act introduced by the ل of purpose («ستتوجه الوزيرة إلى موسكو للقاء نظيرها», «يعتزم إرسال
 # قوات لمحاربة …») shares the plan of the verb it serves: a word of plan or intent, or a verb
 # with سـ, this many tokens before it makes it future too (other context words reach three)
@@ -105,7 +112,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     )
     purpose = purpose_lam() & pl.col("undergone_verb").is_null()
     context = (
-        events.select("event_row", *keys, "first_token", "last_token", "anchor_first", purpose=purpose).unique()
+        events.select("event_row", *keys, "first_token", "last_token", "anchor_first", "cameo_code", purpose=purpose).unique()
         .join(tokens.select(*keys, "token_index", "norm"), on=keys)
         .filter((pl.col("token_index") < pl.col("first_token")) | (pl.col("token_index") > pl.col("last_token")))
         .with_columns(distance=distance, is_after=pl.col("token_index") > pl.col("last_token"),
@@ -123,7 +130,8 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         )
         # «قد» before a present-tense verb is «may»; before a past one («وقد انعكس») it asserts
         .filter((pl.col("bare") != "قد") | pl.col("next_word").str.contains("^[يتن]"))
-        .filter(~pl.col("bare").is_in(NOMINAL_NEGATORS) | (pl.col("distance") == 1))
+        .filter(~pl.col("bare").is_in(NOMINAL_NEGATORS + RIGHT_BEFORE_ONLY) | (pl.col("distance") == 1))
+        .filter(~pl.col("bare").is_in(AMID) | (pl.col("cameo_code").str.slice(0, 2) < FORCE_ROOTS_FROM))
         .join(_SET_PHRASES, on=["bare", "next_word"], how="anti")
         .pipe(at_token, tokens, pl.col("token_index") - 1, previous_word="norm")
         .filter(~(pl.col("bare").is_in(HOPE_NOUNS) & pl.col("previous_word").str.ends_with(DISAPPOINTMENT)).fill_null(True))
