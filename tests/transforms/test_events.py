@@ -1407,3 +1407,11 @@ def test_amid_is_background_but_not_for_fighting():
     assert _by_trigger("ويبقى مصير هؤلاء مبهما في ظل رفض بريطانيا إعادتهم.")["رفض"]["modality"] == "background"
     assert _by_trigger("وواصلت القوات اليمنية تقدمها شمالي مديرية الدريهمي وسط اشتباكات مع الحوثيين.")[
         "اشتباكات"]["modality"] == "asserted"
+
+
+def test_what_is_conceded_is_background():
+    """«رغم انسحاب الولايات المتحدة منه»: the act conceded came before, no new event; but not the
+    main clause after it («ورغم العملية العسكرية، دعا النظام …»)."""
+    assert _by_trigger("وشددت ميركل على ضرورة الحفاظ على الاتفاق النووي رغم انسحاب الولايات المتحدة منه.")[
+        "انسحاب"]["modality"] == "background"
+    assert _by_trigger("ورغم العملية العسكرية، دعا النظام السوري اللاجئين إلى العودة.")["دعا"]["modality"] == "asserted"

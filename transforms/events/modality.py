@@ -54,11 +54,13 @@ NOMINAL_NEGATORS = [normalize_str(w) for w in (
     "وقف", "بوقف", "لوقف", "عدم", "بعدم", "لعدم", "إيقاف", "بإيقاف", "لإيقاف", "توقف", "بتوقف")]
 # «وسط», «في ظل» (amid) make background only for acts other than force (roots 18–20): with force
 # they name fighting that goes on with the act reported and happened («تقدمت القوات وسط اشتباكات
-# عنيفة», «في ظل معارك عنيفة تدور»); and «وسط» only right before the trigger: further back it is
-# mostly the centre of a place («في وسط البلاد، استهدفت صواريخ …»)
+# عنيفة», «في ظل معارك عنيفة تدور»)
 # (its و is a root letter: «وسط» is matched stripped too, as «سط»)
-RIGHT_BEFORE_ONLY = [normalize_str("وسط"), normalize_str("سط")]
-AMID, FORCE_ROOTS_FROM = [*RIGHT_BEFORE_ONLY, normalize_str("ظل"), normalize_str("بظل")], "18"
+AMID, FORCE_ROOTS_FROM = [normalize_str(w) for w in ("وسط", "سط", "ظل", "بظل")], "18"
+# words that reach fewer words than three: «وسط» right before the trigger (further back it is
+# mostly the centre of a place, «في وسط البلاد، استهدفت صواريخ …»); «رغم» two words (not the
+# main clause after the conceded act: «ورغم العملية العسكرية، دعا النظام …»)
+NEAR_ONLY = {normalize_str(w): n for w, n in (("وسط", 1), ("سط", 1), ("رغم", 2), ("برغم", 2), ("بالرغم", 2))}
 # an act introduced by the ل of purpose («ستتوجه الوزيرة إلى موسكو للقاء نظيرها», «يعتزم إرسال
 # قوات لمحاربة …») shares the plan of the verb it serves: a word of plan or intent, or a verb
 # with سـ, this many tokens before it makes it future too (other context words reach three)
@@ -130,7 +132,8 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         )
         # «قد» before a present-tense verb is «may»; before a past one («وقد انعكس») it asserts
         .filter((pl.col("bare") != "قد") | pl.col("next_word").str.contains("^[يتن]"))
-        .filter(~pl.col("bare").is_in(NOMINAL_NEGATORS + RIGHT_BEFORE_ONLY) | (pl.col("distance") == 1))
+        .filter(~pl.col("bare").is_in(NOMINAL_NEGATORS) | (pl.col("distance") == 1))
+        .filter((pl.col("distance") <= pl.col("bare").replace_strict(NEAR_ONLY, default=None, return_dtype=pl.Int64)).fill_null(True))
         .filter(~pl.col("bare").is_in(AMID) | (pl.col("cameo_code").str.slice(0, 2) < FORCE_ROOTS_FROM))
         .join(_SET_PHRASES, on=["bare", "next_word"], how="anti")
         .pipe(at_token, tokens, pl.col("token_index") - 1, previous_word="norm")
