@@ -406,8 +406,9 @@ def test_a_verbal_noun_with_its_agent_pronoun_acts_on_the_noun_after_it():
 
 def test_a_death_sentence_is_a_legal_act_not_a_killing():
     events = _events("وأصدرت محكمة عسكرية مصرية حكمها بالإعدام على 12 متهما بتفجير كنيسة في الإسكندرية.")
-    # (the bombing they are charged with is coded only as alleged, conditional)
+    # (the bombing they are charged with is coded only as alleged, conditional, and not the court's)
     assert not events.filter(pl.col("cameo_code").str.starts_with("18") & (pl.col("modality") != "conditional")).height
+    assert not events.filter(pl.col("cameo_code").str.starts_with("18") & (pl.col("source_code") == "EGYJUD")).height
     assert events.filter(pl.col("cameo_code") == "116").height
     # «بإعدام» a few words after «حكم» (recoded_by_context.tsv); an execution carried out stays one
     assert ("بإعدام", "116", "IRQJUD", "TUR") in _coded("حكم القضاء العراقي بإعدام ست تركيات بتهمة الانتماء إلى تنظيم داعش.")
@@ -1359,9 +1360,13 @@ def test_a_demonym_after_an_agent_and_its_adjective_describes_the_agent():
     assert not any(source and source.startswith("SAU") for source in sources)
     # (nor a noun in agreement: the object with its own demonym, «رفض الفصائل الطلب الروسي»)
     assert ("رفض", "120", "RUSREB", "RUS") in _coded("وتعثرت المفاوضات بعد رفض الفصائل الطلب الروسي بتسليم سلاحها.")
-    # indefinite, the adjective agreeing («محكمة عسكرية إسرائيلية»), and the agent's span runs over
-    # its adjectives: the subject of «… قد أدانت», a court that convicts (116)
-    assert ("أدانت", "116", "ISRJUD", "PSE") in _coded("وكانت محكمة عسكرية إسرائيلية قد أدانت أزاريا بقتل الفلسطيني الجريح.")
+    # (indefinite, the adjective agreeing: «قوات أمنية عراقية»)
+    assert ("اشتباكات", "190", "IRQMIL", "IMGREB") in _coded(
+        "وأفادت وسائل إعلام محلية في بغداد باندلاع اشتباكات بين قوات أمنية عراقية وعناصر داعش.")
+    # (nor a word with a proclitic, nor after an indefinite plural, which is no construct head:
+    # the object with its demonym)
+    assert ("ورحبت", "051", "KWTGOV", "KWT") in _coded("ورحبت الحكومة بالمساعي الكويتية لحل الأزمة.")
+    assert ("وهاجم", "190", "USAUAF", "USA") in _coded("وهاجم مسلحون الموكب الأمريكي قرب بغداد.")
 
 
 def test_civil_aviation_is_no_air_force():
@@ -1415,3 +1420,19 @@ def test_what_is_conceded_is_background():
     assert _by_trigger("وشددت ميركل على ضرورة الحفاظ على الاتفاق النووي رغم انسحاب الولايات المتحدة منه.")[
         "انسحاب"]["modality"] == "background"
     assert _by_trigger("ورغم العملية العسكرية، دعا النظام السوري اللاجئين إلى العودة.")["دعا"]["modality"] == "asserted"
+
+
+def test_a_court_that_condemns_convicts():
+    """«أدان» done by a court or a judge finds guilty (116), whatever stands between; a body that is
+    no court denounces (111)."""
+    assert ("أدان", "116", "FRAJUD", None) in _coded("وكان القاضي الفرنسي قد أدان المتهم بالاحتيال.")
+    assert _by_trigger("وكانت هيئة التفاوض السورية قد أدانت القصف الروسي على إدلب.")["أدانت"]["cameo_code"] == "111"
+
+
+def test_circumstance_and_plan_stop_at_a_pause():
+    """«ورغم ذلك، اعتقلت الشرطة», «وفي ظل هذه الأوضاع، التقى …»: the main clause after the
+    concession is asserted; «يجب أن تُوقف … عمليات استهداف»: stopping what goes on, no plan of it."""
+    assert _by_trigger("ورغم ذلك، اعتقلت الشرطة العراقية عشرات المتظاهرين في بغداد.")["اعتقلت"]["modality"] == "asserted"
+    assert _by_trigger("ورغم ذلك اعتقلت الشرطة العراقية عشرات المتظاهرين في بغداد.")["اعتقلت"]["modality"] == "asserted"
+    assert _by_trigger("وفي ظل هذه الأوضاع، التقى وزير الخارجية الروسي نظيره التركي.")["التقى"]["modality"] == "asserted"
+    assert _by_trigger("ويجب أن تُوقف فورا عمليات استهداف المدنيين في الغوطة.")["استهداف"]["modality"] != "future"

@@ -161,7 +161,8 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
     events = events.filter((pl.col("source_code").is_not_null() & ~pl.col("source_learned").fill_null(False))
                            | pl.col("target_code").is_not_null() | pl.col("own_act"))
     events = _attacks_referring_back(_recoded_by_context(_held_by_protesters(_verbal_attacks(events)), tokens), tokens)
-    events = inherit_missing_roles(_leaving_the_nuclear_deal(events, tokens)).filter(
+    events = _convictions(events)
+    events = _charged_acts(inherit_missing_roles(_leaving_the_nuclear_deal(events, tokens)), tokens).filter(
         pl.col("source_code").is_not_null() | pl.col("target_code").is_not_null())
     events = _with_dates(events, sentence_frame, tokens, articles, triggers)
     # a standing situation («المناطق التي يسيطر عليها الحوثيون», «إيران تدعم الحوثيين») is no event
@@ -254,6 +255,44 @@ def _verbal_attacks(events: pl.DataFrame) -> pl.DataFrame:
         pl.col("source_is_person").fill_null(False) | pl.col("target_is_person").fill_null(False)
     )
     return events.with_columns(cameo_code=pl.when(in_words).then(pl.lit(CRITICISM)).otherwise(pl.col("cameo_code")))
+
+
+CONDEMN, FIND_GUILTY = normalize_str("أدان"), "116"  # a court that «أدان» convicts; it does not criticise (CRITICISM)
+
+
+def _convictions(events: pl.DataFrame) -> pl.DataFrame:
+    """«أدان» done by a court or a judge convicts (116, CAMEO's «find guilty»), it does not
+    denounce (111): «وكانت محكمة عسكرية إسرائيلية قد أدانت أزاريا» — whatever stands between
+    («أدانتها محكمة» is recoded by its context, recoded_by_context.tsv); not when the court is
+    the one acted on («انتقد الرئيس المحكمة الأمريكية وأدان قرارها»)."""
+    by_court = ((normalize(pl.col("lemma")) == CONDEMN) & (pl.col("cameo_code") == CRITICISM)
+                & pl.col("source_code").str.ends_with("JUD")).fill_null(False)
+    return events.with_columns(cameo_code=pl.when(by_court).then(pl.lit(FIND_GUILTY)).otherwise("cameo_code"))
+
+
+DISAPPROVE_ROOT = CRITICISM[:2]
+# the accused, right before the act they are charged with: «على 12 متهما بتفجير كنيسة»
+ACCUSED = [normalize_str(w) for w in ("متهم", "متهما", "متهمين", "متهمون", "المتهم", "المتهمين", "المتهمون", "المتهمة", "متهمة")]
+
+
+def _charged_acts(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """An act named with ب right after the accused («حكمها بالإعدام على 12 متهما بتفجير كنيسة») is
+    done by the accused, whom rasd seldom codes: never by the court, the police or the state the
+    clause names before them. Its source is dropped (its modality is conditional: modality.tsv)."""
+    charged = (
+        # (not the verdict or the charge itself: «حكم على 12 متهما بالسجن المؤبد», root 11)
+        events.filter(~pl.col("cameo_code").str.starts_with(DISAPPROVE_ROOT))
+        .select("event_row", "article_id", "first_token").unique("event_row")
+        .pipe(at_token, tokens, pl.col("first_token") - 1, previous_word="norm")
+        .pipe(at_token, tokens, "first_token", first_word="norm")
+        .filter(pl.col("previous_word").is_in(ACCUSED) & pl.col("first_word").str.starts_with("ب"))
+        .select("event_row", charged=pl.lit(True))
+    )
+    found = events.join(charged, on="event_row", how="left", maintain_order="left").with_columns(pl.col("charged").fill_null(False))
+    return found.with_columns(
+        source_code=pl.when("charged").then(None).otherwise("source_code"),
+        source_actor_id=pl.when("charged").then(None).otherwise("source_actor_id"),
+    ).drop("charged")
 
 
 def _held_by_protesters(events: pl.DataFrame) -> pl.DataFrame:

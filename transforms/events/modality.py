@@ -2,7 +2,8 @@
 
 - denied: نفى … before the trigger, or after it behind «لكن / بينما / غير أن»;
 - negated: لم, لن, وقف …;
-- background: «منذ 2015», سابقا, «وقتها», «الحصار المفروض»;
+- background: «منذ 2015», سابقا, «وقتها», «الحصار المفروض»; what is conceded or the circumstance
+  («رغم انسحاب الولايات المتحدة», «وسط اتهامات», «في ظل رفض …»), not past a comma;
 - standing: the present tense of control, threat, hosting, accusation, support or funding («يسيطر عليها»,
   «وتتهم إسرائيل إيران», «إيران تدعم»: standing_verbs.txt), which coding.find_events drops;
 - conditional: what is charged, alleged or accused («بتهمة», «مزاعم», «اتهم X بـ…»);
@@ -67,6 +68,9 @@ NEAR_ONLY = {normalize_str(w): n for w, n in (("وسط", 1), ("سط", 1), ("رغ
 MAX_PURPOSE_GAP = 8
 PLAN_MODALITIES = ["future", "intent"]
 THAT, MAX_CLAUSE_GAP = [normalize_str(w) for w in ("أن", "بأن")], 6  # «أن» after a word of plan, and how far into its clause it reaches
+STOPPING_VERBS = [normalize_str(w) for w in ("يوقف", "توقف", "يوقفوا", "ينهي", "تنهي", "يتوقف", "تتوقف")]
+PAUSE = "[،,؛;:]"
+DEMONSTRATIVES = [normalize_str(w) for w in ("ذلك", "هذا", "هذه", "تلك")]
 LIGHT_VERB_FORMS = "|".join(w for w in LIGHT_VERBS if w[0] in "يت")  # the present forms that take سـ
 LIGHT_VERB_ALL = "|".join(LIGHT_VERBS)
 
@@ -113,6 +117,9 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .otherwise(pl.col("token_index") - pl.col("last_token"))
     )
     purpose = purpose_lam() & pl.col("undergone_verb").is_null()
+    # the pauses (commas, colons …) before each token, counted through the article: a word of
+    # circumstance or a plan's «أن» does not reach past one («ورغم ذلك، اعتقلت الشرطة …»)
+    pauses = tokens.select("article_id", "token_index", pauses=pl.col("gap_before").str.contains(PAUSE).cum_sum().over("article_id"))
     context = (
         events.select("event_row", *keys, "first_token", "last_token", "anchor_first", "cameo_code", purpose=purpose).unique()
         .join(tokens.select(*keys, "token_index", "norm"), on=keys)
@@ -121,15 +128,23 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
                       bare=pl.col("norm").str.replace("^[وف]", ""))
         .join(words, left_on="bare", right_on="norm")
         .pipe(at_token, tokens, pl.col("token_index") + 1, next_word="norm")
+        .pipe(at_token, tokens, pl.col("token_index") + 2, clause_verb="norm")
+        .join(pauses, on=["article_id", "token_index"])
+        .join(pauses.select("article_id", first_token="token_index", trigger_pauses="pauses"), on=["article_id", "first_token"])
+        .with_columns(no_pause=pl.col("pauses") == pl.col("trigger_pauses"))
         .filter(
             (pl.col("is_after") == (pl.col("scope") == "after"))
             & ((pl.col("scope") == "sentence") | (pl.col("distance") <= 3)
                | (pl.col("purpose") & pl.col("modality").is_in(PLAN_MODALITIES) & (pl.col("distance") <= MAX_PURPOSE_GAP)
                   & (pl.col("bare") != "قد"))
-               # a plan that governs a clause reaches into it: «يتوقع أن تبلور الأطراف اتفاقا»
+               # a plan that governs a clause reaches into it, «يتوقع أن تبلور الأطراف اتفاقا»: a
+               # present verb after «أن», not a stop to what goes on («يجب أن تُوقف … عمليات استهداف»)
                | (pl.col("modality").is_in(PLAN_MODALITIES) & pl.col("next_word").is_in(THAT) & ~pl.col("is_after")
-                  & (pl.col("distance") <= MAX_CLAUSE_GAP)))
+                  & pl.col("clause_verb").str.contains("^[يتن]") & ~pl.col("clause_verb").is_in(STOPPING_VERBS)
+                  & pl.col("no_pause") & (pl.col("distance") <= MAX_CLAUSE_GAP)))
         )
+        # (nor past a demonstrative that stands for what went before: «ورغم ذلك اعتقلت الشرطة …»)
+        .filter(~pl.col("bare").is_in(AMID + list(NEAR_ONLY)) | (pl.col("no_pause") & ~pl.col("next_word").is_in(DEMONSTRATIVES)))
         # «قد» before a present-tense verb is «may»; before a past one («وقد انعكس») it asserts
         .filter((pl.col("bare") != "قد") | pl.col("next_word").str.contains("^[يتن]"))
         .filter(~pl.col("bare").is_in(NOMINAL_NEGATORS) | (pl.col("distance") == 1))
@@ -137,7 +152,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .filter(~pl.col("bare").is_in(AMID) | (pl.col("cameo_code").str.slice(0, 2) < FORCE_ROOTS_FROM))
         .join(_SET_PHRASES, on=["bare", "next_word"], how="anti")
         .pipe(at_token, tokens, pl.col("token_index") - 1, previous_word="norm")
-        .filter(~(pl.col("bare").is_in(HOPE_NOUNS) & pl.col("previous_word").str.ends_with(DISAPPOINTMENT)).fill_null(True))
+        .filter(~(pl.col("bare").is_in(HOPE_NOUNS) & pl.col("previous_word").str.ends_with(DISAPPOINTMENT).fill_null(False)))
         .with_columns(modality=pl.when((pl.col("bare") == "ما") & pl.col("previous_word").is_in(HABITUAL_BEFORE_MA))
                       .then(pl.lit("background")).otherwise("modality"))
         .group_by("event_row")

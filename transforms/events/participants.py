@@ -267,7 +267,7 @@ def _with_attribute_nisbas(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
     # (not an adverb in «ـيا»: «القوات الحكومية المدعومة سعوديا» are not Saudi)
     nisbas = (spans.filter((pl.col("kind") == "nisba") & ~pl.col("clitic").fill_null("").str.starts_with("و"))
               .pipe(at_token, tokens, "last_token", tail="norm").filter(~pl.col("tail").str.ends_with("يا"))
-              .select("article_id", "first_token", "end", nisba_country="country")
+              .select("article_id", "first_token", nisba_country="country")
               .join(owners, on=["article_id", "first_token"])
               .unique(["article_id", "first_token"], keep="first", maintain_order=True)
               .pipe(at_token, tokens, "first_token", gap="gap_before")
@@ -277,21 +277,18 @@ def _with_attribute_nisbas(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
         spans.join(nisbas.filter(~pl.col("attribute")), on=["article_id", "first_token"], how="anti")
         .join(nisbas.select("article_id", "first_token", "attribute"), on=["article_id", "first_token"], how="left")
         .with_columns(pl.col("attribute").fill_null(False))
-        .join(nisbas.select("article_id", "nisba_country", "attribute", last_token="owner_last", nisba_last="first_token", nisba_end="end"),
-              on=["article_id", "last_token"], how="left", suffix="_of_nisba")
+        .join(nisbas.select("article_id", "nisba_country", last_token="owner_last"), on=["article_id", "last_token"], how="left")
         .with_columns(pl.coalesce("country", "nisba_country").alias("country"),
                       pl.when(pl.col("is_place")).then(pl.coalesce("code", "nisba_country")).otherwise("code").alias("code"))
-        # (the agent's span runs over its adjectives: «محكمة عسكرية إسرائيلية قد أدانت» — its subject
-        # stands right before the verb's «قد»)
-        .with_columns(pl.when(pl.col("attribute_of_nisba")).then("nisba_last").otherwise("last_token").alias("last_token"),
-                      pl.when(pl.col("attribute_of_nisba")).then("nisba_end").otherwise("end").alias("end"))
-        .drop("nisba_country", "attribute_of_nisba", "nisba_last", "nisba_end")
+        .drop("nisba_country")
     )
 
 
 # adjectives of armed forces that are participles, not relational adjectives in «ـي»:
 # «القوات المشتركة اليمنية», «القوات المسلحة السورية»
 PARTICIPLE_ADJECTIVES = [normalize_str(w) for w in ("مشتركة", "مسلحة", "متحالفة", "خاصة")]
+# plural nouns in «ـي», objects rather than adjectives: «وقصف الجيش الأراضي السورية»
+NOUNS_IN_I = [normalize_str(w) for w in ("أراضي", "مساعي", "مباني", "أهالي", "أيادي", "ضواحي", "نواحي", "معاني", "مراعي")]
 
 
 def _describes_the_agent() -> pl.Expr:
@@ -301,10 +298,15 @@ def _describes_the_agent() -> pl.Expr:
     definiteness («القوات الأمنية العراقية», «محكمة عسكرية إسرائيلية»). Not a noun in agreement, which is the verb's object with its own
     demonym: «رفض الفصائل الطلب الروسي», «انتقدت وزارة الخارجية القصف الإيراني»."""
     definite = lambda column: pl.col(column).str.contains("^[وفبل]*ال|^[وف]?لل")  # noqa: E731
-    construct = ~definite("owner_word") & definite("between")
-    relational = pl.col("between").str.contains("(يه?|يين|يون|يات)$") | pl.col("between").str.replace("^[وفبل]*ال", "").is_in(
-        PARTICIPLE_ADJECTIVES)
-    return construct | (relational & (definite("between") == definite("demonym")))
+    between = pl.col("between")
+    # (the word between bears no proclitic: «ورحبت الحكومة بالمساعي الكويتية» is welcomed, not the
+    # government's; and an indefinite plural or accusative, «وهاجم مسلحون الموكب الأمريكي», is no
+    # construct head, which drops its ن)
+    plain = between.str.starts_with("ال") | ~between.str.contains("^[وفبلك]")
+    construct = ~definite("owner_word") & ~pl.col("owner_word").str.contains("(ون|ين|ا)$") & between.str.starts_with("ال")
+    relational = ((between.str.contains("(يه?|يين|يون)$") & ~between.str.replace("^ال", "").is_in(NOUNS_IN_I))
+                  | between.str.replace("^ال", "").is_in(PARTICIPLE_ADJECTIVES))
+    return plain & (construct | (relational & (between.str.starts_with("ال") == definite("demonym"))))
 
 
 @cache
