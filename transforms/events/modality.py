@@ -20,7 +20,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms.arabic import normalize, normalize_str
-from transforms.events.clauses import LIGHT_VERBS, MAX_CALL_GAP, purpose_lam, with_proclitics
+from transforms.events.clauses import CASUALTY_ROOT, LIGHT_VERBS, MAX_CALL_GAP, purpose_lam, with_proclitics
 from transforms.events.dates import WEEKDAYS
 from transforms.events.triggers import modality_words, standing_lemmas
 from transforms.segmentation import at_token
@@ -53,15 +53,16 @@ STANDING = "standing"
 # bombing took place: such a sentence was not found in the middleEast articles, the others were)
 NOMINAL_NEGATORS = [normalize_str(w) for w in (
     "وقف", "بوقف", "لوقف", "عدم", "بعدم", "لعدم", "إيقاف", "بإيقاف", "لإيقاف", "توقف", "بتوقف")]
-# «وسط», «في ظل» (amid) make background only for acts other than force (roots 18–20): with force
+# «وسط», «في ظل» (amid) make background only for acts other than force (clauses.CASUALTY_ROOT on): with force
 # they name fighting that goes on with the act reported and happened («تقدمت القوات وسط اشتباكات
 # عنيفة», «في ظل معارك عنيفة تدور»)
 # (its و is a root letter: «وسط» is matched stripped too, as «سط»)
-AMID, FORCE_ROOTS_FROM = [normalize_str(w) for w in ("وسط", "سط", "ظل", "بظل")], "18"
-# words that reach fewer words than three: «وسط» right before the trigger (further back it is
-# mostly the centre of a place, «في وسط البلاد، استهدفت صواريخ …»); «رغم» two words (not the
-# main clause after the conceded act: «ورغم العملية العسكرية، دعا النظام …»)
-NEAR_ONLY = {normalize_str(w): n for w, n in (("وسط", 1), ("سط", 1), ("رغم", 2), ("برغم", 2), ("بالرغم", 2))}
+AMID = [normalize_str(w) for w in ("وسط", "سط", "ظل", "بظل")]
+# words that reach fewer words than three: the nominal negators and «وسط» right before the
+# trigger (further back «وسط» is mostly the centre of a place, «في وسط البلاد، استهدفت صواريخ …»);
+# «رغم» two words (not the main clause after the conceded act: «ورغم العملية العسكرية، دعا النظام …»)
+CONCESSION = [normalize_str(w) for w in ("رغم", "برغم", "بالرغم")]
+NEAR_ONLY = {**dict.fromkeys(NOMINAL_NEGATORS, 1), normalize_str("وسط"): 1, normalize_str("سط"): 1, **dict.fromkeys(CONCESSION, 2)}
 # an act introduced by the ل of purpose («ستتوجه الوزيرة إلى موسكو للقاء نظيرها», «يعتزم إرسال
 # قوات لمحاربة …») shares the plan of the verb it serves: a word of plan or intent, or a verb
 # with سـ, this many tokens before it makes it future too (other context words reach three)
@@ -144,12 +145,11 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
                   & pl.col("no_pause") & (pl.col("distance") <= MAX_CLAUSE_GAP)))
         )
         # (nor past a demonstrative that stands for what went before: «ورغم ذلك اعتقلت الشرطة …»)
-        .filter(~pl.col("bare").is_in(AMID + list(NEAR_ONLY)) | (pl.col("no_pause") & ~pl.col("next_word").is_in(DEMONSTRATIVES)))
+        .filter(~pl.col("bare").is_in(AMID + CONCESSION) | (pl.col("no_pause") & ~pl.col("next_word").is_in(DEMONSTRATIVES)))
         # «قد» before a present-tense verb is «may»; before a past one («وقد انعكس») it asserts
         .filter((pl.col("bare") != "قد") | pl.col("next_word").str.contains("^[يتن]"))
-        .filter(~pl.col("bare").is_in(NOMINAL_NEGATORS) | (pl.col("distance") == 1))
         .filter((pl.col("distance") <= pl.col("bare").replace_strict(NEAR_ONLY, default=None, return_dtype=pl.Int64)).fill_null(True))
-        .filter(~pl.col("bare").is_in(AMID) | (pl.col("cameo_code").str.slice(0, 2) < FORCE_ROOTS_FROM))
+        .filter(~pl.col("bare").is_in(AMID) | (pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32) < CASUALTY_ROOT))
         .join(_SET_PHRASES, on=["bare", "next_word"], how="anti")
         .pipe(at_token, tokens, pl.col("token_index") - 1, previous_word="norm")
         .filter(~(pl.col("bare").is_in(HOPE_NOUNS) & pl.col("previous_word").str.ends_with(DISAPPOINTMENT).fill_null(False)))

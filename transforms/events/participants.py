@@ -295,8 +295,9 @@ def _describes_the_agent() -> pl.Expr:
     """Whether the word between a generic agent and a demonym leaves the demonym the agent's: the
     genitive of a construct head («وزارة الخزانة الأمريكية», «قوات الدفاع الإسرائيلية»), or an
     adjective like the demonym (in «ـي», or an armed force's participle), agreeing with it in
-    definiteness («القوات الأمنية العراقية», «محكمة عسكرية إسرائيلية»). Not a noun in agreement, which is the verb's object with its own
-    demonym: «رفض الفصائل الطلب الروسي», «انتقدت وزارة الخارجية القصف الإيراني»."""
+    definiteness («القوات الأمنية العراقية», «محكمة عسكرية إسرائيلية»). Not a noun in agreement,
+    which is the verb's object with its own demonym: «رفض الفصائل الطلب الروسي», «انتقدت وزارة
+    الخارجية القصف الإيراني»."""
     definite = lambda column: pl.col(column).str.contains("^[وفبل]*ال|^[وف]?لل")  # noqa: E731
     between = pl.col("between")
     # (the word between bears no proclitic: «ورحبت الحكومة بالمساعي الكويتية» is welcomed, not the
