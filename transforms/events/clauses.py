@@ -15,6 +15,8 @@ with_proclitics gives a word list with its proclitics, for matching tokens as th
 
 from __future__ import annotations
 
+from functools import cache
+
 import polars as pl
 
 from transforms.arabic import normalize_str
@@ -62,7 +64,7 @@ TIME_OR_PLAN = [normalize_str(w) for w in (
 NAME_HEADS = [normalize_str(w) for w in (
     "منظمة", "منظمات", "مركز", "مراكز", "هيئة", "هيئات", "لجنة", "لجان", "فريق", "فرق", "دول", "دولتي", "وحدة", "وحدات",
     "جهاز", "أجهزة", "مكتب", "مؤسسة", "جمعية", "اتحاد", "قوات", "قوة", "كتيبة", "كتائب", "ألوية", "لواء", "غرفة",
-    "إدارة", "مديرية", "برنامج", "صندوق", "معركة", "بعثة", "بعثات",
+    "إدارة", "مديرية", "برنامج", "صندوق", "معركة", "بعثة", "بعثات", "معاهدة",  # «معاهدة حظر الأسلحة الكيماوية»
     # places and rules of fighting, not fighting: «جبهات القتال», «أرض المعركة», «قواعد الاشتباك»,
     # «مناطق سيطرة»; and «مكافحة الشغب» (riot police)
     "جبهة", "جبهات", "ساحة", "ساحات", "أرض", "خطوط", "قواعد", "منطقة", "مناطق", "مكافحة",
@@ -77,22 +79,26 @@ MAX_NEXT_VERB_GAP = 5  # tokens from a noun trigger to the verb that goes on its
 STATEMENT_ROOTS = ["02", "05", "10", "11", "12"]
 OWN_ACT_ROOTS = ["03", "13"]  # intent, threat: «توعد أردوغان المسلحين بشن عملية» — Erdogan's operation
 MAX_STATEMENT_OBJECT_GAP = 4  # tokens from the statement's verb to its object noun
-# verbs whose event is named by their object noun (normalised, without و/ف)
-LIGHT_VERBS = [
-    normalize_str(w)
-    for lemma in (
-        "وقع وقعت وقعا وقعتا وقعوا يوقع توقع يوقعان توقعان يوقعون",
-        "أبرم أبرمت أبرما أبرموا يبرم تبرم",
-        "شن شنت شنا شنوا يشن تشن يشنون",
-        "أجرى أجرت أجريا أجروا يجري تجري",
-        "عقد عقدت عقدا عقدوا يعقد تعقد يعقدان",
-        "فرض فرضت فرضا فرضوا يفرض تفرض",
-        "قدم قدمت قدما قدموا يقدم تقدم",
-        "أرسل أرسلت أرسلا أرسلوا يرسل ترسل",
-        "نفذ نفذت نفذا نفذوا ينفذ تنفذ ينفذون",  # «نفذت الطائرات الروسية غارات»
-    )
-    for w in lemma.split()
-]
+# verbs whose event is named by their object noun (normalised, without و/ف), each row one lemma's
+# forms, its first form the lemma (light_verb_objects.tsv names its verbs by it)
+LIGHT_VERB_ROWS = (
+    "وقع وقعت وقعا وقعتا وقعوا يوقع توقع يوقعان توقعان يوقعون",
+    "أبرم أبرمت أبرما أبرموا يبرم تبرم",
+    "شن شنت شنا شنوا يشن تشن يشنون",
+    "أجرى أجرت أجريا أجروا يجري تجري",
+    "عقد عقدت عقدا عقدوا يعقد تعقد يعقدان",
+    "فرض فرضت فرضا فرضوا يفرض تفرض",
+    "قدم قدمت قدما قدموا يقدم تقدم",
+    "أرسل أرسلت أرسلا أرسلوا يرسل ترسل",
+    "نفذ نفذت نفذا نفذوا ينفذ تنفذ ينفذون",  # «نفذت الطائرات الروسية غارات»
+)
+LIGHT_VERBS = [normalize_str(w) for row in LIGHT_VERB_ROWS for w in row.split()]
+# «وقع» itself starts with و: the word is tried with and without it; «بشن هجوم», «لشن», «ستشن»
+LIGHT_VERB_PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "س", "وس", "فس")
+# tokens from a light verb to an object noun that is a trigger only as its object
+# (light_verb_objects.tsv): its subject, a date, a place between — «فرضت وزارة الخزانة الأميركية،
+# الأربعاء، عقوبات», «وقعت مصر وجنوب السودان مذكرة»
+MAX_OBJECT_GAP = 7
 
 
 def with_clause_context(triggers: pl.DataFrame, tokens: pl.DataFrame, marks: pl.DataFrame) -> pl.DataFrame:
@@ -182,36 +188,41 @@ def outside_names(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
 def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """Roles are sought around `anchor_first`/`anchor_last`: the trigger itself, or — for an
     object noun («مذكرة تفاهم», «هجوما») whose light verb came earlier with the subject between
-    («وقع النظام السوري … الأحد مذكرة تفاهم») — that verb. `previous_end` is the previous
+    («وقع النظام السوري … الأحد مذكرة تفاهم») — that verb. An object noun of
+    light_verb_objects.tsv is dropped unless its verb is found. `previous_end` is the previous
     trigger's last token in the sentence, which bounds a subject found before this one."""
     keys = ["article_id", "sentence_index"]
-    triggers = triggers.sort("article_id", "sentence_index", "first_token").with_columns(
-        previous_end=pl.col("last_token").shift(1).over(keys).fill_null(-1)
-    )
-    verbs = tokens.filter(  # «وقع» itself starts with و: try the word with and without it; «بشن هجوم», «لشن», «ستشن»
-        pl.col("norm").is_in(with_proclitics(LIGHT_VERBS, ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "س", "وس", "فس")))
-    ).select(
-        *keys, verb="token_index"
-    )
+    verbs = tokens.join(_light_verb_lemmas(), on="norm").select(*keys, verb="token_index", verb_lemma="verb_lemma")
+
+    def nearest_verb(frame: pl.DataFrame, max_gap: int) -> pl.DataFrame:
+        """event_row, verb, verb_lemma: the nearest light verb before each trigger of `frame`,
+        after the previous trigger and at most `max_gap` tokens before it."""
+        return (
+            frame.join(verbs, on=keys)
+            .filter((pl.col("verb") < pl.col("first_token")) & (pl.col("verb") > pl.col("previous_end")))
+            .sort("event_row", "verb", descending=[False, True])
+            .unique("event_row", keep="first", maintain_order=True)
+            .filter(pl.col("first_token") - pl.col("verb") <= max_gap)
+        )
+
+    is_object = pl.col("light_verbs").is_not_null()
+    # a noun that is a trigger only as the object of one of its light verbs («فرضت إدارة ترامب
+    # عقوبات على طهران»), and of the nearest one
+    objects = nearest_verb(_with_previous_end(triggers).filter(is_object), MAX_OBJECT_GAP).filter(
+        pl.col("light_verbs").list.contains(pl.col("verb_lemma"))).select("event_row", "verb")
+    triggers = _with_previous_end(triggers.filter(~is_object | pl.col("event_row").is_in(objects["event_row"].implode())))
     anchors = (
-        at_token(triggers, tokens, "first_token", how="inner", first_word="norm")
+        at_token(triggers.filter(~is_object), tokens, "first_token", how="inner", first_word="norm")
         # an object noun («مذكرة تفاهم», «مساعدات»), not a phrase that starts with its own verb («تشن هجوما»)
         .filter(
             pl.col("form_kind").is_in(["verbal_noun", "phrase"]) & pl.col("source_role").is_in(["subject", "genitive"])
             & pl.col("first_word").str.contains("^([وفبل]?ال|.+(ه|ات|ا)$)")
         )
-        .join(verbs, on=keys)
-        .filter(
-            (pl.col("verb") < pl.col("first_token"))
-            & (pl.col("first_token") - pl.col("verb") <= MAX_LIGHT_VERB_GAP)
-            & (pl.col("verb") > pl.col("previous_end"))
-        )
-        .sort("event_row", "verb", descending=[False, True])
-        .unique("event_row", keep="first", maintain_order=True)
+        .pipe(nearest_verb, MAX_LIGHT_VERB_GAP)
         .select("event_row", "verb")
     )
     return (
-        triggers.join(anchors, on="event_row", how="left")
+        triggers.join(pl.concat([anchors, objects]), on="event_row", how="left")
         .with_columns(
             anchor_first=pl.coalesce("verb", "first_token"),
             anchor_last=pl.coalesce("verb", "last_token"),
@@ -220,6 +231,20 @@ def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
         )
         .drop("verb")
     )
+
+
+def _with_previous_end(triggers: pl.DataFrame) -> pl.DataFrame:
+    """`previous_end`: the last token of the sentence's previous trigger (-1 for its first)."""
+    keys = ["article_id", "sentence_index"]
+    return triggers.sort(*keys, "first_token").with_columns(previous_end=pl.col("last_token").shift(1).over(keys).fill_null(-1))
+
+
+@cache
+def _light_verb_lemmas() -> pl.DataFrame:
+    """norm (a light verb's form, with its proclitics), verb_lemma (its row's first form)."""
+    pairs = [(written, normalize_str(row.split()[0])) for row in LIGHT_VERB_ROWS
+             for written in with_proclitics([normalize_str(w) for w in row.split()], LIGHT_VERB_PROCLITICS)]
+    return pl.DataFrame(pairs, schema={"norm": pl.String, "verb_lemma": pl.String}, orient="row").unique("norm", keep="first")
 
 
 def _statement_objects(triggers: pl.DataFrame) -> pl.DataFrame:

@@ -724,16 +724,23 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([frame.filter(~needs_country & ~pl.col("attribute")), agents]).drop("attribute")
 
 
-def coordination_groups(parts: pl.DataFrame) -> pl.DataFrame:
-    """`group`: participants chained by و within a few words («النظام السوري، والحكومة …»)."""
+def coordination_groups(parts: pl.DataFrame, breaks: pl.DataFrame) -> pl.DataFrame:
+    """`group`: participants chained by و within a few words («النظام السوري، والحكومة …»), with
+    nothing between them that `breaks` counts (article_id, token_index and a running count
+    `breaks`, equal at two tokens when none stands between them): a trigger — «فرضت الولايات
+    المتحدة عقوبات على أشخاص وشركات إيرانية»: the firms are sanctioned, they do not sanction."""
     prev_last = pl.col("last_token").shift(1).over("article_id", "sentence_index")
+    prev_breaks = pl.col("breaks_at_last").shift(1).over("article_id", "sentence_index")
+    parts = parts.pipe(at_token, breaks, "last_token", breaks_at_last="breaks").pipe(
+        at_token, breaks, pl.col("first_token") - 1, breaks_before="breaks")
     joined = (
         pl.col("clitic").fill_null("").str.starts_with("و")
         & ((pl.col("first_token") - prev_last) <= MAX_COORDINATION_GAP)
+        & (pl.col("breaks_before") == prev_breaks)
     ).fill_null(False)
     grouped = parts.with_columns(group=(~joined).cum_sum().over("article_id"))
     # `head_preposition`: the preposition of the first member, for a member joined by و —
     # «ألقت القبض على نشطاء ومعارضين»: the opponents are arrested too, not the verb's subject
     # (the frame is ordered by article and token, and every sentence opens a group: a plain fill)
     head = pl.when(~joined).then(pl.struct(head=pl.col("preposition"))).forward_fill().struct.field("head")
-    return grouped.with_columns(head_preposition=pl.when(joined).then(head))
+    return grouped.with_columns(head_preposition=pl.when(joined).then(head)).drop("breaks_at_last", "breaks_before")

@@ -2,6 +2,9 @@
 
 Triggers are matched by the same clitic-aware join as actor names (actors/matching.py), with
 one more prefix: the future marker سـ on a present-tense verb (سيزور → يزور, marked future).
+The object nouns of light_verb_objects.tsv («عقوبات», «اتفاقية») are candidates only: they are
+kept where nothing else is a trigger, and only as their light verb's object
+(clauses._anchor_light_verbs).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import polars as pl
 from transforms.actors.lexicon import ALIAS_SCHEMA, build_aliases, read_table, read_word_list
 from transforms.actors.matching import candidate_stems, find_aliases, resolve_overlaps
 from transforms.arabic import normalize
+from transforms.events.participants import SEPARATE_PREPOSITIONS
 from transforms.segmentation import at_token
 
 EVENTS_DIR = Path(__file__).resolve().parent.parent / "lexicon" / "events"
@@ -25,9 +29,15 @@ FUTURE_FORM = ((r"^([وف]?س)([يتنا].{2,})$", False),)
 
 @cache
 def trigger_lexicon() -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(aliases for the matcher, trigger attributes by alias_id)."""
+    """(aliases for the matcher, trigger attributes by alias_id). An object noun's attributes
+    hold `light_verbs`, the normalised lemmas of the verbs it must be the object of (null for
+    every other trigger)."""
     files = sorted(EVENTS_DIR.glob("triggers_*.tsv"))  # one file per group of CAMEO roots
-    triggers = pl.concat([read_table(path) for path in files]).filter(
+    objects = read_table(EVENTS_DIR / "light_verb_objects.tsv").with_columns(
+        form_kind=pl.lit("verbal_noun"), source_role=pl.lit("subject"),
+        light_verbs=normalize(pl.col("light_verbs")).str.split(" "),
+    )
+    triggers = pl.concat([read_table(path) for path in files] + [objects], how="diagonal").filter(
         pl.col("form_ar").is_not_null() & pl.col("cameo_code").is_not_null()
     )
     aliases = build_aliases(
@@ -48,7 +58,7 @@ def trigger_lexicon() -> tuple[pl.DataFrame, pl.DataFrame]:
     attributes = aliases.select("alias_id", "alias", cameo_code="role_code").join(
         triggers.select(
             alias="form_ar", cameo_code="cameo_code", lemma="lemma_ar", form_kind="form_kind",
-            source_role="source_role", symmetric=pl.col("symmetric") == "yes",
+            source_role="source_role", symmetric=pl.col("symmetric") == "yes", light_verbs="light_verbs",
             # a 3rd person feminine verb (طردت, تدعم) needs a feminine or plural subject
             feminine=((pl.col("form_kind") == "verb_past") & (form == normalize(pl.col("lemma_ar")) + "ت"))
             | ((pl.col("form_kind") == "verb_present") & form.str.starts_with("ت")),
@@ -102,11 +112,30 @@ def find_triggers(tokens: pl.DataFrame, stems: pl.DataFrame) -> pl.DataFrame:
     attributes. `stems`: the batch's candidate_stems, to which the future forms are added."""
     aliases, attributes = trigger_lexicon()
     future = candidate_stems(tokens.filter(pl.col("norm").str.contains("^[وف]?س[يتنا]")), FUTURE_FORM, unstripped=False)
-    matches = resolve_overlaps(find_aliases(tokens, aliases, pl.concat([stems, future])))
+    matches = find_aliases(tokens, aliases, pl.concat([stems, future]))
+    is_object = pl.col("alias_id").is_in(attributes.filter(pl.col("light_verbs").is_not_null())["alias_id"].implode())
+    standard = resolve_overlaps(matches.filter(~is_object))
+    matches = pl.concat([standard, _direct_objects(resolve_overlaps(matches.filter(is_object)), standard, tokens)])
     found = matches.select("article_id", "sentence_index", "first_token", "last_token", "clitic", "alias_id").join(
         attributes, on="alias_id"
     )
     return _marked_passives(_nouns_after_lam(found), tokens)
+
+
+def _direct_objects(objects: pl.DataFrame, standard: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """The object nouns (light_verb_objects.tsv) that may be a verb's direct object: with no
+    proclitic («وقعت مصر اتفاقية», not «بالاتفاقية», «والعقوبات»), not right after a preposition
+    («على العقوبات»), and where no other trigger stands («توقيع الاتفاقية»: the longer trigger)."""
+    keys = ["article_id", "sentence_index"]
+    overlapped = objects.join(standard.select(*keys, other_first="first_token", other_last="last_token"), on=keys).filter(
+        (pl.col("other_first") <= pl.col("last_token")) & (pl.col("other_last") >= pl.col("first_token")))
+    return (
+        objects.filter(pl.col("clitic").fill_null("") == "")
+        .join(overlapped, on=["article_id", "first_token", "alias_id"], how="anti")
+        .pipe(at_token, tokens, pl.col("first_token") - 1, previous_word="norm")
+        .filter(~pl.col("previous_word").is_in(SEPARATE_PREPOSITIONS).fill_null(False))
+        .drop("previous_word")
+    )
 
 
 def _nouns_after_lam(found: pl.DataFrame) -> pl.DataFrame:
