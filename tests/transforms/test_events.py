@@ -10,7 +10,7 @@ from benchmarks.gold_events import gold_roots, matching_events
 from tests.conftest import SEED, SHARED
 from transforms.actors.lexicon import read_table
 from transforms.arabic import normalize_str
-from transforms.events.clauses import LIGHT_VERB_ROWS
+from transforms.events.clauses import LIGHT_VERB_ROWS, OBJECT_VERB_ROWS
 from transforms.events.dates import find_dates
 from transforms.events.triggers import EVENTS_DIR
 from transforms.extraction import extract
@@ -233,9 +233,29 @@ def test_an_object_noun_is_a_trigger_after_its_light_verb_and_subject(text, code
     assert _coded(text) == {coded}
 
 
+@pytest.mark.parametrize("text, coded", [
+    ("وقطعت الإمارات والسعودية، العلاقات الدبلوماسية مع قطر.", {("العلاقات", "161", "ARE", "QAT"), ("العلاقات", "161", "SAU", "QAT")}),
+    ("واستدعت وزارة الخارجية التركية السفير السعودي لدى أنقرة.", {("السفير", "114", "TURGOV", "SAUGOV")}),
+    ("وتنشر الولايات المتحدة قوات عسكرية في سوريا.", {("قوات", "154", "USA", "SYR")}),  # «قوات» deployed, not sent (074)
+    ("وسحبت قطر سفيرها من القاهرة.", {("سفيرها", "161", "QAT", "EGY")}),
+])
+def test_an_object_verb_names_its_event_by_its_object(text, coded):
+    # (the verbs of clauses.OBJECT_VERB_ROWS, for the nouns of light_verb_objects.tsv only)
+    assert _coded(text) == coded
+
+
+def test_the_act_responded_to_inherits_no_roles():
+    """«ردا على»: the act after it was done by the other side, not by the one who responds, nor
+    to the one the response hits."""
+    assert _coded("وشنت الولايات المتحدة غارات جوية على سوريا ردا على هجوم كيماوي في دوما.") == {
+        ("غارات", "195", "USA", "SYR"), ("هجوم كيماوي", "2041", None, "SYR")}
+    # (it keeps its own source, which inheriting the rockets' target would have made its target too)
+    assert ("الغارات", "195", "ISR", None) in _coded("وأطلقت حركة حماس صواريخ على إسرائيل ردا على الغارات الإسرائيلية.")
+
+
 def test_the_object_nouns_name_their_light_verbs_and_repeat_no_trigger():
     objects = read_table(EVENTS_DIR / "light_verb_objects.tsv")
-    lemmas = {normalize_str(row.split()[0]) for row in LIGHT_VERB_ROWS}
+    lemmas = {normalize_str(row.split()[0]) for row in LIGHT_VERB_ROWS + OBJECT_VERB_ROWS}
     assert {normalize_str(verb) for verbs in objects["light_verbs"] for verb in verbs.split()} <= lemmas
     # (a noun that is a trigger on its own is anchored on its verb already: one row, in triggers_*.tsv)
     triggers = pl.concat([read_table(path) for path in EVENTS_DIR.glob("triggers_*.tsv")])

@@ -93,6 +93,18 @@ LIGHT_VERB_ROWS = (
     "نفذ نفذت نفذا نفذوا ينفذ تنفذ ينفذون",  # «نفذت الطائرات الروسية غارات»
 )
 LIGHT_VERBS = [normalize_str(w) for row in LIGHT_VERB_ROWS for w in row.split()]
+# verbs whose event their object noun names only in light_verb_objects.tsv: «قطعت السعودية … العلاقات»,
+# «أطلق مسلحون النار» (the nouns of triggers_*.tsv are not anchored on them)
+OBJECT_VERB_ROWS = (
+    "قطع قطعت قطعا قطعوا يقطع تقطع",
+    "نشر نشرت نشروا ينشر تنشر",
+    "استدعى استدعت استدعوا يستدعي تستدعي",
+    "سحب سحبت سحبوا يسحب تسحب",
+    "أغلق أغلقت أغلقوا يغلق تغلق",
+    "أصدر أصدرت أصدروا يصدر تصدر",
+    "أطلق أطلقت أطلقوا يطلق تطلق",
+    "فتح فتحت فتحوا يفتح تفتح",
+)
 # «وقع» itself starts with و: the word is tried with and without it; «بشن هجوم», «لشن», «ستشن»
 LIGHT_VERB_PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "س", "وس", "فس")
 # tokens from a light verb to an object noun that is a trigger only as its object
@@ -192,13 +204,14 @@ def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
     light_verb_objects.tsv is dropped unless its verb is found. `previous_end` is the previous
     trigger's last token in the sentence, which bounds a subject found before this one."""
     keys = ["article_id", "sentence_index"]
-    verbs = tokens.join(_light_verb_lemmas(), on="norm").select(*keys, verb="token_index", verb_lemma="verb_lemma")
+    verbs = tokens.join(_light_verb_lemmas(), on="norm").select(*keys, "light", verb="token_index", verb_lemma="verb_lemma")
 
-    def nearest_verb(frame: pl.DataFrame, max_gap: int) -> pl.DataFrame:
-        """event_row, verb, verb_lemma: the nearest light verb before each trigger of `frame`,
-        after the previous trigger and at most `max_gap` tokens before it."""
+    def nearest_verb(frame: pl.DataFrame, max_gap: int, light_only: bool) -> pl.DataFrame:
+        """event_row, verb, verb_lemma: the nearest light verb (or object verb, unless
+        `light_only`) before each trigger of `frame`, after the previous trigger and at most
+        `max_gap` tokens before it."""
         return (
-            frame.join(verbs, on=keys)
+            frame.join(verbs.filter(pl.col("light") | (not light_only)), on=keys)
             .filter((pl.col("verb") < pl.col("first_token")) & (pl.col("verb") > pl.col("previous_end")))
             .sort("event_row", "verb", descending=[False, True])
             .unique("event_row", keep="first", maintain_order=True)
@@ -208,8 +221,13 @@ def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
     is_object = pl.col("light_verbs").is_not_null()
     # a noun that is a trigger only as the object of one of its light verbs («فرضت إدارة ترامب
     # عقوبات على طهران»), and of the nearest one
-    objects = nearest_verb(_with_previous_end(triggers).filter(is_object), MAX_OBJECT_GAP).filter(
-        pl.col("light_verbs").list.contains(pl.col("verb_lemma"))).select("event_row", "verb")
+    # (a form of two rows — «قوات» sent, 074, or deployed, 154 — is the row of its verb)
+    objects = (
+        nearest_verb(_with_previous_end(triggers).filter(is_object), MAX_OBJECT_GAP, light_only=False)
+        .filter(pl.col("light_verbs").list.contains(pl.col("verb_lemma")))
+        .sort("event_row").unique(["article_id", "first_token"], keep="first", maintain_order=True)
+        .select("event_row", "verb")
+    )
     triggers = _with_previous_end(triggers.filter(~is_object | pl.col("event_row").is_in(objects["event_row"].implode())))
     anchors = (
         at_token(triggers.filter(~is_object), tokens, "first_token", how="inner", first_word="norm")
@@ -218,7 +236,7 @@ def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
             pl.col("form_kind").is_in(["verbal_noun", "phrase"]) & pl.col("source_role").is_in(["subject", "genitive"])
             & pl.col("first_word").str.contains("^([وفبل]?ال|.+(ه|ات|ا)$)")
         )
-        .pipe(nearest_verb, MAX_LIGHT_VERB_GAP)
+        .pipe(nearest_verb, MAX_LIGHT_VERB_GAP, light_only=True)
         .select("event_row", "verb")
     )
     return (
@@ -234,17 +252,22 @@ def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
 
 
 def _with_previous_end(triggers: pl.DataFrame) -> pl.DataFrame:
-    """`previous_end`: the last token of the sentence's previous trigger (-1 for its first)."""
+    """`previous_end`: the last token of the sentence's previous trigger (-1 for its first); of
+    the trigger before the span for two candidates of one span (two rows of an object noun)."""
     keys = ["article_id", "sentence_index"]
-    return triggers.sort(*keys, "first_token").with_columns(previous_end=pl.col("last_token").shift(1).over(keys).fill_null(-1))
+    return triggers.sort(*keys, "first_token").with_columns(previous_end=pl.col("last_token").shift(1).over(keys)).with_columns(
+        previous_end=pl.col("previous_end").first().over(*keys, "first_token").fill_null(-1))
 
 
 @cache
 def _light_verb_lemmas() -> pl.DataFrame:
-    """norm (a light verb's form, with its proclitics), verb_lemma (its row's first form)."""
-    pairs = [(written, normalize_str(row.split()[0])) for row in LIGHT_VERB_ROWS
+    """norm (a verb's form, with its proclitics), verb_lemma (its row's first form), light (a row
+    of LIGHT_VERB_ROWS, not only OBJECT_VERB_ROWS)."""
+    rows = [(row, True) for row in LIGHT_VERB_ROWS] + [(row, False) for row in OBJECT_VERB_ROWS]
+    pairs = [(written, normalize_str(row.split()[0]), light) for row, light in rows
              for written in with_proclitics([normalize_str(w) for w in row.split()], LIGHT_VERB_PROCLITICS)]
-    return pl.DataFrame(pairs, schema={"norm": pl.String, "verb_lemma": pl.String}, orient="row").unique("norm", keep="first")
+    return pl.DataFrame(pairs, schema={"norm": pl.String, "verb_lemma": pl.String, "light": pl.Boolean},
+                        orient="row").unique("norm", keep="first", maintain_order=True)
 
 
 def _statement_objects(triggers: pl.DataFrame) -> pl.DataFrame:

@@ -162,7 +162,7 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
                            | pl.col("target_code").is_not_null() | pl.col("own_act"))
     events = _attacks_referring_back(_recoded_by_context(_held_by_protesters(_verbal_attacks(events)), tokens), tokens)
     events = _convictions(events)
-    events = _charged_acts(inherit_missing_roles(_leaving_the_nuclear_deal(events, tokens)), tokens).filter(
+    events = _charged_acts(inherit_missing_roles(_leaving_the_nuclear_deal(events, tokens), tokens), tokens).filter(
         pl.col("source_code").is_not_null() | pl.col("target_code").is_not_null())
     events = _with_dates(events, sentence_frame, tokens, articles, triggers)
     # a standing situation («المناطق التي يسيطر عليها الحوثيون», «إيران تدعم الحوثيين») is no event

@@ -115,7 +115,8 @@ def find_triggers(tokens: pl.DataFrame, stems: pl.DataFrame) -> pl.DataFrame:
     matches = find_aliases(tokens, aliases, pl.concat([stems, future]))
     is_object = pl.col("alias_id").is_in(attributes.filter(pl.col("light_verbs").is_not_null())["alias_id"].implode())
     standard = resolve_overlaps(matches.filter(~is_object))
-    matches = pl.concat([standard, _direct_objects(resolve_overlaps(matches.filter(is_object)), standard, tokens)])
+    # (object nouns are not resolved among themselves: a form of two rows keeps the row of its verb)
+    matches = pl.concat([standard, _direct_objects(matches.filter(is_object), standard, tokens)])
     found = matches.select("article_id", "sentence_index", "first_token", "last_token", "clitic", "alias_id").join(
         attributes, on="alias_id"
     )
