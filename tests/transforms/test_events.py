@@ -236,12 +236,31 @@ def test_an_object_noun_is_a_trigger_after_its_light_verb_and_subject(text, code
 @pytest.mark.parametrize("text, coded", [
     ("وقطعت الإمارات والسعودية، العلاقات الدبلوماسية مع قطر.", {("العلاقات", "161", "ARE", "QAT"), ("العلاقات", "161", "SAU", "QAT")}),
     ("واستدعت وزارة الخارجية التركية السفير السعودي لدى أنقرة.", {("السفير", "114", "TURGOV", "SAUGOV")}),
-    ("وتنشر الولايات المتحدة قوات عسكرية في سوريا.", {("قوات", "154", "USA", "SYR")}),  # «قوات» deployed, not sent (074)
+    ("ونشرت الولايات المتحدة قوات عسكرية في سوريا.", {("قوات", "154", "USA", "SYR")}),  # «قوات» deployed, not sent (074)
     ("وسحبت قطر سفيرها من القاهرة.", {("سفيرها", "161", "QAT", "EGY")}),
+    # (the pronoun on the object is the verb's subject, not an agent of its own: clauses._suffixed_agents)
+    ("وقطعت اليمن وليبيا علاقاتها مع قطر.", {("علاقاتها", "161", "YEM", "QAT"), ("علاقاتها", "161", "LBY", "QAT")}),
 ])
 def test_an_object_verb_names_its_event_by_its_object(text, coded):
     # (the verbs of clauses.OBJECT_VERB_ROWS, for the nouns of light_verb_objects.tsv only)
     assert _coded(text) == coded
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("ويعقد مجلس الأمن الدولي اجتماعا طارئا الأربعاء.", "future"),  # the verb's tense, with a weekday ahead
+    ("وستقدم السعودية مساعدات لليمن.", "future"),
+    ("وتنشر الولايات المتحدة قوات عسكرية في سوريا.", None),  # deploys: a standing situation, not coded
+    ("وكانت دبابة إسرائيلية فتحت النار الثلاثاء على موقع لحماس.", "asserted"),  # «فتحت»: past, its ف no proclitic
+])
+def test_an_object_noun_takes_its_light_verbs_tense(text, modality):
+    found = _events(text, SATURDAY)
+    assert (found["modality"].to_list() or [None]) == [modality]
+
+
+def test_a_verb_joined_by_wa_shares_the_subject_of_the_trigger_before_it():
+    # (its own subject is out of reach: the agreement stands between)
+    assert _coded("ووقعت مصر اتفاقية مع السعودية وتعهدت بتنفيذها.") == {
+        ("اتفاقية", "057", "EGY", "SAU"), ("وتعهدت", "030", "EGY", "SAU")}
 
 
 def test_the_act_responded_to_inherits_no_roles():
@@ -266,8 +285,8 @@ def test_the_object_nouns_name_their_light_verbs_and_repeat_no_trigger():
 @pytest.mark.parametrize("text", [
     "وقدمت الحكومة المصرية تقريرا عن مساعدات إلى اليمن.",  # after a preposition: a report on aid, not aid
     "وبحثت مصر مع السعودية العقوبات على قطر.",  # no light verb: the sanctions are a topic
-    "وشنت إسرائيل غارات على غزة بعد أن فرضت عليها عقوبات قاسية واعترضت قوات البحرية المصرية.",  # «قوات» of «اعترضت»
-    "ووقع الانفجار قرب مقر الأمم المتحدة بعد الاتفاقية.",  # «وقع» happened; «بعد» before the noun
+    "وقدم الجيش قوات إلى القرية.",  # «قوات» is sent («أرسل») or deployed («نشر»), not provided
+    "ووقع الانفجار قرب مقر الأمم المتحدة بعد الاتفاقية.",  # «وقع» happened: the trigger «الانفجار» stands between
 ])
 def test_an_object_noun_without_its_light_verb_is_no_trigger(text):
     assert not [t for t in _events(text)["trigger"] if t in ("مساعدات", "العقوبات", "قوات", "الاتفاقية")]

@@ -72,6 +72,7 @@ NAME_HEADS = [normalize_str(w) for w in (
 MAX_LIGHT_VERB_GAP = 25  # tokens from a light verb (وقع, شن …) to its object noun
 MAX_CALL_GAP = 10  # tokens from an appeal or demand (دعا, طالب) to the act it calls for
 MEETING_ROOT = "04"  # «للقاء», «لبحث», «لزيارة»: nouns of purpose whose genitive is who is met (_purpose_nouns)
+MAX_MEETING_PURPOSE_GAP = 4  # tokens from a meeting noun to the noun of purpose that says what it is for
 MAX_NEXT_VERB_GAP = 5  # tokens from a noun trigger to the verb that goes on its clause («غارات روسية استهدفت»)
 # CAMEO roots of statements about someone else's act (appeal, praise, demand, criticism,
 # rejection): their object noun is not done by the speaker — unlike an announcement, an intent or
@@ -88,7 +89,7 @@ LIGHT_VERB_ROWS = (
     "أجرى أجرت أجريا أجروا يجري تجري",
     "عقد عقدت عقدا عقدوا يعقد تعقد يعقدان",
     "فرض فرضت فرضا فرضوا يفرض تفرض",
-    "قدم قدمت قدما قدموا يقدم تقدم",
+    "قدم قدمت قدما قدموا يقدم ستقدم",  # «تقدم» only with سـ: alone mostly the noun, an advance («مع تقدم قوات الجيش»)
     "أرسل أرسلت أرسلا أرسلوا يرسل ترسل",
     "نفذ نفذت نفذا نفذوا ينفذ تنفذ ينفذون",  # «نفذت الطائرات الروسية غارات»
 )
@@ -105,6 +106,7 @@ OBJECT_VERB_ROWS = (
     "أطلق أطلقت أطلقوا يطلق تطلق",
     "فتح فتحت فتحوا يفتح تفتح",
 )
+OBJECT_VERBS = [normalize_str(w) for row in OBJECT_VERB_ROWS for w in row.split()]
 # «وقع» itself starts with و: the word is tried with and without it; «بشن هجوم», «لشن», «ستشن»
 LIGHT_VERB_PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "س", "وس", "فس")
 # tokens from a light verb to an object noun that is a trigger only as its object
@@ -167,19 +169,24 @@ def _purpose_nouns(triggers: pl.DataFrame) -> pl.DataFrame:
     the clause it serves — «توجهت الوزيرة إلى موسكو للقاء نظيرها الروسي», «لبحث»: its doer is
     that clause's subject, and the genitive after it is whom it meets, not its agent. Not what
     is undergone, nor the object of an appeal («دعا لزيارة»)."""
-    return triggers.with_columns(
-        purpose_noun=(
-            (pl.col("form_kind") == "verbal_noun") & purpose_lam()
-            & pl.col("cameo_code").str.starts_with(MEETING_ROOT) & pl.col("undergone_verb").is_null() & ~pl.col("statement_object")
-        ).fill_null(False)
-    )
+    keys = ["article_id", "sentence_index"]
+    purpose = ((pl.col("form_kind") == "verbal_noun") & purpose_lam() & pl.col("cameo_code").str.starts_with(MEETING_ROOT)
+               & pl.col("undergone_verb").is_null() & ~pl.col("statement_object")).fill_null(False)
+    # right after a meeting named by a noun it says what the meeting is for — «عقدت الجامعة العربية
+    # اجتماعا طارئا لبحث الأوضاع»: one event, the meeting
+    previous = lambda column: pl.col(column).shift(1).over(keys)  # noqa: E731
+    meeting_before = (previous("cameo_code").str.starts_with(MEETING_ROOT) & previous("form_kind").is_in(["verbal_noun", "phrase"])
+                      & ((pl.col("first_token") - previous("last_token")) <= MAX_MEETING_PURPOSE_GAP)).fill_null(False)
+    return triggers.sort(*keys, "first_token").filter(~(purpose & meeting_before)).with_columns(purpose_noun=purpose)
 
 
 def _suffixed_agents(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """`suffixed_agent`: a verbal noun in ة whose agent is a possessive pronoun («بعد زيارته مقر
-    القنصلية», «مشاركتهم في»): the noun after it is what is acted on, not its agent."""
+    القنصلية», «مشاركتهم في»): the noun after it is what is acted on, not its agent. Not the
+    object of a light verb, whose agent is the verb's subject («وقطعت اليمن وليبيا علاقاتها مع قطر»)."""
     return at_token(triggers, tokens, "last_token", last_norm="norm").with_columns(
         suffixed_agent=((pl.col("first_token") == pl.col("last_token")) & (pl.col("form_kind") == "verbal_noun")
+                        & (pl.col("anchor_first") == pl.col("first_token"))
                         & pl.col("last_norm").str.contains("ت(ه|ها|هم|هما)$")).fill_null(False)
     ).drop("last_norm")
 
@@ -204,7 +211,7 @@ def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
     light_verb_objects.tsv is dropped unless its verb is found. `previous_end` is the previous
     trigger's last token in the sentence, which bounds a subject found before this one."""
     keys = ["article_id", "sentence_index"]
-    verbs = tokens.join(_light_verb_lemmas(), on="norm").select(*keys, "light", verb="token_index", verb_lemma="verb_lemma")
+    verbs = tokens.join(light_verb_lemmas(), on="norm").select(*keys, "light", verb="token_index", verb_lemma="verb_lemma")
 
     def nearest_verb(frame: pl.DataFrame, max_gap: int, light_only: bool) -> pl.DataFrame:
         """event_row, verb, verb_lemma: the nearest light verb (or object verb, unless
@@ -220,12 +227,16 @@ def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
 
     is_object = pl.col("light_verbs").is_not_null()
     # a noun that is a trigger only as the object of one of its light verbs («فرضت إدارة ترامب
-    # عقوبات على طهران»), and of the nearest one
-    # (a form of two rows — «قوات» sent, 074, or deployed, 154 — is the row of its verb)
+    # عقوبات على طهران»), and of the nearest one; not after a preposition («على العقوبات»)
+    # (a form of two rows — «قوات» sent, 074, or deployed, 154 — is the row of its verb; of two
+    # forms from one word, the longer: «حظرا على التجول», not «حظرا»)
     objects = (
         nearest_verb(_with_previous_end(triggers).filter(is_object), MAX_OBJECT_GAP, light_only=False)
         .filter(pl.col("light_verbs").list.contains(pl.col("verb_lemma")))
-        .sort("event_row").unique(["article_id", "first_token"], keep="first", maintain_order=True)
+        .pipe(at_token, tokens, pl.col("first_token") - 1, previous_word="norm")
+        .filter(~pl.col("previous_word").is_in(SEPARATE_PREPOSITIONS).fill_null(False))
+        .sort(pl.col("last_token") - pl.col("first_token"), "event_row", descending=[True, False])
+        .unique(["article_id", "first_token"], keep="first", maintain_order=True)
         .select("event_row", "verb")
     )
     triggers = _with_previous_end(triggers.filter(~is_object | pl.col("event_row").is_in(objects["event_row"].implode())))
@@ -260,13 +271,13 @@ def _with_previous_end(triggers: pl.DataFrame) -> pl.DataFrame:
 
 
 @cache
-def _light_verb_lemmas() -> pl.DataFrame:
+def light_verb_lemmas() -> pl.DataFrame:
     """norm (a verb's form, with its proclitics), verb_lemma (its row's first form), light (a row
-    of LIGHT_VERB_ROWS, not only OBJECT_VERB_ROWS)."""
+    of LIGHT_VERB_ROWS, not only OBJECT_VERB_ROWS), present (a present form: «تفرض», «ويعقد»)."""
     rows = [(row, True) for row in LIGHT_VERB_ROWS] + [(row, False) for row in OBJECT_VERB_ROWS]
-    pairs = [(written, normalize_str(row.split()[0]), light) for row, light in rows
-             for written in with_proclitics([normalize_str(w) for w in row.split()], LIGHT_VERB_PROCLITICS)]
-    return pl.DataFrame(pairs, schema={"norm": pl.String, "verb_lemma": pl.String, "light": pl.Boolean},
+    forms = [(written, normalize_str(row.split()[0]), light, form[0] in "يت") for row, light in rows
+             for form in (normalize_str(w) for w in row.split()) for written in with_proclitics([form], LIGHT_VERB_PROCLITICS)]
+    return pl.DataFrame(forms, schema={"norm": pl.String, "verb_lemma": pl.String, "light": pl.Boolean, "present": pl.Boolean},
                         orient="row").unique("norm", keep="first", maintain_order=True)
 
 

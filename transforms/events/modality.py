@@ -20,7 +20,15 @@ from __future__ import annotations
 import polars as pl
 
 from transforms.arabic import normalize, normalize_str
-from transforms.events.clauses import CASUALTY_ROOT, LIGHT_VERBS, MAX_CALL_GAP, purpose_lam, with_proclitics
+from transforms.events.clauses import (
+    CASUALTY_ROOT,
+    LIGHT_VERBS,
+    MAX_CALL_GAP,
+    OBJECT_VERBS,
+    light_verb_lemmas,
+    purpose_lam,
+    with_proclitics,
+)
 from transforms.events.dates import WEEKDAYS
 from transforms.events.triggers import modality_words, standing_lemmas
 from transforms.segmentation import at_token
@@ -72,8 +80,10 @@ THAT, MAX_CLAUSE_GAP = [normalize_str(w) for w in ("أن", "بأن")], 6  # «أ
 STOPPING_VERBS = [normalize_str(w) for w in ("يوقف", "توقف", "يوقفوا", "ينهي", "تنهي", "يتوقف", "تتوقف")]
 PAUSE = "[،,؛;:]"
 DEMONSTRATIVES = [normalize_str(w) for w in ("ذلك", "هذا", "هذه", "تلك")]
-LIGHT_VERB_FORMS = "|".join(w for w in LIGHT_VERBS if w[0] in "يت")  # the present forms that take سـ
-LIGHT_VERB_ALL = "|".join(LIGHT_VERBS)
+# the verbs a noun trigger may be anchored on (clauses._anchor_light_verbs); none starts with سـ
+# and a present prefix but its future forms («ستشن», «سيفرض», «ستقدم»)
+LIGHT_VERB_ALL = "|".join(LIGHT_VERBS + OBJECT_VERBS)
+FUTURE_LIGHT_VERB = "^[وف]?س[يتن]"
 
 
 # set phrases in which a modality word means something else (word, the word after it,
@@ -175,13 +185,14 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         found.select("article_id", "first_token").unique(), on=["article_id", "first_token"], how="semi")
     found = found.join(subjunctive, on=["article_id", "first_token"], how="left", maintain_order="left").with_columns(
         subjunctive=pl.col("previous_norm").is_in(SUBJUNCTIVE_PARTICLES)).drop("previous_norm")
-    present_ahead = ((pl.col("form_kind") == "verb_present") & ~pl.col("subjunctive").fill_null(False) & _bare_weekday()
-                     & (pl.col("event_date") < pl.col("report_date")))
     # the light verb of a noun trigger carries سـ: «أنقرة وبغداد ستشنان هجوما»
     anchor_words = tokens.select("article_id", anchor_first="token_index", anchor_word="norm").join(
         found.select("article_id", "anchor_first").unique(), on=["article_id", "anchor_first"], how="semi")
-    found = found.join(anchor_words, on=["article_id", "anchor_first"], how="left", maintain_order="left").with_columns(
-        future_verb=(pl.col("anchor_first") < pl.col("first_token")) & pl.col("anchor_word").str.contains(f"^[وف]?س({LIGHT_VERB_FORMS})$"),
+    found = found.join(anchor_words, on=["article_id", "anchor_first"], how="left", maintain_order="left").join(
+        light_verb_lemmas().select(anchor_word="norm", anchor_lemma="verb_lemma", anchor_present="present"), on="anchor_word",
+        how="left", maintain_order="left",
+    ).with_columns(
+        future_verb=(pl.col("anchor_first") < pl.col("first_token")) & pl.col("anchor_word").str.contains(FUTURE_LIGHT_VERB),
         # or the ل of purpose: «تسعى المقاومة لشن هجوم», «ليشن هجوما» (a past verb's spelling after ل
         # is its verbal noun, triggers._nouns_after_lam)
         purpose_verb=(pl.col("anchor_first") < pl.col("first_token")) & pl.col("anchor_word").str.contains(f"^[وف]?ل({LIGHT_VERB_ALL})$"))
@@ -209,11 +220,20 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     # المساعدات الإنسانية»): 35 of the 39 judged rows at such mentions were no new event
     standing_noun = (pl.col("first_word").str.replace("^[وفبل]", "").is_in(STANDING_NOUNS)
                      & (pl.col("date_precision") == "unknown") & (pl.col("anchor_first") == pl.col("first_token")))
-    found = found.with_columns(standing=(
+    # So is the object noun (light_verb_objects.tsv) of such a verb in the present tense, undated:
+    # «وتنشر الولايات المتحدة قوات عسكرية في منبج», «وتفرض السلطات المصرية قيودا على …» (a noun of
+    # triggers_*.tsv keeps its modality: «ويفرض الجيش إجراءات أمنية مشددة منذ 3 أيام» was judged an act)
+    anchored_present = (pl.col("anchor_first") < pl.col("first_token")) & pl.col("anchor_present")
+    # (the tense of a noun anchored on a light verb is the verb's: «ويعقد مجلس الأمن اجتماعا طارئا السبت»)
+    present_ahead = (((pl.col("form_kind") == "verb_present") | anchored_present.fill_null(False))
+                     & ~pl.col("subjunctive").fill_null(False) & _bare_weekday() & (pl.col("event_date") < pl.col("report_date")))
+    found = found.with_columns(present_ahead=present_ahead, standing=(
         (pl.col("form_kind") == "verb_present") & normalize(pl.col("lemma")).is_in(standing_lemmas())
         & ((pl.col("date_precision") == "unknown") | (pl.col("cameo_code") == CONTROL))
-        & ~(opens_sentence & (normalize(pl.col("lemma")) == SUPPORT))) | standing_noun.fill_null(False))
-    return _planned_weekday_ahead(found.drop("anchor_word", "purpose_verb", "first_word", "sentence_before").with_columns(
+        & ~(opens_sentence & (normalize(pl.col("lemma")) == SUPPORT))) | standing_noun.fill_null(False)
+        | (anchored_present & pl.col("light_verbs").is_not_null() & pl.col("anchor_lemma").is_in(standing_lemmas())
+           & (pl.col("date_precision") == "unknown")).fill_null(False))
+    return _planned_weekday_ahead(found.drop("anchor_word", "anchor_lemma", "anchor_present", "purpose_verb", "first_word", "sentence_before").with_columns(
         modality=pl.when(has("denied") | pl.col("denied_after")).then(pl.lit("denied"))
         .when(has("negated")).then(pl.lit("negated"))
         # a date after the report's is the future, whatever else the sentence suggests
@@ -222,7 +242,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         # an act someone is accused or charged of is alleged, not established: conditional
         .when(has("conditional") | (pl.col("called_for") == "alleged")).then(pl.lit("conditional"))
         .when(pl.col("clitic").str.contains("س") | has("future") | has("intent") | (pl.col("called_for") == "future")
-              | pl.col("announced_purpose").fill_null(False) | present_ahead | pl.col("future_verb").fill_null(False)
+              | pl.col("announced_purpose").fill_null(False) | pl.col("present_ahead") | pl.col("future_verb").fill_null(False)
               | pl.col("purposive"))
         .then(pl.lit("future"))
         .when(pl.col("standing")).then(pl.lit(STANDING))

@@ -17,7 +17,6 @@ import polars as pl
 from transforms.actors.lexicon import ALIAS_SCHEMA, build_aliases, read_table, read_word_list
 from transforms.actors.matching import candidate_stems, find_aliases, resolve_overlaps
 from transforms.arabic import normalize
-from transforms.events.participants import SEPARATE_PREPOSITIONS
 from transforms.segmentation import at_token
 
 EVENTS_DIR = Path(__file__).resolve().parent.parent / "lexicon" / "events"
@@ -116,27 +115,22 @@ def find_triggers(tokens: pl.DataFrame, stems: pl.DataFrame) -> pl.DataFrame:
     is_object = pl.col("alias_id").is_in(attributes.filter(pl.col("light_verbs").is_not_null())["alias_id"].implode())
     standard = resolve_overlaps(matches.filter(~is_object))
     # (object nouns are not resolved among themselves: a form of two rows keeps the row of its verb)
-    matches = pl.concat([standard, _direct_objects(matches.filter(is_object), standard, tokens)])
+    matches = pl.concat([standard, _direct_objects(matches.filter(is_object), standard)])
     found = matches.select("article_id", "sentence_index", "first_token", "last_token", "clitic", "alias_id").join(
         attributes, on="alias_id"
     )
     return _marked_passives(_nouns_after_lam(found), tokens)
 
 
-def _direct_objects(objects: pl.DataFrame, standard: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+def _direct_objects(objects: pl.DataFrame, standard: pl.DataFrame) -> pl.DataFrame:
     """The object nouns (light_verb_objects.tsv) that may be a verb's direct object: with no
-    proclitic («وقعت مصر اتفاقية», not «بالاتفاقية», «والعقوبات»), not right after a preposition
-    («على العقوبات»), and where no other trigger stands («توقيع الاتفاقية»: the longer trigger)."""
+    proclitic («وقعت مصر اتفاقية», not «بالاتفاقية», «والعقوبات»), and where no other trigger
+    stands («توقيع الاتفاقية»: the longer trigger). Their verb: clauses._anchor_light_verbs."""
     keys = ["article_id", "sentence_index"]
     overlapped = objects.join(standard.select(*keys, other_first="first_token", other_last="last_token"), on=keys).filter(
         (pl.col("other_first") <= pl.col("last_token")) & (pl.col("other_last") >= pl.col("first_token")))
-    return (
-        objects.filter(pl.col("clitic").fill_null("") == "")
-        .join(overlapped, on=["article_id", "first_token", "alias_id"], how="anti")
-        .pipe(at_token, tokens, pl.col("first_token") - 1, previous_word="norm")
-        .filter(~pl.col("previous_word").is_in(SEPARATE_PREPOSITIONS).fill_null(False))
-        .drop("previous_word")
-    )
+    return objects.filter(pl.col("clitic").fill_null("") == "").join(
+        overlapped, on=["article_id", "first_token", "alias_id"], how="anti")
 
 
 def _nouns_after_lam(found: pl.DataFrame) -> pl.DataFrame:
