@@ -261,6 +261,15 @@ def test_a_verb_joined_by_wa_shares_the_subject_of_the_trigger_before_it():
     # (its own subject is out of reach: the agreement stands between)
     assert _coded("ووقعت مصر اتفاقية مع السعودية وتعهدت بتنفيذها.") == {
         ("اتفاقية", "057", "EGY", "SAU"), ("وتعهدت", "030", "EGY", "SAU")}
+    # not a passive: the convicted policemen are not their own judges
+    assert not [t for t in _events("وحوكم عدد من رجال الشرطة المصرية في وقائع تعذيب، وأدين بعضهم فيها.")["trigger"]
+                if t == "وأدين"]
+
+
+def test_an_advance_anchors_no_noun():
+    # «تقدم» is mostly the noun (an advance), not «she provides»: the air strikes are no standing aid
+    assert ("الضربات الجوية", "195", "RUSMIL", None) in _coded(
+        "وجاء تقدم قوات النظام بفضل مئات الضربات الجوية من قبل الطائرات الحربية الروسية.")
 
 
 def test_the_act_responded_to_inherits_no_roles():
@@ -285,7 +294,9 @@ def test_the_object_nouns_name_their_light_verbs_and_repeat_no_trigger():
 @pytest.mark.parametrize("text", [
     "وقدمت الحكومة المصرية تقريرا عن مساعدات إلى اليمن.",  # after a preposition: a report on aid, not aid
     "وبحثت مصر مع السعودية العقوبات على قطر.",  # no light verb: the sanctions are a topic
+    "وشنت إسرائيل غارات على غزة بعد أن فرضت عليها عقوبات قاسية واعترضت قوات البحرية المصرية.",  # «قوات» of «اعترضت»
     "وقدم الجيش قوات إلى القرية.",  # «قوات» is sent («أرسل») or deployed («نشر»), not provided
+    "ونشرت وكالة الأنباء الإماراتية أن قوات التحالف سيطرت على المطار.",  # published; «أن» opens a clause
     "ووقع الانفجار قرب مقر الأمم المتحدة بعد الاتفاقية.",  # «وقع» happened: the trigger «الانفجار» stands between
 ])
 def test_an_object_noun_without_its_light_verb_is_no_trigger(text):

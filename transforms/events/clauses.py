@@ -97,7 +97,7 @@ LIGHT_VERBS = [normalize_str(w) for row in LIGHT_VERB_ROWS for w in row.split()]
 # verbs whose event their object noun names only in light_verb_objects.tsv: «قطعت السعودية … العلاقات»,
 # «أطلق مسلحون النار» (the nouns of triggers_*.tsv are not anchored on them)
 OBJECT_VERB_ROWS = (
-    "قطع قطعت قطعا قطعوا يقطع تقطع",
+    "قطع قطعت قطعوا يقطع تقطع",  # not «قطعا»: also the adverb, «ترفض قطعا»
     "نشر نشرت نشروا ينشر تنشر",
     "استدعى استدعت استدعوا يستدعي تستدعي",
     "سحب سحبت سحبوا يسحب تسحب",
@@ -130,6 +130,9 @@ def with_clause_context(triggers: pl.DataFrame, tokens: pl.DataFrame, marks: pl.
 # a pronoun on the trigger (a verbal noun in ة with its pronoun, _suffixed_agents: «بزيارتها») or on
 # the preposition right after it (normalised): «المناطق التي يسيطر عليها»
 PREPOSITION_WITH_PRONOUN = [p + suffix for p in ("علي", "الي", "ب", "ل", "في", "ضد", "مع", "بحق") for suffix in ("ه", "ها", "هم", "هما")]
+# words right before which a noun is no light verb's object (_anchor_light_verbs): «فيه» of a
+# relative clause («نشرت فيه قوات النظام جسرا»), not «عليها» («وفرضت عليها عقوبات»: the target)
+NOT_BEFORE_OBJECTS = SEPARATE_PREPOSITIONS + [p for p in PREPOSITION_WITH_PRONOUN if p.startswith("في")] + CLAUSE_OPENERS
 MAX_RELATIVE_GAP = 3  # tokens from the relative pronoun to the trigger («برلين التي يقوم بزيارتها»)
 
 
@@ -168,7 +171,8 @@ def _purpose_nouns(triggers: pl.DataFrame) -> pl.DataFrame:
     """`purpose_noun`: a verbal noun of meeting or talks (04) with the ل of purpose after
     the clause it serves — «توجهت الوزيرة إلى موسكو للقاء نظيرها الروسي», «لبحث»: its doer is
     that clause's subject, and the genitive after it is whom it meets, not its agent. Not what
-    is undergone, nor the object of an appeal («دعا لزيارة»)."""
+    is undergone, nor the object of an appeal («دعا لزيارة»). Right after a meeting named by a
+    noun it is dropped: it says what that meeting is for."""
     keys = ["article_id", "sentence_index"]
     purpose = ((pl.col("form_kind") == "verbal_noun") & purpose_lam() & pl.col("cameo_code").str.starts_with(MEETING_ROOT)
                & pl.col("undergone_verb").is_null() & ~pl.col("statement_object")).fill_null(False)
@@ -183,10 +187,11 @@ def _purpose_nouns(triggers: pl.DataFrame) -> pl.DataFrame:
 def _suffixed_agents(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """`suffixed_agent`: a verbal noun in ة whose agent is a possessive pronoun («بعد زيارته مقر
     القنصلية», «مشاركتهم في»): the noun after it is what is acted on, not its agent. Not the
-    object of a light verb, whose agent is the verb's subject («وقطعت اليمن وليبيا علاقاتها مع قطر»)."""
+    object of a light verb near it, whose agent is the verb's subject («وقطعت اليمن وليبيا علاقاتها
+    مع قطر»); further on the pronoun is its own («أجرى … مقابلة مع خاشقجي قبل ثلاثة أيام من زيارته»)."""
     return at_token(triggers, tokens, "last_token", last_norm="norm").with_columns(
         suffixed_agent=((pl.col("first_token") == pl.col("last_token")) & (pl.col("form_kind") == "verbal_noun")
-                        & (pl.col("anchor_first") == pl.col("first_token"))
+                        & ((pl.col("first_token") - pl.col("anchor_first") == 0) | (pl.col("first_token") - pl.col("anchor_first") > MAX_OBJECT_GAP))
                         & pl.col("last_norm").str.contains("ت(ه|ها|هم|هما)$")).fill_null(False)
     ).drop("last_norm")
 
@@ -218,7 +223,7 @@ def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
         `light_only`) before each trigger of `frame`, after the previous trigger and at most
         `max_gap` tokens before it."""
         return (
-            frame.join(verbs.filter(pl.col("light") | (not light_only)), on=keys)
+            frame.join(verbs.filter("light") if light_only else verbs, on=keys)
             .filter((pl.col("verb") < pl.col("first_token")) & (pl.col("verb") > pl.col("previous_end")))
             .sort("event_row", "verb", descending=[False, True])
             .unique("event_row", keep="first", maintain_order=True)
@@ -227,14 +232,15 @@ def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
 
     is_object = pl.col("light_verbs").is_not_null()
     # a noun that is a trigger only as the object of one of its light verbs («فرضت إدارة ترامب
-    # عقوبات على طهران»), and of the nearest one; not after a preposition («على العقوبات»)
+    # عقوبات على طهران»), and of the nearest one; not after a preposition («على العقوبات», «فيه»),
+    # nor as the subject of a clause «أن» opens («ونشرت وكالة الأنباء أن قوات التحالف …»)
     # (a form of two rows — «قوات» sent, 074, or deployed, 154 — is the row of its verb; of two
     # forms from one word, the longer: «حظرا على التجول», not «حظرا»)
     objects = (
         nearest_verb(_with_previous_end(triggers).filter(is_object), MAX_OBJECT_GAP, light_only=False)
         .filter(pl.col("light_verbs").list.contains(pl.col("verb_lemma")))
         .pipe(at_token, tokens, pl.col("first_token") - 1, previous_word="norm")
-        .filter(~pl.col("previous_word").is_in(SEPARATE_PREPOSITIONS).fill_null(False))
+        .filter(~pl.col("previous_word").is_in(NOT_BEFORE_OBJECTS).fill_null(False))
         .sort(pl.col("last_token") - pl.col("first_token"), "event_row", descending=[True, False])
         .unique(["article_id", "first_token"], keep="first", maintain_order=True)
         .select("event_row", "verb")

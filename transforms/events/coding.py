@@ -25,7 +25,6 @@ from transforms.actors.lexicon import read_table
 from transforms.arabic import normalize, normalize_str
 from transforms.events.clauses import (
     CASUALTY_ROOT,
-    is_verb,
     TIME_OR_PLAN,
     outside_names,
     punctuation_marks,
@@ -39,7 +38,7 @@ from transforms.events.layout import headline_sentences
 from transforms.events.modality import STANDING, find_denials, with_modality
 from transforms.events.participants import coordination_groups, reporters, sponsors, victims
 from transforms.events.role_choice import choose_sources, choose_targets
-from transforms.events.roles import inherit_missing_roles, with_destinations
+from transforms.events.roles import coordinated_verbs, inherit_missing_roles, with_destinations
 from transforms.events.triggers import EVENTS_DIR, find_triggers
 from transforms.segmentation import at_token
 
@@ -159,16 +158,14 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
     # (a threatened or intended act inherits its source from the threat: clauses._statement_objects)
     # (a source the model chose makes no event on its own: it was trained and measured only on
     # triggers the rules had given an actor, role_choice.py)
-    # (a verb joined by و to the sentence's previous trigger shares its subject: «ووقعت مصر اتفاقية مع
-    # السعودية وتعهدت بتنفيذها», inherit_missing_roles; not a subject the model chose for it)
-    coordinated_verb = (is_verb() & pl.col("clitic").fill_null("").str.starts_with("و") & pl.col("previous_row").is_not_null()
-                        & pl.col("source_code").is_null())
-    events = events.filter((pl.col("source_code").is_not_null() & ~pl.col("source_learned").fill_null(False))
-                           | pl.col("target_code").is_not_null() | pl.col("own_act") | coordinated_verb)
+    # (a verb joined by و to a trigger before it may share its subject and nothing else: roles.coordinated_verbs)
+    events = coordinated_verbs(events).filter(
+        (pl.col("source_code").is_not_null() & ~pl.col("source_learned").fill_null(False))
+        | pl.col("target_code").is_not_null() | pl.col("own_act") | pl.col("coordinated_verb"))
     events = _attacks_referring_back(_recoded_by_context(_held_by_protesters(_verbal_attacks(events)), tokens), tokens)
     events = _convictions(events)
     events = _charged_acts(inherit_missing_roles(_leaving_the_nuclear_deal(events, tokens), tokens), tokens).filter(
-        pl.col("source_code").is_not_null() | pl.col("target_code").is_not_null())
+        pl.col("source_code").is_not_null() | (pl.col("target_code").is_not_null() & ~pl.col("coordinated_verb")))
     events = _with_dates(events, sentence_frame, tokens, articles, triggers)
     # a standing situation («المناطق التي يسيطر عليها الحوثيون», «إيران تدعم الحوثيين») is no event
     # (CODEBOOK); its roles have served as context above

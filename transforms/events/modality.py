@@ -180,10 +180,11 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     # a present-tense verb with a bare weekday that is not the report's day announces what is
     # coming: «يستقبل الرئيس … الثلاثاء ولي العهد» said on a Saturday is next Tuesday's meeting
     # (a past one takes the past tense; «الماضي» keeps it past: no bare weekday then)
-    # (not a subjunctive after «أن»: «وصل … الثلاثاء قبل أن يلتقي الرئيس» — the meeting followed)
-    subjunctive = tokens.select("article_id", first_token=pl.col("token_index") + 1, previous_norm="norm").join(
-        found.select("article_id", "first_token").unique(), on=["article_id", "first_token"], how="semi")
-    found = found.join(subjunctive, on=["article_id", "first_token"], how="left", maintain_order="left").with_columns(
+    # (not a subjunctive after «أن»: «وصل … الثلاثاء قبل أن يلتقي الرئيس» — the meeting followed;
+    # before the light verb of a noun: «قبل أن تشن قوات الأمن مداهمة»)
+    subjunctive = tokens.select("article_id", anchor_first=pl.col("token_index") + 1, previous_norm="norm").join(
+        found.select("article_id", "anchor_first").unique(), on=["article_id", "anchor_first"], how="semi")
+    found = found.join(subjunctive, on=["article_id", "anchor_first"], how="left", maintain_order="left").with_columns(
         subjunctive=pl.col("previous_norm").is_in(SUBJUNCTIVE_PARTICLES)).drop("previous_norm")
     # the light verb of a noun trigger carries سـ: «أنقرة وبغداد ستشنان هجوما»
     anchor_words = tokens.select("article_id", anchor_first="token_index", anchor_word="norm").join(

@@ -483,6 +483,23 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     return candidates.filter(_not_the_source())
 
 
+def coordinated_verbs(events: pl.DataFrame) -> pl.DataFrame:
+    """`coordinated_verb`: a verb with و and no role of its own after another trigger of its
+    sentence, whose subject it shares: «ووقعت مصر اتفاقية مع السعودية
+    وتعهدت بتنفيذها» (its own subject is out of reach, the agreement between). It is kept to
+    inherit the last subject stated (inherit_missing_roles) and dropped if it gets none. Not a passive
+    («وحوكم عدد من رجال الشرطة، وأدين بعضهم»), nor a past form spelt as its verbal noun
+    («وقمع حرية التعبير»; «وحكمت» is a verb)."""
+    return events.with_columns(
+        coordinated_verb=(
+            pl.col("form_kind").is_in(["verb_past", "verb_present"]) & pl.col("clitic").fill_null("").str.starts_with("و")
+            & ~((pl.col("verb_agreement") == "masculine") & (pl.col("form_kind") == "verb_past")
+                & pl.col("lemma").is_in(NOUN_LIKE_VERBS)).fill_null(False)
+            & pl.col("previous_row").is_not_null() & pl.col("source_code").is_null() & pl.col("target_code").is_null()
+        ).fill_null(False)
+    )
+
+
 def inherit_missing_roles(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """Arabic drops repeated subjects and objects: «وتدعم تركيا … وقد أرسلت جنودا» (Turkey sent),
     «زيارة حفتر إلى دمشق، تلتها زيارة أخرى لرئيس المخابرات» (to Damascus too). A trigger without
@@ -513,7 +530,10 @@ def inherit_missing_roles(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
         # and no actor id, and must not borrow another actor's id; a place named by a common
         # noun («في المدينة», participants._generic_places) belongs to its own clause
         pair = pl.struct(actor=f"{role}_actor_id", code=f"{role}_code")
-        stated = pl.col(f"{role}_code").is_not_null() & ~pl.col(f"{role}_generic_place").fill_null(False)
+        # (nor the roles of an act responded to, which the other side did: «ردا على هجوم كيماوي للنظام
+        # السوري واستهدفت ثلاث منشآت»)
+        stated = (pl.col(f"{role}_code").is_not_null() & ~pl.col(f"{role}_generic_place").fill_null(False)
+                  & ~pl.col("responded_to"))
         return pl.when(stated).then(pair).forward_fill().over(over)
 
     # (a statement's object has no inherited source: «أدانت تركيا استهداف المدنيين»,
