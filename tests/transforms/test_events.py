@@ -277,6 +277,9 @@ def test_the_act_responded_to_inherits_no_roles():
     to the one the response hits."""
     assert _coded("وشنت الولايات المتحدة غارات جوية على سوريا ردا على هجوم كيماوي في دوما.") == {
         ("غارات", "195", "USA", "SYR"), ("هجوم كيماوي", "2041", None, "SYR")}
+    # nor by position: the Israeli jets did not fire the rockets at Israel
+    assert ("إطلاق صواريخ", "194", None, "ISR") in _coded(
+        "وقصفت طائرات حربية إسرائيلية مواقع في غزة ردا على إطلاق صواريخ على إسرائيل.")
     # (it keeps its own source, which inheriting the rockets' target would have made its target too)
     assert ("الغارات", "195", "ISR", None) in _coded("وأطلقت حركة حماس صواريخ على إسرائيل ردا على الغارات الإسرائيلية.")
 

@@ -72,6 +72,8 @@ NAME_HEADS = [normalize_str(w) for w in (
 MAX_LIGHT_VERB_GAP = 25  # tokens from a light verb (وقع, شن …) to its object noun
 MAX_CALL_GAP = 10  # tokens from an appeal or demand (دعا, طالب) to the act it calls for
 MEETING_ROOT = "04"  # «للقاء», «لبحث», «لزيارة»: nouns of purpose whose genitive is who is met (_purpose_nouns)
+ON = normalize_str("على")
+RESPONSE = [normalize_str(w) for w in ("ردا", "للرد", "والرد")]  # «ردا على», «للرد على» (_responses)
 MAX_MEETING_PURPOSE_GAP = 4  # tokens from a meeting noun to the noun of purpose that says what it is for
 MAX_NEXT_VERB_GAP = 5  # tokens from a noun trigger to the verb that goes on its clause («غارات روسية استهدفت»)
 # CAMEO roots of statements about someone else's act (appeal, praise, demand, criticism,
@@ -118,11 +120,11 @@ MAX_OBJECT_GAP = 7
 def with_clause_context(triggers: pl.DataFrame, tokens: pl.DataFrame, marks: pl.DataFrame) -> pl.DataFrame:
     """The triggers with what their roles are read from: the light verb they are anchored on
     (_anchor_light_verbs), whether they are a statement's object or the speaker's own act
-    (_statement_objects), the «تعرض» before them (_undergone), the clause they open
+    (_statement_objects), the «تعرض» before them (_undergone), «ردا على» (_responses), the clause they open
     (_clause_openings; `marks` from punctuation_marks) and whether a verb describes the noun
     before it (_verbs_describing_nouns)."""
     triggers = _statement_objects(_anchor_light_verbs(triggers, tokens))
-    triggers = _purpose_nouns(_suffixed_agents(_undergone(triggers, tokens), tokens))
+    triggers = _responses(_purpose_nouns(_suffixed_agents(_undergone(triggers, tokens), tokens)), tokens)
     # (the pronouns that point back settle `relative_subject` before a verb is read as describing a noun)
     return _verbs_describing_nouns(_resumptive_objects(_clause_openings(triggers, tokens, marks), tokens))
 
@@ -182,6 +184,17 @@ def _purpose_nouns(triggers: pl.DataFrame) -> pl.DataFrame:
     meeting_before = (previous("cameo_code").str.starts_with(MEETING_ROOT) & previous("form_kind").is_in(["verbal_noun", "phrase"])
                       & ((pl.col("first_token") - previous("last_token")) <= MAX_MEETING_PURPOSE_GAP)).fill_null(False)
     return triggers.sort(*keys, "first_token").filter(~(purpose & meeting_before)).with_columns(purpose_noun=purpose)
+
+
+def _responses(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """`responded_to`: the act right after «ردا على», «للرد على», which the other side did: it
+    takes no role from before it, neither by position nor by inheritance (roles.inherit_missing_roles)."""
+    return (
+        at_token(triggers, tokens, pl.col("first_token") - 1, before_1="norm")
+        .pipe(at_token, tokens, pl.col("first_token") - 2, before_2="norm")
+        .with_columns(responded_to=((pl.col("before_1") == ON) & pl.col("before_2").is_in(RESPONSE)).fill_null(False))
+        .drop("before_1", "before_2")
+    )
 
 
 def _suffixed_agents(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:

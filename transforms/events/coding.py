@@ -164,7 +164,7 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
         | pl.col("target_code").is_not_null() | pl.col("own_act") | pl.col("coordinated_verb"))
     events = _attacks_referring_back(_recoded_by_context(_held_by_protesters(_verbal_attacks(events)), tokens), tokens)
     events = _convictions(events)
-    events = _charged_acts(inherit_missing_roles(_leaving_the_nuclear_deal(events, tokens), tokens), tokens).filter(
+    events = _charged_acts(inherit_missing_roles(_leaving_the_nuclear_deal(events, tokens)), tokens).filter(
         pl.col("source_code").is_not_null() | (pl.col("target_code").is_not_null() & ~pl.col("coordinated_verb")))
     events = _with_dates(events, sentence_frame, tokens, articles, triggers)
     # a standing situation («المناطق التي يسيطر عليها الحوثيون», «إيران تدعم الحوثيين») is no event
@@ -206,7 +206,10 @@ def role_pairs(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.
         .with_columns(next_word=pl.when(pl.col("next_gap") == "").then(pl.col("next_word")))
         .drop("next_gap")
     )
-    pairs = triggers.join(parts, on=["article_id", "sentence_index"]).with_columns(
+    # (the act a response answers has no subject before it: «قصفت طائرات إسرائيلية … ردا على إطلاق
+    # صواريخ على إسرائيل» — the other side fired, clauses._responses)
+    pairs = triggers.join(parts, on=["article_id", "sentence_index"]).filter(
+        ~(pl.col("responded_to") & (pl.col("last_token_right") < pl.col("first_token")))).with_columns(
         after=pl.col("first_token_right") - pl.col("anchor_last"),
         before=pl.col("anchor_first") - pl.col("last_token_right"),
     ).with_columns(

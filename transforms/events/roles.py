@@ -37,7 +37,6 @@ from transforms.arabic import normalize_str
 from transforms.events.clauses import CASUALTY_ROOT, MAX_NEXT_VERB_GAP, is_verb, quad_class
 from transforms.events.modality import CONTROL
 from transforms.events.participants import AGENT, DIRECTIONS, FROM_HOLDER
-from transforms.segmentation import at_token
 
 MAX_SOURCE_BEFORE = 12  # tokens between a subject and its verb (SVO)
 MAX_TARGET_AFTER = 15
@@ -70,8 +69,6 @@ MAX_GENITIVE_AFTER = 6  # tokens from a verbal noun to its agent: «زيارة �
 NOUN_LIKE_VERBS = ["بحث", "حجب", "حشد", "حظر", "حكم", "حمل", "خرق", "خطف", "دعم", "ذبح", "رشق", "رفض", "رفع", "سحب",
                    "شجب", "شكر", "ضرب", "طرد", "طعن", "فرض", "قصف", "قطع", "قمع", "نشر", "هدم", "وعد"]
 IN = normalize_str("في")
-ON = normalize_str("على")
-RESPONSE = [normalize_str(w) for w in ("ردا", "للرد", "والرد")]  # «ردا على», «للرد على»: the act after it is responded to
 TOWARDS = normalize_str("إلى")
 # where a use of force (CAMEO roots from clauses.CASUALTY_ROOT on) goes (participants.DIRECTIONS:
 # «باتجاه», «صوب») stands for its own «على» / «إلى»: «إطلاق صاروخ … باتجاه أراضي المملكة»,
@@ -500,22 +497,14 @@ def coordinated_verbs(events: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def inherit_missing_roles(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+def inherit_missing_roles(events: pl.DataFrame) -> pl.DataFrame:
     """Arabic drops repeated subjects and objects: «وتدعم تركيا … وقد أرسلت جنودا» (Turkey sent),
     «زيارة حفتر إلى دمشق، تلتها زيارة أخرى لرئيس المخابرات» (to Damascus too). A trigger without
     a source takes the previous event's source in the sentence; without a target, the target
     of the previous event of the same quad class (helping, sending aid: «للمساهمة إلى جانب
-    قوات حفتر … قيام روسيا بإرسال مقاتلين»). Not the act responded to: «أطلقت الدول الثلاث 105
-    صواريخ ردا على هجوم كيماوي للنظام السوري» — the other side did it, to someone else."""
-    responded = (
-        events.select("event_row", "article_id", "first_token").unique("event_row")
-        .pipe(at_token, tokens, pl.col("first_token") - 1, before_1="norm")
-        .pipe(at_token, tokens, pl.col("first_token") - 2, before_2="norm")
-        .filter((pl.col("before_1") == ON) & pl.col("before_2").is_in(RESPONSE))
-        .select("event_row", responded_to=pl.lit(True))
-    )
-    events = events.join(responded, on="event_row", how="left", maintain_order="left").with_columns(
-        pl.col("responded_to").fill_null(False))
+    قوات حفتر … قيام روسيا بإرسال مقاتلين»). Not the act responded to (clauses._responses):
+    «أطلقت الدول الثلاث 105 صواريخ ردا على هجوم كيماوي للنظام السوري» — the other side did it,
+    to someone else."""
     # rows of one trigger (one per source × target) in a fixed order, whatever the batch
     ordered = events.sort(
         "article_id", "sentence_index", "first_token", "source_code", "target_code", "source_actor_id", "target_actor_id",
@@ -548,7 +537,7 @@ def inherit_missing_roles(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
         source_code=pl.when(missing_source).then(pl.col("inherited_source").struct.field("code")).otherwise("source_code"),
         target_actor_id=pl.when(missing_target).then(pl.col("inherited_target").struct.field("actor")).otherwise("target_actor_id"),
         target_code=pl.when(missing_target).then(pl.col("inherited_target").struct.field("code")).otherwise("target_code"),
-    ).drop("inherited_source", "inherited_target", "responded_to").filter(
+    ).drop("inherited_source", "inherited_target").filter(
         (pl.col("source_actor_id") != pl.col("target_actor_id")).fill_null(True)
         & ((pl.col("source_code") != pl.col("target_code")).fill_null(True)
            | (second_party("target_preposition", "target_code", "target_actor_id") & pl.col("source_actor_id").is_not_null()))
