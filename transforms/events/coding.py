@@ -191,11 +191,8 @@ def role_pairs(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.
     marks = punctuation_marks(tokens)
     triggers = with_clause_context(triggers, tokens, marks)
     # (a trigger between two participants ends their coordination: each belongs to its side of it)
-    trigger_starts = triggers.select("article_id", token_index="first_token").unique().with_columns(start=pl.lit(1, pl.Int32))
-    breaks = tokens.select("article_id", "token_index").join(trigger_starts, on=["article_id", "token_index"], how="left",
-                                                             maintain_order="left").select(
-        "article_id", "token_index", breaks=pl.col("start").fill_null(0).cum_sum())
-    grouped = coordination_groups(sentence_participants, breaks)
+    trigger_starts = triggers.select("article_id", "sentence_index", token_index="first_token").unique()
+    grouped = coordination_groups(sentence_participants, trigger_starts)
     parts = (
         grouped.with_row_index("part_row")
         # (at the span's last token: an actor's name holds no preposition or «أن» of its own)

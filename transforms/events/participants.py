@@ -724,23 +724,25 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([frame.filter(~needs_country & ~pl.col("attribute")), agents]).drop("attribute")
 
 
-def coordination_groups(parts: pl.DataFrame, breaks: pl.DataFrame) -> pl.DataFrame:
+def coordination_groups(parts: pl.DataFrame, trigger_starts: pl.DataFrame) -> pl.DataFrame:
     """`group`: participants chained by و within a few words («النظام السوري، والحكومة …»), with
-    nothing between them that `breaks` counts (article_id, token_index and a running count
-    `breaks`, equal at two tokens when none stands between them): a trigger — «فرضت الولايات
-    المتحدة عقوبات على أشخاص وشركات إيرانية»: the firms are sanctioned, they do not sanction."""
+    no trigger between them (`trigger_starts`: article_id, sentence_index, token_index, the first
+    token of each trigger) — «فرضت الولايات المتحدة عقوبات على أشخاص وشركات إيرانية»: the firms
+    are sanctioned, they do not sanction."""
     prev_last = pl.col("last_token").shift(1).over("article_id", "sentence_index")
-    prev_breaks = pl.col("breaks_at_last").shift(1).over("article_id", "sentence_index")
-    parts = parts.pipe(at_token, breaks, "last_token", breaks_at_last="breaks").pipe(
-        at_token, breaks, pl.col("first_token") - 1, breaks_before="breaks")
-    joined = (
-        pl.col("clitic").fill_null("").str.starts_with("و")
-        & ((pl.col("first_token") - prev_last) <= MAX_COORDINATION_GAP)
-        & (pl.col("breaks_before") == prev_breaks)
-    ).fill_null(False)
+    candidate = pl.col("clitic").fill_null("").str.starts_with("و") & ((pl.col("first_token") - prev_last) <= MAX_COORDINATION_GAP)
+    parts = parts.with_row_index("_part").with_columns(_joined=candidate.fill_null(False), _prev_last=prev_last)
+    broken = (
+        parts.filter("_joined").select("_part", "article_id", "sentence_index", "first_token", "_prev_last")
+        .join(trigger_starts, on=["article_id", "sentence_index"])
+        .filter(pl.col("token_index").is_between(pl.col("_prev_last"), pl.col("first_token"), closed="none"))
+        .select("_part", _broken=pl.lit(True)).unique()
+    )
+    parts = parts.join(broken, on="_part", how="left", maintain_order="left")
+    joined = pl.col("_joined") & pl.col("_broken").is_null()
     grouped = parts.with_columns(group=(~joined).cum_sum().over("article_id"))
     # `head_preposition`: the preposition of the first member, for a member joined by و —
     # «ألقت القبض على نشطاء ومعارضين»: the opponents are arrested too, not the verb's subject
     # (the frame is ordered by article and token, and every sentence opens a group: a plain fill)
     head = pl.when(~joined).then(pl.struct(head=pl.col("preposition"))).forward_fill().struct.field("head")
-    return grouped.with_columns(head_preposition=pl.when(joined).then(head)).drop("breaks_at_last", "breaks_before")
+    return grouped.with_columns(head_preposition=pl.when(joined).then(head)).drop("_part", "_joined", "_prev_last", "_broken")
