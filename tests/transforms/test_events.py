@@ -1334,6 +1334,31 @@ def test_what_is_done_repeatedly_or_yearly_is_habitual():
     assert _by_trigger("وقالت الأمم المتحدة إن التقارير تفيد باستمرار القتال في الغوطة الشرقية.")["القتال"]["modality"] == "asserted"
 
 
+def test_what_is_repeated_is_no_one_event():
+    """«متكرر» after a trigger, «تكرار» before it: a series or a habit (modality.tsv)."""
+    assert _by_trigger("ونفذت إسرائيل ضربات جوية متكررة ضد أهداف إيرانية في سوريا.")["ضربات جوية"]["modality"] == "background"
+    assert _by_trigger("وأدى ذلك إلى رفض الحوثيين المتكرر لكافة المبادرات السياسية.")["رفض"]["modality"] == "background"
+    assert _by_trigger("وقال إن تكرار استهداف الرياض بالصواريخ يجب أن يغير قواعد المواجهة.")["استهداف"]["modality"] == "background"
+    assert _by_trigger("ونفذت إسرائيل ضربات جوية ضد أهداف إيرانية في سوريا.")["ضربات جوية"]["modality"] == "asserted"
+
+
+def test_a_storm_or_a_flood_is_no_one_s_act():
+    """A storm, a flood or a fire that sweeps over, surrounds or washes away (recoded_by_context.tsv)
+    is a disaster; forces that do so act."""
+    assert not _coded("وتسبب إعصار ميكونو في سيول حاصرت المنازل وغمرت قرى وأحياء بكاملها.")
+    assert not _coded("وتوفي 11 شخصا بسبب الإعصار ماكونو الذي اجتاح جزيرة سقطرى اليمنية.")
+    assert ("وحاصرت", "191", "SYRMIL", "SYR") in _coded("وحاصرت قوات النظام السوري مدينة دوما أمس.")
+
+
+def test_a_light_verb_in_the_dual_or_plural_present_anchors_its_noun():
+    """«ستشنان هجوما», «سيعقدون اتفاقا»: the future of the verb is the noun's; but «ليبرمان»
+    (Lieberman) is no «ل» + «يبرمان»."""
+    assert set(_events("وقال الوزير إن أنقرة وبغداد ستشنان هجوما مشتركا على المقاتلين الأكراد.")["modality"]) == {"future"}
+    assert set(_events("وقال إن الأكراد سيعقدون اتفاقا مع النظام السوري.")["modality"]) == {"future"}
+    assert _by_trigger("والتقى وزير الدفاع الإسرائيلي أفيغدور ليبرمان خلال زيارته إلى واشنطن مع جاريد كوشنر.")[
+        "زيارته"]["modality"] == "asserted"
+
+
 def test_a_demonym_before_a_persons_name_is_part_of_it():
     """«مع نظيره الأمريكي دونالد ترامب»: the counterpart is Trump (USAGOV), not the bare USA
     of «الأمريكي»; «نظيره الروسي», unnamed, is a Russian official."""
