@@ -1342,6 +1342,15 @@ def test_what_is_repeated_is_no_one_event():
     assert _by_trigger("ونفذت إسرائيل ضربات جوية ضد أهداف إيرانية في سوريا.")["ضربات جوية"]["modality"] == "asserted"
 
 
+def test_a_circumstantial_participle_is_the_act_of_its_sentences_subject():
+    """«…، داعيا X إلى …»: the appeal is the subject's (the first actor of the sentence), X is the
+    one appealed to, not its doer; nor is a noun between the main verb's object."""
+    assert ("داعيا", "020", "RUSGOV", "USA") in _coded(
+        "وحذر وزير الخارجية الروسي سيرغي لافروف من محاولات تقسيم سوريا، داعيا الولايات المتحدة إلى عدم اللعب بالنار.")
+    # after a reported clause too: the king calls, not Jordan of «إنصاف الأردن»
+    assert {row[2] for row in _coded("أكد العاهل الأردني الملك عبدالله الثاني، في كلمته أمام البرلمان، أن الأوطان "
+                                      "تبنى بالعمل، داعيا إلى إنصاف الأردن.") if row[0] == "داعيا"} == {"JORGOV"}
+
 def test_a_storm_or_a_flood_is_no_one_s_act():
     """A storm, a flood or a fire that sweeps over, surrounds or washes away (recoded_by_context.tsv)
     is a disaster; forces that do so act."""

@@ -210,8 +210,14 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     # a past verb that reads as its verbal noun too, whose genitive is its agent: «رفض واشنطن
     # للتفاوض», «قصف إسرائيل لموقع» (not «دعا», whose noun is «دعوة», nor «هدد», «تهديد»)
     reads_as_noun = (pl.col("form_kind") == "verb_past") & pl.col("lemma").is_in(NOUN_LIKE_VERBS)
+    # a circumstantial participle («حذر لافروف من محاولات تقسيم سوريا، داعيا الولايات المتحدة إلى …»)
+    # is the act of its sentence's subject: the first actor of the sentence with no preposition
+    # before it; the noun after it is its object, and the nouns between are the main verb's
+    circumstantial = pl.col("form_kind") == "participle"
     own_clitic = (pl.col("after") == 1) & pl.col("clitic").fill_null("").str.ends_with(pl.col("via").fill_null("-"))
-    pairs = pairs.filter(~pl.col("across_clause") & ~region)
+    # (a circumstantial participle after a reported clause is still the speaker's: «قال أردوغان إن
+    # تركيا تعاني من هجمات، داعيا الشعب التركي»)
+    pairs = pairs.filter((~pl.col("across_clause") | circumstantial) & ~region)
     # nor a capital or state named as where something is: «في الكسوة جنوب دمشق», «في ريف دمشق»
     pairs = pairs.filter(~pl.col("previous_word").is_in(WHERE_WORDS).fill_null(False))
     # the antecedent of a relative clause's object pronoun is acted on, under any of its names
@@ -255,7 +261,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # — but a relative pronoun the verb agrees with is its subject, and the noun before it
         # the doer, comma or preposition or not («حراسة من قوات الجيش الإسرائيلي، الذي اعتقل عددا
         # من الفلسطينيين»), but not a place «في» names; the verb then has no subject after it (VSO below)
-        pairs.filter(subject & pl.col("before").is_between(1, 2) & ~no_subject_before
+        pairs.filter(subject & pl.col("before").is_between(1, 2) & ~no_subject_before & ~circumstantial
                      & (unmarked | (pl.col("relative_subject") & (pl.col("preposition") != IN))))
         .with_columns(rank=pl.col("before") + pl.when(
             ~pl.col("relative_subject") & (pl.col("opens_clause") | (pl.col("anchor_marks") != pl.col("part_marks"))))
@@ -272,6 +278,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # المصري», «إلقاء القبض على عناصر الخلية» — inside the trigger's object, never its subject; but the
         # preposition may be the trigger's own clitic, «لدعوات النقابات»: then the trigger is the noun)
         pairs.filter((pl.col("source_role") == "subject") & ~pl.col("suffixed_agent") & pl.col("head_preposition").is_null()
+                     & ~circumstantial
                      & ~(pl.col("is_place") & (pl.col("lemma") == VISIT) & is_verb())
                      & pl.col("after").is_between(1, 3).or_(_on_trigger_last_word()) & unmarked
                      & ~no_subject_before & ~(pl.col("feminine") & pl.col("masculine"))
@@ -284,8 +291,10 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # SVO further back, but not past the previous trigger
         pairs.filter(
             subject & pl.col("before").is_between(3, MAX_SOURCE_BEFORE) & unmarked & ~no_subject_before
-            & (pl.col("first_token_right") > pl.col("previous_end"))
+            & (pl.col("first_token_right") > pl.col("previous_end")) & ~circumstantial
         ).with_columns(rank=pl.col("before") + 300),
+        pairs.filter(circumstantial & (pl.col("before") >= 1) & unmarked)
+        .with_columns(rank=pl.col("first_token_right") - pl.col("first_token_right").min().over("event_row") + 101),
     ])
 
 
