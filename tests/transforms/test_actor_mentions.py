@@ -213,3 +213,12 @@ def test_the_district_of_columbia_is_not_colombia():
     found = _extract("وقالت الولايات المتحدة إن هيئة محلفين كبرى في محكمة مقاطعة كولومبيا الجزئية وجهت الاتهام.").entity_mentions
     assert "COL" not in set(found["cameo_code"].drop_nulls())
     assert "district_of_columbia" in set(found["actor_id"].drop_nulls())
+
+
+def test_a_month_a_father_or_tear_gas_is_no_place():
+    """«آب» (August) and «أب» (a father) are not Ibb, which is written «إب»; «المسيلة للدموع» is
+    tear gas, not M'Sila (place_exclusions.txt); «القنيطرة» is Syria's Quneitra, not Kenitra."""
+    text = ("وفي 12 آب/أغسطس قال أب لأحد الضحايا إن الجيش أطلق القنابل المسيلة للدموع في محافظة القنيطرة، "
+            "بعد غارة على محافظة إب.")
+    places = dict(_extract(text).entity_mentions.filter(pl.col("entity_type") == "LOC").select("surface", "country_code").iter_rows())
+    assert places == {"محافظة القنيطرة": "SYR", "إب": "YEM"}

@@ -41,6 +41,9 @@ _ELIMINATE_NEXT = ["علي", "عليه", "عليها", "عليهم", "عليهم
 # the name counts as the country only beside another state («صربيا والجبل الأسود») or in an
 # article that names the country in another form too (capital, demonym)
 _HOMOGRAPH_COUNTRIES = {"MTN": "جبل"}
+# places whose normalised name is also a common word, kept only as written with their own hamza:
+# Ibb (Yemen) is «إب»; «آب» is August («أغسطس/آب»), «أب» a father
+_SPELLED_PLACES = {"اب": "إب"}
 
 MENTION_SCHEMA = {
     "article_id": pl.String,
@@ -155,9 +158,11 @@ def _possessed_agents(tokens: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFra
 
 def _without_homographs(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """Drop dictionary matches that are another word: «القضاء على» (to eliminate) is no
-    judiciary; «الجبل الأسود» alone is a mountain, not Montenegro (_HOMOGRAPH_COUNTRIES)."""
+    judiciary; «الجبل الأسود» alone is a mountain, not Montenegro (_HOMOGRAPH_COUNTRIES); «آب»
+    is August, not Ibb (_SPELLED_PLACES)."""
     frame = (
         at_token(matches, tokens, "first_token", first_word="norm")
+        .pipe(at_token, tokens, "first_token", first_surface="surface")
         .pipe(at_token, tokens, pl.col("last_token") + 1, next_word="norm", next_sentence="sentence_index")
         .with_columns(head=pl.col("first_word").str.replace(_DEFINITE, ""),
                       word=pl.col("first_word").str.replace("^[وفبلك]?(ال|ل)", "ال"))
@@ -167,6 +172,8 @@ def _without_homographs(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataF
         (pl.col("kind") == "agent") & pl.col("word").is_in(_ELIMINATE_AGENTS)
         & pl.col("next_word").is_in(_ELIMINATE_NEXT) & (pl.col("next_sentence") == pl.col("sentence_index"))
     ).fill_null(False)
+    misspelt_place = (pl.col("kind") == "place") & (pl.col("last_token") == pl.col("first_token")) & (
+        pl.col("first_surface").str.replace("^[وفبلك]", "") != pl.col("head").replace_strict(_SPELLED_PLACES, default=None))
     homograph = (pl.col("kind") == "name") & (
         pl.col("actor_id").replace_strict(_HOMOGRAPH_COUNTRIES, default=None) == pl.col("head"))
     states = pl.col("kind").is_in(["name", "capital"]) & (pl.col("entity_type") == "LOC") & (pl.col("actor_id") == pl.col("country_code"))
@@ -182,7 +189,8 @@ def _without_homographs(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataF
     return (
         frame.with_columns(beside_state=beside_state)
         .join(confirmed, on=["article_id", "actor_id"], how="left")
-        .filter(~eliminate & ~(pl.col("homograph") & ~pl.col("beside_state") & pl.col("confirmed").is_null()))
+        .filter(~eliminate & ~misspelt_place.fill_null(False)
+                & ~(pl.col("homograph") & ~pl.col("beside_state") & pl.col("confirmed").is_null()))
         .select(matches.columns)
     )
 
