@@ -222,3 +222,11 @@ def test_a_month_a_father_or_tear_gas_is_no_place():
             "بعد غارة على محافظة إب.")
     places = dict(_extract(text).entity_mentions.filter(pl.col("entity_type") == "LOC").select("surface", "country_code").iter_rows())
     assert places == {"محافظة القنيطرة": "SYR", "إب": "YEM"}
+
+
+def test_financial_is_neither_male_nor_mali():
+    """«مالية» is financial, not Malé (the Maldives' capital is out of countries.tsv); «مالي» is Mali
+    only beside another state or named otherwise in the article."""
+    financial = _extract("وقدمت قطر دعما ماليا ومساعدات مالية لتركيا، وفرضت المحكمة غرامة مالية ودعم مالي.").entity_mentions
+    assert not set(financial["country_code"].drop_nulls()) & {"MDV", "MLI"}
+    assert "MLI" in set(_extract("وأرسلت فرنسا قوات إلى مالي والنيجر.").entity_mentions["country_code"])

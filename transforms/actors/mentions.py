@@ -40,7 +40,7 @@ _ELIMINATE_NEXT = ["علي", "عليه", "عليها", "عليهم", "عليهم
 # also a Yemeni mountain): actor → first word of the ambiguous name (normalised, without ال);
 # the name counts as the country only beside another state («صربيا والجبل الأسود») or in an
 # article that names the country in another form too (capital, demonym)
-_HOMOGRAPH_COUNTRIES = {"MTN": "جبل"}
+_HOMOGRAPH_COUNTRIES = {"MTN": "جبل", "MLI": "مالي"}  # «مالي»: also financial («دعم مالي»)
 # places whose normalised name is also a common word, kept only as written with their own hamza:
 # Ibb (Yemen) is «إب»; «آب» is August («أغسطس/آب»), «أب» a father
 _SPELLED_PLACES = {"اب": "إب"}
