@@ -230,3 +230,11 @@ def test_financial_is_neither_male_nor_mali():
     financial = _extract("وقدمت قطر دعما ماليا ومساعدات مالية لتركيا، وفرضت المحكمة غرامة مالية ودعم مالي.").entity_mentions
     assert not set(financial["country_code"].drop_nulls()) & {"MDV", "MLI"}
     assert "MLI" in set(_extract("وأرسلت فرنسا قوات إلى مالي والنيجر.").entity_mentions["country_code"])
+
+
+def test_the_island_is_not_al_jazeera():
+    """«الجزيرة» alone is the island or the peninsula; Al Jazeera once the channel is named."""
+    island = _extract("وأعلنت السلطات اليمنية الجزيرة منطقة منكوبة بعد الإعصار في سقطرى.").entity_mentions
+    assert "al_jazeera" not in set(island["actor_id"].drop_nulls()) and "DZA" not in set(island["country_code"].drop_nulls())
+    channel = _extract("وانتقد الوزير قناة الجزيرة القطرية، وقال إن الجزيرة تنشر الأكاذيب.").entity_mentions
+    assert channel.filter(pl.col("actor_id") == "al_jazeera").height == 2
