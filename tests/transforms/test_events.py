@@ -1351,6 +1351,11 @@ def test_a_circumstantial_participle_is_the_act_of_its_sentences_subject():
     assert {row[2] for row in _coded("أكد العاهل الأردني الملك عبدالله الثاني، في كلمته أمام البرلمان، أن الأوطان "
                                       "تبنى بالعمل، داعيا إلى إنصاف الأردن.") if row[0] == "داعيا"} == {"JORGOV"}
 
+def test_a_withdrawal_from_an_agreement_reaches_it_past_its_subject():
+    """«وانسحب الرئيس الأميركي دونالد ترامب من اتفاق دولي»: leaving the deal (160), no retreat (0874)."""
+    assert {row[1] for row in _coded("وانسحب الرئيس الأميركي دونالد ترامب من اتفاق دولي بشأن برنامج إيران النووي في مايو الماضي.")
+            if row[0] == "وانسحب"} == {"160"}
+
 def test_a_storm_or_a_flood_is_no_one_s_act():
     """A storm, a flood or a fire that sweeps over, surrounds or washes away (recoded_by_context.tsv)
     is a disaster; forces that do so act."""
