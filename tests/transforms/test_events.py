@@ -1356,6 +1356,15 @@ def test_a_withdrawal_from_an_agreement_reaches_it_past_its_subject():
     assert {row[1] for row in _coded("وانسحب الرئيس الأميركي دونالد ترامب من اتفاق دولي بشأن برنامج إيران النووي في مايو الماضي.")
             if row[0] == "وانسحب"} == {"160"}
 
+@pytest.mark.parametrize("text, trigger, modality", [
+    ("وفشلت مساعي المبعوث الدولي في إقناع الحوثيين بالانسحاب من الحديدة.", "بالانسحاب", "future"),
+    ("وضبطت الشرطة بحوزتهم أوراقا وتوجيهات باستهداف قوات الجيش المصري.", "باستهداف", "future"),
+    ("ومن المرجح أن تقابل الخطوة الروسية برفض فلسطيني.", "برفض", "future"),
+    ("ودعت الوكالة شركات الطيران إلى الحذر لاحتمال شن غارات جوية على سوريا.", "شن غارات جوية", "conditional"),
+])
+def test_persuading_ordering_and_likelihood_are_no_act_done(text, trigger, modality):
+    assert _by_trigger(text)[trigger]["modality"] == modality
+
 def test_a_storm_or_a_flood_is_no_one_s_act():
     """A storm, a flood or a fire that sweeps over, surrounds or washes away (recoded_by_context.tsv)
     is a disaster; forces that do so act."""
