@@ -1365,6 +1365,15 @@ def test_a_withdrawal_from_an_agreement_reaches_it_past_its_subject():
 def test_persuading_ordering_and_likelihood_are_no_act_done(text, trigger, modality):
     assert _by_trigger(text)[trigger]["modality"] == modality
 
+def test_who_meets_with_a_reaction_is_its_target():
+    """«واجهت إسرائيل انتقادات», «قوبلت برفض من مصر والسودان»: the subject of a verb of meeting
+    with a reaction is its target, and «من» introduces who reacts; not across a preposition
+    («لا تواجه صعوبة في إجراء محادثات»)."""
+    assert ("انتقادات", "111", None, "ISR") in _coded("وواجهت إسرائيل انتقادات دولية واسعة.")
+    assert {(row[2], row[3]) for row in _coded("ووقعت إثيوبيا وكينيا الاتفاقية التي قوبلت برفض شديد من مصر والسودان.")
+            if row[0] == "برفض"} == {("EGY", None), ("SDN", None)}
+    assert ("محادثات", "046", "TUR", "SYR") in _coded("وقال إن تركيا لا تواجه صعوبة في إجراء محادثات مع سوريا.")
+
 def test_a_storm_or_a_flood_is_no_one_s_act():
     """A storm, a flood or a fire that sweeps over, surrounds or washes away (recoded_by_context.tsv)
     is a disaster; forces that do so act."""

@@ -44,6 +44,17 @@ TIME_ANTECEDENTS = [normalize_str(w) for w in ("الوقت", "الحين", "ال
 MAX_UNDERGONE_GAP = 6  # tokens from «تعرضت» to the trigger it introduces
 UNDERGO = ("^[وف]?(تعرض|تعرضت|تعرضا|تعرضتا|تعرضوا|يتعرض|تتعرض|يتعرضان|تتعرضان|يتعرضون"
            "|يخضع|تخضع|يخضعان|تخضعان|يخضعون|خضع|خضعت|خاضع|خاضعة|خاضعين|خاضعون|الخاضع|الخاضعة|الخاضعين)$")
+# verbs of meeting with a reaction, whose subject is what the reaction is aimed at: «واجه خاشقجي
+# اتهامات», «قوبل بن سلمان بترحيب رسمي», «وقوبلت برفض شديد من مصر والسودان», «تلقى دعما» — for
+# statements, demands and help (roots below STATEMENT_ROOT_LIMIT), not force («واجهت الشرطة
+# المتظاهرين بالرصاص»: the police shot)
+REACTION = ("^[وف]?(واجه|واجهت|واجها|واجهتا|واجهوا|يواجه|تواجه|يواجهان|تواجهان|يواجهون"
+            "|قوبل|قوبلت|قوبلا|قوبلوا|يقابل|تقابل|لاقى|لاقت|لاقوا|يلاقي|تلاقي"
+            "|تلقى|تلقت|تلقوا|يتلقى|تتلقى|حظي|حظيت|يحظى|تحظى)$")
+STATEMENT_ROOT_LIMIT = 14
+# the reaction follows its verb and the verb's subject, with no preposition between: not «لا تواجه
+# صعوبة في إجراء محادثات», «التحديات التي تواجه الأردن والأعباء المترتبة على استقبالهم»
+MAX_REACTION_GAP = 4
 # «تحت» right before the trigger: «تحت حصار النظام», «تحت القصف» — undergone too
 UNDER = normalize_str("تحت")
 # casualty verbs, passive or intransitive («قتل 28 مدنيا في غارة», «أصيب فلسطيني برصاص الجيش»):
@@ -333,7 +344,8 @@ def _statement_objects(triggers: pl.DataFrame) -> pl.DataFrame:
 def _undergone(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """`undergone_verb`: the token of «تعرض / يتعرض …» or «يخضع / خاضعة …» a few words before a
     trigger, or «تحت» right before it — «تعرضت مواقع للنظام لقصف إسرائيلي», «تخضعان لحصار القوات
-    الحكومية», «تحت حصار النظام»: who undergoes it is the target, not the source. So is who a
+    الحكومية», «تحت حصار النظام»: who undergoes it is the target, not the source; so is who meets
+    with a reaction (REACTION: «واجه خاشقجي اتهامات», «قوبل بن سلمان بترحيب»). So is who a
     `casualty_verb` names before an assault that a preposition introduces: «قتل فلسطيني
     برصاص الجيش الإسرائيلي», «أصيب 20 آخرون جراء قصف», «وقتل الاثنين 60 فلسطينيا برصاص» — but
     not one followed by a definite word other than a day or a count, its subject («قتل الجيش 5
@@ -343,12 +355,13 @@ def _undergone(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     casualty = pl.col("norm").str.contains(CASUALTY)
     # (with و only: «فتحت» is a verb, not ف + «تحت»)
     under = pl.col("norm").str.replace("^و", "") == UNDER
-    words = tokens.filter(pl.col("norm").str.contains(UNDERGO) | casualty | under)
+    reaction = pl.col("norm").str.contains(REACTION)
+    words = tokens.filter(pl.col("norm").str.contains(UNDERGO) | casualty | under | reaction)
     # (a day or a definite count is no subject: «وقتل الاثنين 60 فلسطينيا», «قتل العشرات من …»)
     subject_after = pl.col("next_norm").str.starts_with("ال") & ~pl.col("next_norm").is_in([*DAY_WORDS, *DEFINITE_COUNTS])
     verbs = at_token(words, tokens, pl.col("token_index") + 1, next_norm="norm").filter(
         ~casualty | ~subject_after.fill_null(False)
-    ).select(*keys, undergone_verb="token_index", casualty_verb=casualty, under=under)
+    ).select(*keys, undergone_verb="token_index", casualty_verb=casualty, under=under, reaction=reaction)
     # (ب as the trigger's clitic, or written into its form: «برصاص»)
     caused = (
         at_token(triggers, tokens, pl.col("first_token") - 1, previous_word="norm")
@@ -358,9 +371,20 @@ def _undergone(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
                 & (pl.col("first_word").str.starts_with("ب") | pl.col("previous_word").is_in(CASUALTY_CAUSES)).fill_null(False))
     )
     found = (
-        caused.join(verbs, on=keys)
+        caused.join(triggers.select("event_row", "cameo_code"), on="event_row").join(verbs, on=keys)
         .filter((pl.col("first_token") - pl.col("undergone_verb")).is_between(1, pl.when("under").then(1).otherwise(MAX_UNDERGONE_GAP))
-                & (~pl.col("casualty_verb") | pl.col("caused")))
+                & (~pl.col("casualty_verb") | pl.col("caused"))
+                & (~pl.col("reaction") | ((pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32) < STATEMENT_ROOT_LIMIT)
+                                          & ((pl.col("first_token") - pl.col("undergone_verb")) <= MAX_REACTION_GAP))))
+    )
+    prepositions = tokens.filter(pl.col("norm").is_in(SEPARATE_PREPOSITIONS)).select(*keys, preposition_at="token_index")
+    crossed = (
+        found.filter("reaction").join(prepositions, on=keys)
+        .filter(pl.col("preposition_at").is_between(pl.col("undergone_verb"), pl.col("first_token"), closed="none"))
+        .select("event_row", "undergone_verb").unique()
+    )
+    found = (
+        found.join(crossed, on=["event_row", "undergone_verb"], how="anti")
         .sort("event_row", "undergone_verb", descending=[False, True])
         .unique("event_row", keep="first", maintain_order=True)
         .select("event_row", casualty_verb=pl.when("casualty_verb").then("undergone_verb"),

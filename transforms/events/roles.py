@@ -76,7 +76,8 @@ TOWARDS = normalize_str("إلى")
 DIRECTED_MARKERS = [TOWARDS, normalize_str("على")]
 # the prepositions whose و-joined members may still be a noun's agent: «للولايات المتحدة وبريطانيا»,
 # «بين المتظاهرين … والقوات الإسرائيلية», «وتأييد من الكويت، ومصر»
-OPEN_HEADS = ["ل", normalize_str("بين"), normalize_str("من")]
+FROM = normalize_str("من")
+OPEN_HEADS = ["ل", normalize_str("بين"), FROM]
 # prepositions whose noun's genitive is that noun's owner, not a verbal noun's agent
 OWNER_VIAS = [normalize_str(w) for w in ("على", "إلى", "ضد", "في", "مع", "عن", "من", "نحو", "تجاه")]
 FALLBACK_PREPOSITIONS = [normalize_str(w) for w in ("على", "ضد", "إلى", "مع", "في", "بحق", "تجاه", "حيال", "لصالح")] + ["ب", "ل"]
@@ -227,6 +228,10 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         _agent_of_patient_noun(pairs, patient_noun, unmarked),
         pairs.filter((pl.col("preposition") == AGENT) & pl.col("after").is_between(1, MAX_AGENT_AFTER)
                      & (~active_verb | right_after_first))
+        .with_columns(rank=pl.col("after") - 100),
+        # who reacts, after «من», when the reaction is met with: «وقوبلت برفض شديد من مصر والسودان»
+        pairs.filter(pl.col("undergone_verb").is_not_null() & (pl.col("preposition") == FROM)
+                     & pl.col("after").is_between(1, MAX_AGENT_AFTER))
         .with_columns(rank=pl.col("after") - 100),
         # «قيام روسيا بإرسال …»: a verbal noun with ب after its agent
         pairs.filter(genitive & pl.col("clitic").str.contains("ب") & pl.col("before").is_between(1, 2) & unmarked
