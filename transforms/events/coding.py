@@ -36,7 +36,7 @@ from transforms.events.dates import find_dates
 from transforms.events.event_score import with_event_score
 from transforms.events.layout import headline_sentences
 from transforms.events.modality import STANDING, find_denials, with_modality
-from transforms.events.participants import coordination_groups, reporters, sponsors, victims
+from transforms.events.participants import REPORT_VERB_FORMS, coordination_groups, reporters, sponsors, victims
 from transforms.events.role_choice import choose_sources, choose_targets
 from transforms.events.roles import coordinated_verbs, inherit_missing_roles, with_destinations
 from transforms.events.triggers import EVENTS_DIR, find_triggers
@@ -54,6 +54,12 @@ ATTRIBUTION = "attribution"  # (the blocker_root of an attribution's word in _wi
 PROTEST_ROOT = "14"
 DISSENT = "140"  # political dissent, not specified: demonstrations, strikes, sit-ins are 141–145
 MAX_BETWEEN_GAP = 6  # tokens from «بين X و Y» to the symmetric trigger it belongs to
+# verbs that tell of an act: a day between one of them and an act of force it tells of dates the
+# telling, «أعلنت إسرائيل، الخميس، مقتل 7 مسلحين في ضربة جوية» (the strike was overnight, undated)
+TELLING_VERBS = REPORT_VERB_FORMS + [c + normalize_str(w) for w in ("أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن", "كشف", "كشفت")
+                                     for c in ("", "و", "ف")]
+TOLD_ROOT = 18  # acts of force (roots 18–20) are told of; statements and decisions are the announcement itself
+TELLING = "telling"  # (the blocker_root of a verb of telling in _with_dates)
 MORROW = normalize_str("غداة")  # «غداة X»: on the morrow of X
 MAX_MORROW_DISTANCE = 40  # characters from «غداة» to the trigger it dates (not the next clause's)
 VERBAL_ATTACK_LEMMA, CRITICISM = "هاجم", "111"
@@ -498,22 +504,26 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
     blockers = pl.concat([
         triggers.select(*keys, token_index="first_token", blocker_root=root),
         tokens.filter(pl.col("norm").is_in(ATTRIBUTIONS)).select(*keys, "token_index", blocker_root=pl.lit(ATTRIBUTION)),
+        tokens.filter(pl.col("norm").is_in(TELLING_VERBS)).select(*keys, "token_index", blocker_root=pl.lit(TELLING)),
         tokens.filter(pl.col("norm").is_in(COMPLEMENTIZERS))
         .join(tokens.filter(pl.col("norm").is_in(with_proclitics(TIME_OR_PLAN, ("و", "ف"))))
               .select("article_id", token_index=pl.col("token_index") + 1), on=["article_id", "token_index"], how="anti")
         .select(*keys, "token_index", blocker_root=pl.lit("")),
     ]).pipe(with_position, "token_index", "blocker")
     clause_word = pl.col("blocker_root").is_in(["", ATTRIBUTION])
+    telling = pl.col("blocker_root") == TELLING
+    between = (pl.col("blocker") > pl.min_horizontal("rel", "position")) & (pl.col("blocker") < pl.max_horizontal("rel", "position"))
     blocked = (
         near.select("event_row", "date_row", *keys, "rel", "position", "head", "closes_sentence", root=root)
         .join(blockers.select(*keys, "blocker", "blocker_root"), on=keys)
         # a trigger of the same root is another word for the same event («حق النقض "الفيتو"»)
         .filter(
             (pl.col("blocker") != pl.col("rel")) & (pl.col("blocker_root") != pl.col("root"))
-            & ~(pl.col("head") & ~clause_word)
+            & ~(pl.col("head") & ~clause_word & ~telling)
             & ((pl.col("blocker_root") != ATTRIBUTION) | pl.col("closes_sentence"))
-            & (pl.col("blocker") > pl.min_horizontal("rel", "position"))
-            & (pl.col("blocker") < pl.max_horizontal("rel", "position"))
+            # (a verb of telling stands before the day, and the act it tells of after it)
+            & pl.when(telling).then((pl.col("blocker") < pl.col("position")) & (pl.col("position") < pl.col("rel"))
+                                    & (pl.col("root").cast(pl.Int32) >= TOLD_ROOT)).otherwise(between)
         )
         .select("event_row", "date_row")
     )

@@ -416,7 +416,7 @@ def sponsors(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
 
 def reporters(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """Who reports (article_id, first_token, last_token, report): the subject of a verb of reporting
-    (REPORT_VERBS) — right after it or right before it: «أفادت تقارير عن وسائل الإعلام السورية سماع
+    (REPORT_VERB_FORMS) — right after it or right before it: «أفادت تقارير عن وسائل الإعلام السورية سماع
     دوي انفجارات», «وذكرت الوكالة مقتل …». It tells of the acts after the verb, it does not do them.
     Not past «أن» after the verb, which opens what is reported: «وذكرت مصادر عسكرية أن ميليشيا الحوثي
     … أطلقت صاروخا» (the Houthis fired)."""
