@@ -1362,6 +1362,8 @@ def test_a_withdrawal_from_an_agreement_reaches_it_past_its_subject():
     ("وضبطت الشرطة بحوزتهم أوراقا وتوجيهات باستهداف قوات الجيش المصري.", "باستهداف", "future"),
     ("ومن المرجح أن تقابل الخطوة الروسية برفض فلسطيني.", "برفض", "future"),
     ("ودعت الوكالة شركات الطيران إلى الحذر لاحتمال شن غارات جوية على سوريا.", "شن غارات جوية", "conditional"),
+    # (orders reach two words: done by order, the release was done)
+    ("وبناء على توجيهات الملك، أفرجت السلطات السعودية عن المعتقلين.", "أفرجت", "asserted"),
 ])
 def test_persuading_ordering_and_likelihood_are_no_act_done(text, trigger, modality):
     assert _by_trigger(text)[trigger]["modality"] == modality
@@ -1374,6 +1376,9 @@ def test_who_meets_with_a_reaction_is_its_target():
     assert {(row[2], row[3]) for row in _coded("ووقعت إثيوبيا وكينيا الاتفاقية التي قوبلت برفض شديد من مصر والسودان.")
             if row[0] == "برفض"} == {("EGY", None), ("SDN", None)}
     assert ("محادثات", "046", "TUR", "SYR") in _coded("وقال إن تركيا لا تواجه صعوبة في إجراء محادثات مع سوريا.")
+    # nor past a word of cause, nor to a verb joined by و: the other act has its own roles
+    assert ("انسحاب", "160", "USA", None) in _coded("وقد تواجه إيران عقوبات بعد انسحاب الولايات المتحدة من الاتفاق.")
+    assert ("وطالب", "100", "IRQMIL", None) in _coded("واجه الجيش العراقي المسلحين وطالب الحكومة بالدعم.")
 
 def test_the_day_of_a_telling_is_not_the_day_of_the_act_of_force_it_tells_of():
     """«أعلنت إسرائيل، الخميس، مقتل 7 مسلحين في ضربة جوية»: Thursday is the announcement's; the

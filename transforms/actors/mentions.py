@@ -44,6 +44,8 @@ _HOMOGRAPH_COUNTRIES = {"MTN": "جبل", "MLI": "مالي"}  # «مالي»: als
 # places whose normalised name is also a common word, kept only as written with their own hamza:
 # Ibb (Yemen) is «إب»; «آب» is August («أغسطس/آب»), «أب» a father
 _SPELLED_PLACES = {"اب": "إب"}
+_STATES_AFTER_PLACE_WORDS = ["MLI"]
+_STATE_CONTEXT = [normalize_str(w) for w in ("في", "إلى", "من", "شمال", "جنوب", "شرق", "غرب", "وسط", "حكومة", "رئيس", "دولة")]
 
 MENTION_SCHEMA = {
     "article_id": pl.String,
@@ -163,6 +165,7 @@ def _without_homographs(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataF
     frame = (
         at_token(matches, tokens, "first_token", first_word="norm")
         .pipe(at_token, tokens, "first_token", first_surface="surface")
+        .pipe(at_token, tokens, pl.col("first_token") - 1, previous_word="norm")
         .pipe(at_token, tokens, pl.col("last_token") + 1, next_word="norm", next_sentence="sentence_index")
         .with_columns(head=pl.col("first_word").str.replace(_DEFINITE, ""),
                       word=pl.col("first_word").str.replace("^[وفبلك]?(ال|ل)", "ال"))
@@ -172,10 +175,15 @@ def _without_homographs(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataF
         (pl.col("kind") == "agent") & pl.col("word").is_in(_ELIMINATE_AGENTS)
         & pl.col("next_word").is_in(_ELIMINATE_NEXT) & (pl.col("next_sentence") == pl.col("sentence_index"))
     ).fill_null(False)
+    # (diacritics aside: «إبّ»)
     misspelt_place = (pl.col("kind") == "place") & (pl.col("last_token") == pl.col("first_token")) & (
-        pl.col("first_surface").str.replace("^[وفبلك]", "") != pl.col("head").replace_strict(_SPELLED_PLACES, default=None))
+        pl.col("first_surface").str.replace_all(r"\p{M}", "").str.replace("^[وفبلك]", "")
+        != pl.col("head").replace_strict(_SPELLED_PLACES, default=None))
+    # (Mali after a preposition or a word of place is the state: «قاعدة في مالي», «شمال مالي»; not
+    # «في الجبل الأسود», a mountain)
     homograph = (pl.col("kind") == "name") & (
-        pl.col("actor_id").replace_strict(_HOMOGRAPH_COUNTRIES, default=None) == pl.col("head"))
+        pl.col("actor_id").replace_strict(_HOMOGRAPH_COUNTRIES, default=None) == pl.col("head")) & ~(
+        pl.col("actor_id").is_in(_STATES_AFTER_PLACE_WORDS) & pl.col("previous_word").is_in(_STATE_CONTEXT)).fill_null(False)
     states = pl.col("kind").is_in(["name", "capital"]) & (pl.col("entity_type") == "LOC") & (pl.col("actor_id") == pl.col("country_code"))
     prev, nxt = (lambda c: pl.col(c).shift(1).over("article_id")), (lambda c: pl.col(c).shift(-1).over("article_id"))
     frame = frame.with_columns(homograph=homograph.fill_null(False), state=states.fill_null(False))

@@ -49,12 +49,14 @@ UNDERGO = ("^[وف]?(تعرض|تعرضت|تعرضا|تعرضتا|تعرضوا|ي
 # statements, demands and help (roots below STATEMENT_ROOT_LIMIT), not force («واجهت الشرطة
 # المتظاهرين بالرصاص»: the police shot)
 REACTION = ("^[وف]?(واجه|واجهت|واجها|واجهتا|واجهوا|يواجه|تواجه|يواجهان|تواجهان|يواجهون"
-            "|قوبل|قوبلت|قوبلا|قوبلوا|يقابل|تقابل|لاقى|لاقت|لاقوا|يلاقي|تلاقي"
+            "|قوبل|قوبلت|قوبلا|قوبلوا|لاقى|لاقت|لاقوا|يلاقي|تلاقي"
             "|تلقى|تلقت|تلقوا|يتلقى|تتلقى|حظي|حظيت|يحظى|تحظى)$")
 STATEMENT_ROOT_LIMIT = 14
 # the reaction follows its verb and the verb's subject, with no preposition between: not «لا تواجه
 # صعوبة في إجراء محادثات», «التحديات التي تواجه الأردن والأعباء المترتبة على استقبالهم»
 MAX_REACTION_GAP = 4
+# nor past a word of time or cause, whose noun is another act: «قد تواجه إيران عقوبات بعد انسحاب الولايات المتحدة»
+REACTION_STOPS = [normalize_str(w) for w in ("بعد", "قبل", "بسبب", "جراء", "إثر", "عقب")]
 # «تحت» right before the trigger: «تحت حصار النظام», «تحت القصف» — undergone too
 UNDER = normalize_str("تحت")
 # casualty verbs, passive or intransitive («قتل 28 مدنيا في غارة», «أصيب فلسطيني برصاص الجيش»):
@@ -363,24 +365,31 @@ def _undergone(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         ~casualty | ~subject_after.fill_null(False)
     ).select(*keys, undergone_verb="token_index", casualty_verb=casualty, under=under, reaction=reaction)
     # (ب as the trigger's clitic, or written into its form: «برصاص»)
+    root = pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32)
     caused = (
         at_token(triggers, tokens, pl.col("first_token") - 1, previous_word="norm")
         .pipe(at_token, tokens, "first_token", first_word="norm")
-        .select("event_row", *keys, "first_token",
-                caused=(pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32) >= CASUALTY_ROOT) & ~pl.col("symmetric")
+        .select("event_row", *keys, "first_token", object_form=reads_as_object(),
+                statement=root < STATEMENT_ROOT_LIMIT,
+                caused=(root >= CASUALTY_ROOT) & ~pl.col("symmetric")
                 & (pl.col("first_word").str.starts_with("ب") | pl.col("previous_word").is_in(CASUALTY_CAUSES)).fill_null(False))
     )
+    gap = pl.col("first_token") - pl.col("undergone_verb")
     found = (
-        caused.join(triggers.select("event_row", "cameo_code"), on="event_row").join(verbs, on=keys)
-        .filter((pl.col("first_token") - pl.col("undergone_verb")).is_between(1, pl.when("under").then(1).otherwise(MAX_UNDERGONE_GAP))
+        caused.join(verbs, on=keys)
+        .filter(gap.is_between(1, pl.when("under").then(1).otherwise(MAX_UNDERGONE_GAP))
                 & (~pl.col("casualty_verb") | pl.col("caused"))
-                & (~pl.col("reaction") | ((pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32) < STATEMENT_ROOT_LIMIT)
-                                          & ((pl.col("first_token") - pl.col("undergone_verb")) <= MAX_REACTION_GAP))))
+                # (a reaction: a noun of statement, demand or help, the verb's object)
+                & (~pl.col("reaction") | (pl.col("statement") & pl.col("object_form") & (gap <= MAX_REACTION_GAP))))
     )
-    prepositions = tokens.filter(pl.col("norm").is_in(SEPARATE_PREPOSITIONS)).select(*keys, preposition_at="token_index")
+    # (not across a preposition, a word of time or cause, or another trigger)
+    stops = pl.concat([
+        tokens.filter(pl.col("norm").is_in(SEPARATE_PREPOSITIONS + REACTION_STOPS)).select(*keys, stop="token_index"),
+        triggers.select(*keys, stop="first_token"),
+    ])
     crossed = (
-        found.filter("reaction").join(prepositions, on=keys)
-        .filter(pl.col("preposition_at").is_between(pl.col("undergone_verb"), pl.col("first_token"), closed="none"))
+        found.filter("reaction").join(stops, on=keys)
+        .filter(pl.col("stop").is_between(pl.col("undergone_verb"), pl.col("first_token"), closed="none"))
         .select("event_row", "undergone_verb").unique()
     )
     found = (
@@ -476,6 +485,14 @@ def quad_class(code: pl.Expr) -> pl.Expr:
     conflict (10–14), 4 material conflict (15–20)."""
     root = code.str.slice(0, 2).cast(pl.Int32)
     return pl.when(root <= 5).then(1).when(root <= 9).then(2).when(root <= 14).then(3).otherwise(4)
+
+
+def reads_as_object() -> pl.Expr:
+    """A trigger that can be a verb's object: a noun; a verb form with ب or ل, which a verb does not
+    take («برفض»); a bare past form, which is also its noun («لاقت رفضا فوريا»: «رفضا» is the dual
+    verb's spelling too) — not a present verb, nor a verb joined by و/ف («واجه الجيش المسلحين وطالب …»)."""
+    clitic = pl.col("clitic").fill_null("")
+    return ~is_verb() | clitic.str.contains("[بل]") | ((pl.col("form_kind") == "verb_past") & (clitic == ""))
 
 
 def is_verb(form_kind: pl.Expr | None = None) -> pl.Expr:

@@ -70,7 +70,13 @@ AMID = [normalize_str(w) for w in ("وسط", "سط", "ظل", "بظل")]
 # trigger (further back «وسط» is mostly the centre of a place, «في وسط البلاد، استهدفت صواريخ …»);
 # «رغم» two words (not the main clause after the conceded act: «ورغم العملية العسكرية، دعا النظام …»)
 CONCESSION = [normalize_str(w) for w in ("رغم", "برغم", "بالرغم")]
-NEAR_ONLY = {**dict.fromkeys(NOMINAL_NEGATORS, 1), normalize_str("وسط"): 1, normalize_str("سط"): 1, **dict.fromkeys(CONCESSION, 2)}
+# orders and instructions right before the act they order («توجيهات باستهداف»; not «بناء على توجيهات
+# الملك، أفرجت السلطات», done by order), preparing two words («الاستعداد لبدء تحرير»; not «على أهبة
+# الاستعداد في أعقاب الهجوم»)
+ORDERS = [normalize_str(w) for w in ("أوامر", "توجيهات", "تعليمات")]
+PREPARING = [normalize_str(w) for w in ("الاستعداد", "للاستعداد")]
+NEAR_ONLY = {**dict.fromkeys(NOMINAL_NEGATORS + ORDERS, 1), normalize_str("وسط"): 1, normalize_str("سط"): 1,
+             **dict.fromkeys(CONCESSION + PREPARING, 2)}
 # an act introduced by the ل of purpose («ستتوجه الوزيرة إلى موسكو للقاء نظيرها», «يعتزم إرسال
 # قوات لمحاربة …») shares the plan of the verb it serves: a word of plan or intent, or a verb
 # with سـ, this many tokens before it makes it future too (other context words reach three)

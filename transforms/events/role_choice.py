@@ -29,7 +29,7 @@ import polars as pl
 from transforms.events.clauses import is_verb
 from transforms.events.event_score import actor_kind
 from transforms.events.linear_model import load, probabilities
-from transforms.events.roles import source_ranks, target_ranks
+from transforms.events.roles import is_circumstantial, source_ranks, target_ranks
 from transforms.events.triggers import EVENTS_DIR
 
 MODEL = EVENTS_DIR / "role_choice.json"
@@ -173,8 +173,9 @@ def choose_sources(pairs: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
     # (only the triggers the rules give no source are scored, and of those only the ones with a
     # target: a learned source makes no event on its own, coding.py)
     by_rules = pool.filter("rule_choice")
+    # (nor a circumstantial participle, whose subject the rules find before the clause or not at all)
     undecided = _with_targets_by_rules(pool.join(by_rules.select("event_row"), on="event_row", how="anti"), pairs).filter(
-        pl.col("target_by_rules").any().over("event_row"))
+        pl.col("target_by_rules").any().over("event_row") & ~is_circumstantial())
     return chosen(pl.concat([by_rules, scored_pairs(undecided)], how="diagonal_relaxed"),
                   load(MODEL)[2]["threshold"]).with_columns(learned=~pl.col("rule_choice"))
 

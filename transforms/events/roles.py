@@ -34,7 +34,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms.arabic import normalize_str
-from transforms.events.clauses import CASUALTY_ROOT, MAX_NEXT_VERB_GAP, is_verb, quad_class
+from transforms.events.clauses import CASUALTY_ROOT, MAX_NEXT_VERB_GAP, is_verb, quad_class, reads_as_object
 from transforms.events.modality import CONTROL
 from transforms.events.participants import AGENT, DIRECTIONS, FROM_HOLDER
 
@@ -77,6 +77,9 @@ DIRECTED_MARKERS = [TOWARDS, normalize_str("على")]
 # the prepositions whose و-joined members may still be a noun's agent: «للولايات المتحدة وبريطانيا»,
 # «بين المتظاهرين … والقوات الإسرائيلية», «وتأييد من الكويت، ومصر»
 FROM = normalize_str("من")
+CIRCUMSTANTIAL_LEMMAS = [normalize_str(w) for w in ("دعا", "ناشد")]  # «داعيا», «مناشدا» (not «مضربين عن الطعام»)
+MAX_REACTOR_AFTER = 3  # tokens from a reaction met with to «من» and who reacts («برفض شديد من مصر»)
+CIRCUMSTANTIAL_RANK = 101  # the band of a subject before its verb (RULE_FAMILIES in role_choice.py: below 150)
 OPEN_HEADS = ["ل", normalize_str("بين"), FROM]
 # prepositions whose noun's genitive is that noun's owner, not a verbal noun's agent
 OWNER_VIAS = [normalize_str(w) for w in ("على", "إلى", "ضد", "في", "مع", "عن", "من", "نحو", "تجاه")]
@@ -211,10 +214,12 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     # a past verb that reads as its verbal noun too, whose genitive is its agent: «رفض واشنطن
     # للتفاوض», «قصف إسرائيل لموقع» (not «دعا», whose noun is «دعوة», nor «هدد», «تهديد»)
     reads_as_noun = (pl.col("form_kind") == "verb_past") & pl.col("lemma").is_in(NOUN_LIKE_VERBS)
-    # a circumstantial participle («حذر لافروف من محاولات تقسيم سوريا، داعيا الولايات المتحدة إلى …»)
-    # is the act of its sentence's subject: the first actor of the sentence with no preposition
-    # before it; the noun after it is its object, and the nouns between are the main verb's
-    circumstantial = pl.col("form_kind") == "participle"
+    # a circumstantial participle of appeal («حذر لافروف من محاولات تقسيم سوريا، داعيا الولايات المتحدة
+    # إلى …», «مناشدا») is the act of its sentence's subject: the first actor before it with no
+    # preposition before it, across a reported clause too («أكد العاهل الأردني … أن الأوطان …، داعيا»;
+    # «يذكر أن الرئيس الفرنسي … يدافع عن الاتفاق، داعيا»; at the cost of «وتابع قائلا إن إيران تدعم
+    # الحوثيين، داعيا», whose speaker is a pronoun); the noun after it is its object
+    circumstantial = is_circumstantial()
     own_clitic = (pl.col("after") == 1) & pl.col("clitic").fill_null("").str.ends_with(pl.col("via").fill_null("-"))
     # (a circumstantial participle after a reported clause is still the speaker's: «قال أردوغان إن
     # تركيا تعاني من هجمات، داعيا الشعب التركي»)
@@ -229,9 +234,11 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         pairs.filter((pl.col("preposition") == AGENT) & pl.col("after").is_between(1, MAX_AGENT_AFTER)
                      & (~active_verb | right_after_first))
         .with_columns(rank=pl.col("after") - 100),
-        # who reacts, after «من», when the reaction is met with: «وقوبلت برفض شديد من مصر والسودان»
-        pairs.filter(pl.col("undergone_verb").is_not_null() & (pl.col("preposition") == FROM)
-                     & pl.col("after").is_between(1, MAX_AGENT_AFTER))
+        # who reacts, after «من», when the reaction is met with: «وقوبلت برفض شديد من مصر والسودان» (a noun,
+        # with no punctuation and no trigger between: not «اتهامات بشأن أموال تلقاها من الحكومة الليبية»)
+        pairs.filter(pl.col("undergone_verb").is_not_null() & (pl.col("preposition") == FROM) & reads_as_object()
+                     & pl.col("after").is_between(1, MAX_REACTOR_AFTER) & (pl.col("part_marks") == pl.col("anchor_marks"))
+                     & (pl.col("first_token_right") < pl.col("next_trigger")).fill_null(True))
         .with_columns(rank=pl.col("after") - 100),
         # «قيام روسيا بإرسال …»: a verbal noun with ب after its agent
         pairs.filter(genitive & pl.col("clitic").str.contains("ب") & pl.col("before").is_between(1, 2) & unmarked
@@ -299,8 +306,15 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
             & (pl.col("first_token_right") > pl.col("previous_end")) & ~circumstantial
         ).with_columns(rank=pl.col("before") + 300),
         pairs.filter(circumstantial & (pl.col("before") >= 1) & unmarked)
-        .with_columns(rank=pl.col("first_token_right") - pl.col("first_token_right").min().over("event_row") + 101),
+        .with_columns(rank=pl.col("first_token_right") - pl.col("first_token_right").min().over("event_row")
+                      + CIRCUMSTANTIAL_RANK),
     ])
+
+
+def is_circumstantial() -> pl.Expr:
+    """A circumstantial participle of appeal («…، داعيا X إلى …», «مناشدا»): its subject is its
+    sentence's, never a noun after it (_source_candidates), nor one a model picks (role_choice.py)."""
+    return (pl.col("form_kind") == "participle") & pl.col("lemma").is_in(CIRCUMSTANTIAL_LEMMAS)
 
 
 def _on_trigger_last_word() -> pl.Expr:
@@ -541,7 +555,10 @@ def inherit_missing_roles(events: pl.DataFrame) -> pl.DataFrame:
 
     # (a statement's object has no inherited source: «أدانت تركيا استهداف المدنيين»,
     # clauses._statement_objects)
-    missing_source = pl.col("source_code").is_null() & ~pl.col("statement_object") & ~pl.col("responded_to")
+    # (nor a circumstantial participle, whose subject is its sentence's, not the previous clause's:
+    # «وتابع قائلا إن إيران تدعم الحوثيين، داعيا المجتمع الدولي»)
+    missing_source = (pl.col("source_code").is_null() & ~pl.col("statement_object") & ~pl.col("responded_to")
+                      & ~is_circumstantial())
     missing_target = pl.col("target_code").is_null() & ~pl.col("responded_to")
     return ordered.with_columns(
         inherited_source=pl.when(missing_source).then(previous("source", keys)),
