@@ -163,8 +163,7 @@ def _without_homographs(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataF
     judiciary; «الجبل الأسود» alone is a mountain, not Montenegro (_HOMOGRAPH_COUNTRIES); «آب»
     is August, not Ibb (_SPELLED_PLACES)."""
     frame = (
-        at_token(matches, tokens, "first_token", first_word="norm")
-        .pipe(at_token, tokens, "first_token", first_surface="surface")
+        at_token(matches, tokens, "first_token", first_word="norm", first_surface="surface")
         .pipe(at_token, tokens, pl.col("first_token") - 1, previous_word="norm")
         .pipe(at_token, tokens, pl.col("last_token") + 1, next_word="norm", next_sentence="sentence_index")
         .with_columns(head=pl.col("first_word").str.replace(_DEFINITE, ""),

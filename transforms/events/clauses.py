@@ -364,8 +364,8 @@ def _undergone(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     verbs = at_token(words, tokens, pl.col("token_index") + 1, next_norm="norm").filter(
         ~casualty | ~subject_after.fill_null(False)
     ).select(*keys, undergone_verb="token_index", casualty_verb=casualty, under=under, reaction=reaction)
-    # (ب as the trigger's clitic, or written into its form: «برصاص»)
     root = pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32)
+    # (ب as the trigger's clitic, or written into its form: «برصاص»)
     caused = (
         at_token(triggers, tokens, pl.col("first_token") - 1, previous_word="norm")
         .pipe(at_token, tokens, "first_token", first_word="norm")

@@ -54,11 +54,11 @@ ATTRIBUTION = "attribution"  # (the blocker_root of an attribution's word in _wi
 PROTEST_ROOT = "14"
 DISSENT = "140"  # political dissent, not specified: demonstrations, strikes, sit-ins are 141–145
 MAX_BETWEEN_GAP = 6  # tokens from «بين X و Y» to the symmetric trigger it belongs to
-# verbs that tell of an act: a day between one of them and an act of force it tells of dates the
-# telling, «أعلنت إسرائيل، الخميس، مقتل 7 مسلحين في ضربة جوية» (the strike was overnight, undated)
+# verbs that tell of an act: a day between one of them and an act of force it tells of (roots from
+# clauses.CASUALTY_ROOT on) dates the telling, «أعلنت إسرائيل، الخميس، مقتل 7 مسلحين في ضربة جوية» (the
+# strike was overnight, undated); a statement or decision announced is the announcement itself
 TELLING_VERBS = REPORT_VERB_FORMS + [c + normalize_str(w) for w in ("أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن", "كشف", "كشفت")
                                      for c in ("", "و", "ف")]
-TOLD_ROOT = 18  # acts of force (roots 18–20) are told of; statements and decisions are the announcement itself
 TELLING = "telling"  # (the blocker_root of a verb of telling in _with_dates)
 MORROW = normalize_str("غداة")  # «غداة X»: on the morrow of X
 MAX_MORROW_DISTANCE = 40  # characters from «غداة» to the trigger it dates (not the next clause's)
@@ -523,7 +523,7 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
             & ((pl.col("blocker_root") != ATTRIBUTION) | pl.col("closes_sentence"))
             # (a verb of telling stands before the day, and the act it tells of after it)
             & pl.when(telling).then((pl.col("blocker") < pl.col("position")) & (pl.col("position") < pl.col("rel"))
-                                    & (pl.col("root").cast(pl.Int32) >= TOLD_ROOT)).otherwise(between)
+                                    & (pl.col("root").cast(pl.Int32) >= CASUALTY_ROOT)).otherwise(between)
         )
         .select("event_row", "date_row")
     )
