@@ -117,6 +117,12 @@ KNOWN_LOST = {
     # the members after a preposition now share it (roles.py, OPEN_HEADS) and the operation has
     # no doer, though Britain, its subject, is one
     ("FR-middleEast-278-20180414", "العملية العسكرية"): "a member after «مع» is a partner, no agent, since",
+    # the accused and detainees are actors since (agents.tsv): the first of them named is the target,
+    # with the country of the text, where the judged row had a later, more telling word
+    ("FR-middleEast-569-20180603", "الاحتجاز"): "«تسعة متهمين» held are SAU; the women among them were SAUCVL",
+    ("FR-middleEast-620-20180611", "توقيف"): "«أربعة متهمين» arrested are IRQ; the police among them were IRQCOP",
+    # «الحرية للمعتقلين»: the detainees a protest is for are taken as its target (judged: none)
+    ("BB-middleEast-738-20180715", "الاحتجاجات"): "the detainees a protest is for taken as its target",
 }
 
 

@@ -1149,6 +1149,19 @@ def test_an_agent_and_its_genitive_are_one_actor_and_coordination_stops_at_wa():
 def test_a_plural_demonym_in_iin_right_after_a_verb_is_its_object():
     """«طالب الليبيين»: the subject would be «الليبيون»; the mufti before it demands."""
     assert ("طالب", "100", "LBYREL", "LBY") in _coded("وكان مفتي ليبيا الصادق الغرياني الذي طالب الليبيين بتقديم الدعم للمجلس.")
+    # so is a people word in the plural «ـين» (the subject would be «المتهمون», «المتمردون»)
+    assert ("أدانت", "116", "TURJUD", "TUR") in _coded(
+        "وقالت وسائل إعلام تركية إن المحكمة التي عقدت في مدينة إسطنبول أدانت المتهمين بمحاولة الانقلاب.")
+    assert ("واغتالت", "186", "IRN", "SAUGOV") in _coded("وقال إن إيران قامت بعمليات داخل السعودية واغتالت دبلوماسيين سعوديين.")
+
+
+def test_the_accused_and_prisoners_are_actors_without_a_role():
+    """«11 متهما», «عشرات المعتقلين»: who is sentenced or released, with the country of the text."""
+    assert ("أحكاما بالسجن", "116", "MRTJUD", "MRT") in _coded(
+        "أصدرت محكمة الجنايات في نواكشوط أحكاما بالسجن بحق 11 متهما بتشكيل خلية تابعة لتنظيم داعش.")
+    assert ("وأفرجت", "0841", "SDNGOV", "SDN") in _coded("وأفرجت السلطات السودانية عن عشرات المعتقلين في الخرطوم.")
+    # and never the doers of what is done to them (as the subject, «المعتقلين احتجزوا» was LBY detaining)
+    assert _coded("وذكر التقرير أن العديد من المعتقلين في ليبيا احتجزوا دون توجيه اتهامات إليهم.") == set()
 
 
 def test_the_casualties_of_an_assault_are_its_target():

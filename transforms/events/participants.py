@@ -81,6 +81,13 @@ GENERIC_PLACES = [normalize_str(w) for w in (
     "المنزل", "منزل", "المنازل", "منازل", "المستشفى", "مستشفى", "مستشفيات", "المدرسة", "مدرسة", "السوق", "سوق",
     "المواقع", "مواقع", "موقعا", "القاعدة", "قاعدة", "المعسكر", "معسكر", "المقر", "مقر", "مقرات", "المباني", "مبنى",
 )]
+# the accused, prisoners and detainees (agents.tsv, normalised without ال): what is done to them is
+# the news («أحكاما بالسجن بحق 11 متهما», «الإفراج عن المعتقلين»), so they are never a source. As
+# the doers of the acts around them they were mostly wrong («قضت المحكمة بإعدام 14 متهما», «الذين
+# كانوا رهن الاعتقال»); the acts the accused are charged with lose a source that was only their
+# country («المتهمين قاموا باستهداف 5 عربات»: EGY), and a prisoners' hunger strike is left uncoded.
+CAPTIVES = [normalize_str(w) for w in (
+    "متهم", "متهما", "متهمين", "متهمون", "أسير", "أسيرا", "أسرى", "سجين", "سجينا", "سجناء", "معتقلا", "معتقلين", "معتقلون")]
 # «إن» and its sisters, after which a subject is accusative (normalised, with و/ف/ب/ل before أن)
 INNA = r"^[وف]?([بل]?ان|لكن)$"
 # ميليشيا, الميليشيات, مليشيات … (normalised), not one's own: «النظام وميليشياته»
@@ -559,16 +566,21 @@ def _with_case(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """`accusative`: a demonym in the indefinite accusative («اعتقلت تونسيا», «14 إيرانيا»; the
     only demonym forms ending in «يا», lexicon._accusative_nisbas): an object, never a subject,
     but after «أن», «إن», «لكن» («بيد أن مسؤولا إيرانيا أعلن»). `accusative_form`: the form,
-    whatever its place. `oblique_plural`: a plural demonym in «ـيين» standing alone: right after
-    a verb it is the object (the subject would be «ـيون»: «طالب الليبيين»); elsewhere news
-    writes it for any case («قناصة إسرائيليين أطلقوا»). Needs `previous_word`."""
-    return at_token(spans, tokens, "last_token", tail="norm").with_columns(
+    whatever its place. `oblique_plural`: a plural demonym in «ـيين» standing alone, or a people
+    word in the plural or dual «ـين» («المتهمين», «جنديين»): right after a verb it is the object
+    (the subject would be «ـيون», «ـون», «ـان»: «طالب الليبيين», «أدانت المحكمة … المتهمين»);
+    elsewhere news writes it for any case («قناصة إسرائيليين أطلقوا»). `captive`: the accused or
+    prisoners (CAPTIVES). Needs `previous_word`."""
+    agent_plural = pl.col("kind").is_in(["agent", "composed"]) & pl.col("head").str.ends_with("ين") & ~pl.col(
+        "head").str.ends_with("سجين")  # (the one singular in «ين» among the people words)
+    return at_token(spans, tokens, "last_token", tail="norm").pipe(at_token, tokens, "first_token", head="norm").with_columns(
         accusative_form=(pl.col("kind") == "nisba") & pl.col("tail").str.ends_with("يا")
     ).with_columns(
         accusative=pl.col("accusative_form") & ~pl.col("previous_word").str.contains(INNA).fill_null(False),
-        oblique_plural=(pl.col("kind") == "nisba") & pl.col("tail").str.ends_with("يين")
+        oblique_plural=(((pl.col("kind") == "nisba") & pl.col("tail").str.ends_with("يين")) | agent_plural)
         & ~pl.col("previous_word").str.contains(INNA).fill_null(False),
-    ).drop("tail")
+        captive=pl.col("kind").is_in(["agent", "composed"]) & pl.col("head").str.replace("^[وفبل]?(ال|ل)?", "").is_in(CAPTIVES),
+    ).drop("tail", "head")
 
 
 def _with_prepositions(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:

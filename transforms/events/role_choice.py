@@ -138,9 +138,10 @@ def _sources_by_rules(pairs: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFra
     # none for what a threat or intent announces (`own_act`: it inherits the threat's source,
     # clauses.py), not a mediator or backer of another act (`sponsor_of_other`: coding.py),
     # and not an object in the accusative («اعتقلت تونسيا», participants._with_case)
-    # (nor a plural demonym in «ـيين» right after a verb: «طالب الليبيين», participants._with_case)
+    # (nor a plural demonym in «ـيين» right after a verb: «طالب الليبيين», nor the accused and
+    # prisoners: participants._with_case)
     usable = ~pl.col("own_act") & ~pl.col("sponsor_of_other") & ~(pl.col("accusative") & ~_doer_adjective()) & ~(
-        pl.col("oblique_plural") & is_verb() & (pl.col("after") == 1))
+        pl.col("oblique_plural") & is_verb() & (pl.col("after") == 1)) & ~pl.col("captive")
     return source_ranks(pairs.filter(usable), triggers)
 
 
