@@ -1153,6 +1153,10 @@ def test_a_plural_demonym_in_iin_right_after_a_verb_is_its_object():
     assert ("أدانت", "116", "TURJUD", "TUR") in _coded(
         "وقالت وسائل إعلام تركية إن المحكمة التي عقدت في مدينة إسطنبول أدانت المتهمين بمحاولة الانقلاب.")
     assert ("واغتالت", "186", "IRN", "SAUGOV") in _coded("وقال إن إيران قامت بعمليات داخل السعودية واغتالت دبلوماسيين سعوديين.")
+    # and one in the indefinite accusative («جنودا»), but after a number («30 مستوطنا» may act)
+    assert ("أرسلت جنودا", "074", "RUSBUS", "UKR") in _coded(
+        "وقال الجيش الأوكراني إن الشركة العسكرية الروسية الخاصة أرسلت جنودا للقتال إلى جانب الانفصاليين في أوكرانيا.")
+    assert ("هاجم", "190", "ISRSET", "PSE") in _coded("وقال مسؤول فلسطيني: هاجم حوالي 30 مستوطنا منازل الفلسطينيين في قرية بورين.")
 
 
 def test_the_accused_and_prisoners_are_actors_without_a_role():

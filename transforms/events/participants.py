@@ -570,17 +570,30 @@ def _with_case(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     word in the plural or dual «ـين» («المتهمين», «جنديين»): right after a verb it is the object
     (the subject would be «ـيون», «ـون», «ـان»: «طالب الليبيين», «أدانت المحكمة … المتهمين»);
     elsewhere news writes it for any case («قناصة إسرائيليين أطلقوا»). `captive`: the accused or
-    prisoners (CAPTIVES). Needs `previous_word`."""
-    agent_plural = pl.col("kind").is_in(["agent", "composed"]) & pl.col("head").str.ends_with("ين") & ~pl.col(
+    prisoners (CAPTIVES). A people word in the indefinite accusative («جنديا», «جنودا», «متهما»,
+    _accusative_agents) is accusative as a demonym in «يا» is, but after a number. Needs `previous_word`."""
+    agent = pl.col("kind").is_in(["agent", "composed"])
+    bare_head = pl.col("head").str.replace("^[وفبل]?(ال|ل)?", "")
+    agent_plural = agent & pl.col("head").str.ends_with("ين") & ~pl.col(
         "head").str.ends_with("سجين")  # (the one singular in «ين» among the people words)
     return at_token(spans, tokens, "last_token", tail="norm").pipe(at_token, tokens, "first_token", head="norm").with_columns(
-        accusative_form=(pl.col("kind") == "nisba") & pl.col("tail").str.ends_with("يا")
+        accusative_form=((pl.col("kind") == "nisba") & pl.col("tail").str.ends_with("يا"))
+        # (not after a number, whose noun is in the accusative whatever its place: «1450 مستوطنا اقتحموا»)
+        | (agent & bare_head.is_in(_accusative_agents()) & ~pl.col("previous_word").str.contains(NUMBER).fill_null(False))
     ).with_columns(
         accusative=pl.col("accusative_form") & ~pl.col("previous_word").str.contains(INNA).fill_null(False),
         oblique_plural=(((pl.col("kind") == "nisba") & pl.col("tail").str.ends_with("يين")) | agent_plural)
         & ~pl.col("previous_word").str.contains(INNA).fill_null(False),
-        captive=pl.col("kind").is_in(["agent", "composed"]) & pl.col("head").str.replace("^[وفبل]?(ال|ل)?", "").is_in(CAPTIVES),
+        captive=agent & bare_head.is_in(CAPTIVES),
     ).drop("tail", "head")
+
+
+@cache
+def _accusative_agents() -> list[str]:
+    """The agent words (agents.tsv, normalised) in the indefinite accusative: a form in «ا» whose
+    form without it is listed too («جنديا» beside «جندي»; not «ميليشيا», nor «نظيرها»)."""
+    forms = {normalize_str(form) for form in read_table("agents.tsv")["agent_ar"]}
+    return sorted(form for form in forms if form.endswith("ا") and not form.endswith("ها") and form[:-1] in forms)
 
 
 def _with_prepositions(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
