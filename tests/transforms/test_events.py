@@ -218,6 +218,11 @@ def test_a_comma_or_a_relative_pronoun_opens_a_new_clause():
 def test_the_subject_of_a_light_verb_is_the_agent_of_its_noun():
     talks = _by_trigger("أجرى وزير الخارجية الإماراتي عبد الله بن زايد محادثات في عمان مع نظيره الأردني أيمن الصفدي.")
     assert talks["محادثات"]["source_code"] == "AREGOV" and talks["محادثات"]["target_code"].startswith("JOR")
+    # «أطلق» launches the act its own object names, but «أطلق عليها» names, and a call it launches is no attack
+    assert ("عملية عسكرية", "190", "IRQGOV", None) in _coded("أطلقت السلطات العراقية، الاثنين، عملية عسكرية شرقي محافظة ديالى.")
+    assert _coded("وينظم الفلسطينيون في غزة منذ أسابيع ما أطلقوا عليها مسيرة العودة الكبرى.") == set()
+    assert ("الهجمات", "190", "IGOUNO", None) not in _coded(
+        "وأطلقت الأمم المتحدة نداء لوقف واحد من أعنف الهجمات الجوية في الحرب المستمرة في سوريا منذ سبع سنوات.")
 
 
 @pytest.mark.parametrize("text, coded", [

@@ -107,7 +107,9 @@ LIGHT_VERB_ROWS = (
     "قدم قدمت قدما قدموا يقدم ستقدم",  # «تقدم» only with سـ: alone mostly the noun, an advance («مع تقدم قوات الجيش»)
     "أرسل أرسلت أرسلا أرسلوا يرسل ترسل يرسلان ترسلان يرسلون",
     "نفذ نفذت نفذا نفذوا ينفذ تنفذ ينفذون",  # «نفذت الطائرات الروسية غارات»
+    "أطلق أطلقت أطلقا أطلقوا يطلق تطلق يطلقون",  # «أطلق الجيش عملية عسكرية», not «أطلق عليها» (named)
 )
+LAUNCH = normalize_str("أطلق")
 LIGHT_VERBS = [normalize_str(w) for row in LIGHT_VERB_ROWS for w in row.split()]
 # verbs whose event their object noun names only in light_verb_objects.tsv: «قطعت السعودية … العلاقات»,
 # «أطلق مسلحون النار» (the nouns of triggers_*.tsv are not anchored on them)
@@ -118,7 +120,6 @@ OBJECT_VERB_ROWS = (
     "سحب سحبت سحبوا يسحب تسحب",
     "أغلق أغلقت أغلقوا يغلق تغلق",
     "أصدر أصدرت أصدروا يصدر تصدر",
-    "أطلق أطلقت أطلقوا يطلق تطلق",
     "فتح فتحت فتحوا يفتح تفتح",
 )
 OBJECT_VERBS = [normalize_str(w) for row in OBJECT_VERB_ROWS for w in row.split()]
@@ -242,7 +243,10 @@ def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
     light_verb_objects.tsv is dropped unless its verb is found. `previous_end` is the previous
     trigger's last token in the sentence, which bounds a subject found before this one."""
     keys = ["article_id", "sentence_index"]
-    verbs = tokens.join(light_verb_lemmas(), on="norm").select(*keys, "light", verb="token_index", verb_lemma="verb_lemma")
+    # («أطلق عليها اسم …», «وأطلقوا عليها مسيرة العودة»: named, no act)
+    naming = (pl.col("verb_lemma") == LAUNCH) & pl.col("next_word").str.contains("^علي(ه|ها|هم|هما)?$").fill_null(False)
+    verbs = (tokens.join(light_verb_lemmas(), on="norm").pipe(at_token, tokens, pl.col("token_index") + 1, next_word="norm")
+             .filter(~naming).select(*keys, "light", verb="token_index", verb_lemma="verb_lemma"))
 
     def nearest_verb(frame: pl.DataFrame, max_gap: int, light_only: bool) -> pl.DataFrame:
         """event_row, verb, verb_lemma: the nearest light verb (or object verb, unless
@@ -280,6 +284,8 @@ def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
             & pl.col("first_word").str.contains("^([وفبل]?ال|.+(ه|ات|ا)$)")
         )
         .pipe(nearest_verb, MAX_LIGHT_VERB_GAP, light_only=True)
+        # («أطلق» reaches only its own object: «أطلقت الأمم المتحدة نداء لوقف … الهجمات» is no attack of hers)
+        .filter((pl.col("verb_lemma") != LAUNCH) | (pl.col("first_token") - pl.col("verb") <= MAX_OBJECT_GAP))
         .select("event_row", "verb")
     )
     return (
