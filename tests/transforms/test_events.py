@@ -849,6 +849,9 @@ def test_a_place_named_by_a_common_noun_is_the_target_of_force_only():
     # the positions of a named actor are that actor's («مواقع للحوثيين»), not the country's
     raid = _by_trigger("وشنت المقاتلات السعودية غارات على مواقع للحوثيين في اليمن.")["غارات"]
     assert raid["target_code"] == "YEMREB"
+    # what strikes hit: facilities and targets («منشآت», «أهداف»), of the country named after them
+    strike = _by_trigger("دافع ترامب عن التغريدة بعد غارة جوية أجرتها الولايات المتحدة على منشآت كيماوية في سوريا.")["غارة"]
+    assert (strike["source_code"], strike["target_code"]) == ("USA", "SYR")
 
 
 def test_a_present_tense_verb_with_a_weekday_ahead_is_planned():
