@@ -401,6 +401,12 @@ def test_a_denial_after_the_event_marks_it_denied():
     bombed = _by_trigger("وقال ناشطون إن طائرات حربية قصفت مستشفى في إدلب، لكن الجيش الروسي نفى ذلك.")["قصفت"]
     # the one who denies is not the target either
     assert (bombed["modality"], bombed["target_code"]) == ("denied", "SYR")
+    # or a relative right after it with the denial verb and its pronoun — which denies only the
+    # act just before it, and not one a charge stands between («واتهموها بدعم الإرهاب، وهو ما نفته»)
+    claimed = _by_trigger("أعلن الحوثيون الخميس استهداف مطار أبوظبي الدولي بطائرة بدون طيار، ما نفته الإمارات جملة وتفصيلا.")
+    assert claimed["استهداف"]["modality"] == "denied"
+    broken = _by_trigger("وقطعت السعودية والإمارات العلاقات الدبلوماسية مع قطر واتهموها بدعم الإرهاب، وهو ما نفته قطر.")
+    assert broken["العلاقات"]["modality"] == "asserted"
 
 
 def test_charges_and_accusations_name_alleged_acts():
@@ -414,6 +420,15 @@ def test_stopping_the_fighting_is_not_fighting():
     # «وقف» keeps its و (a root letter) when the modality words are looked up
     ceasefire = _by_trigger("وأعلنت روسيا وتركيا وقف القتال في إدلب.")
     assert ceasefire["القتال"]["modality"] == "negated"
+
+
+def test_of_two_dates_as_near_the_one_after_the_trigger_dates_it():
+    """«يصوت الناخبون الأحد في انتخابات … دعا إليها أردوغان قبل عام»: Sunday is the vote's, a year
+    ago the call's. The tie was left to the order of a join, which changed with the other articles
+    extracted with it."""
+    called = _by_trigger("يصوت الناخبون الأتراك الأحد في انتخابات رئاسية وتشريعية مبكرة دعا إليها الرئيس الحالي رجب طيب "
+                         "أردوغان قبل عام ونصف من تاريخها الأصلي.")["دعا"]
+    assert (called["event_date"], called["date_precision"]) == (date(2017, 1, 1), "year")
 
 
 def test_a_date_before_قبل_أن_belongs_to_the_verb_after_it():
@@ -1344,6 +1359,8 @@ def test_on_the_eve_of_an_act_it_is_still_to_come():
 def test_what_is_often_done_is_habitual_not_negated():
     """«غالبا ما تتهم إسرائيل»: «ما» after «غالبا» is no negation; the act is habitual."""
     assert _by_trigger("وقالت حماس إنها غالبا ما تتهم إسرائيل بالوقوف وراء الاغتيالات.")["تتهم"]["modality"] == "background"
+    # with its و too: «وغالباً ما تشن هجمات» (was negated)
+    assert _by_trigger("وتسيطر الحركة على مناطق واسعة وغالباً ما تشن هجمات على الحكومة الصومالية.")["تشن هجمات"]["modality"] == "background"
 
 
 def test_a_presumed_attack_is_alleged():

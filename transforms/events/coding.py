@@ -529,7 +529,9 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
     )
     nearest = (
         near.join(blocked, on=["event_row", "date_row"], how="anti")
-        .sort("event_row", "distance")
+        # (of two as near, the one after the trigger, where Arabic puts the time of a verb: «يصوت
+        # الناخبون الأحد في انتخابات دعا إليها أردوغان قبل عام» — and never the order a join left)
+        .sort("event_row", "distance", pl.col("position") < pl.col("rel"), "date_row")
         .unique("event_row", keep="first", maintain_order=True)
     )
     # «… الثلاثاء غداة استخدام روسيا حق الفيتو»: what follows «غداة» (the morrow of) was the day

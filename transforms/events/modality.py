@@ -1,6 +1,6 @@
 """The modality of an event mention: denied, negated, background, conditional, future or asserted.
 
-- denied: نفى … before the trigger, or after it behind «لكن / بينما / غير أن»;
+- denied: نفى … before the trigger, or after it behind «لكن / بينما / غير أن» or a relative («ما نفته»);
 - negated: لم, لن, وقف …;
 - background: «منذ 2015», سابقا, «وقتها», «الحصار المفروض»; what is conceded or the circumstance
   («رغم انسحاب الولايات المتحدة», «وسط اتهامات», «في ظل رفض …»), not past a comma;
@@ -44,6 +44,14 @@ CALLED_PREPOSITIONS = [normalize_str(w) for w in ("إلى", "على")]
 # words that open a contrary clause: «… لكن الجيش نفى», «بينما نفت», «غير أن الوزارة نفت»
 CONTRASTS = [normalize_str(w) for w in ("لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "بينما", "فيما", "غير", "إلا", "بيد")]
 MAX_DENIAL_GAP = 4  # tokens from the contrast word to the denial verb
+# a relative right before a denial verb with its object pronoun denies what went just before it:
+# «استهداف مطار أبوظبي … ما نفته الإمارات», «وهو ما نفاه الجيش», «الأنباء التي نفتها الوزارة»
+RELATIVES = [normalize_str(w) for w in ("ما", "الذي", "التي")]
+DENIED_IT = [normalize_str(w) for w in ("نفاه", "نفته", "نفاها", "نفتها", "نفوه", "نفوها", "ينفيه", "تنفيه", "ينفيها", "تنفيها")]
+MAX_DENIED_GAP = 12  # tokens from the act to the relative that denies it
+# a charge between the act and the relative is what is denied: «قطعت … العلاقات مع قطر واتهموها بدعم
+# الإرهاب، وهو ما نفته قطر», «جراء مزاعم بدعمها الإرهاب، الأمر الذي تنفيه قطر»
+CHARGE = "تهم|زعم|مزاعم|ادعاء"
 # speech acts, whose own act a later denial does not deny («اتهمت تركيا … لكن الحزب نفى»)
 SPEECH_ROOTS = ["01", "02", "03", "05", "10", "11", "12", "13"]
 CONTROL = "192"  # occupy territory: in the present tense, who holds a place (standing_verbs.txt)
@@ -169,7 +177,8 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .join(_SET_PHRASES, on=["bare", "next_word"], how="anti")
         .pipe(at_token, tokens, pl.col("token_index") - 1, previous_word="norm")
         .filter(~(pl.col("bare").is_in(HOPE_NOUNS) & pl.col("previous_word").str.ends_with(DISAPPOINTMENT).fill_null(False)))
-        .with_columns(modality=pl.when((pl.col("bare") == "ما") & pl.col("previous_word").is_in(HABITUAL_BEFORE_MA))
+        .with_columns(modality=pl.when((pl.col("bare") == "ما")
+                                       & pl.col("previous_word").str.replace("^[وف]", "").is_in(HABITUAL_BEFORE_MA))
                       .then(pl.lit("background")).otherwise("modality"))
         .group_by("event_row")
         .agg(pl.col("modality"))
@@ -322,24 +331,41 @@ def _purpose_of_announced(events: pl.DataFrame, triggers: pl.DataFrame) -> pl.Da
 
 
 def find_denials(tokens: pl.DataFrame) -> pl.DataFrame:
-    """A denial verb a few words after a contrast word: «لكن الجيش الروسي نفى» (contrast, deny)."""
+    """A denial verb a few words after a contrast word, «لكن الجيش الروسي نفى», or right after a
+    relative, «ما نفته الإمارات» (contrast, deny)."""
     keys = ["article_id", "sentence_index"]
     denials = modality_words().filter(pl.col("modality") == "denied")["norm"].to_list()
-    deny = tokens.filter(pl.col("norm").is_in(with_proclitics(denials, ("و", "ف")))).select(*keys, deny="token_index")
-    contrast = tokens.filter(pl.col("norm").is_in(with_proclitics(CONTRASTS, ("و", "ف")))).select(*keys, contrast="token_index")
-    return deny.join(contrast, on=keys).filter((pl.col("deny") - pl.col("contrast")).is_between(1, MAX_DENIAL_GAP))
+    deny = tokens.filter(pl.col("norm").is_in(with_proclitics(denials + DENIED_IT, ("و", "ف")))).select(
+        *keys, deny="token_index", denied_it=pl.col("norm").is_in(DENIED_IT))
+    contrast = tokens.filter(pl.col("norm").is_in(with_proclitics(CONTRASTS + RELATIVES, ("و", "ف")))).select(
+        *keys, contrast="token_index", relative=pl.col("norm").str.replace("^[وف]", "").is_in(RELATIVES))
+    gap = pl.col("deny") - pl.col("contrast")
+    found = deny.join(contrast, on=keys).filter(
+        pl.when(pl.col("relative")).then((gap == 1) & pl.col("denied_it"))
+        .otherwise(gap.is_between(1, MAX_DENIAL_GAP) & ~pl.col("denied_it"))).drop("denied_it")
+    # the last charge before a relative (null: none)
+    charges = tokens.filter(pl.col("norm").str.contains(CHARGE)).select(*keys, charge="token_index")
+    last_charge = (found.filter("relative").select(*keys, "contrast").unique().join(charges, on=keys)
+                   .filter(pl.col("charge") < pl.col("contrast")).group_by(*keys, "contrast").agg(pl.col("charge").max()))
+    return found.join(last_charge, on=[*keys, "contrast"], how="left")
 
 
 def _denied_after(events: pl.DataFrame, opened: pl.DataFrame) -> pl.DataFrame:
     """`denied_after`: a denial later in the sentence, opened by «لكن», «بينما», «غير أن» …: «قصفت
-    طائرات المدينة، لكن الجيش الأميركي نفى ذلك». Not for statements and accusations, whose act
+    طائرات المدينة، لكن الجيش الأميركي نفى ذلك»; or by a relative right after the act («… ما نفته
+    الإمارات», find_denials). Not for statements and accusations, whose act
     is what is denied (SPEECH_ROOTS: «اتهمت تركيا … لكن الحزب نفى» — the charge was made)."""
     keys = ["article_id", "sentence_index"]
     return (
         events.filter(~pl.col("cameo_code").str.slice(0, 2).is_in(SPEECH_ROOTS))
         .select("event_row", *keys, "last_token").unique("event_row")
         .join(opened, on=keys)
-        .filter(pl.col("contrast") > pl.col("last_token"))
+        .filter((pl.col("contrast") > pl.col("last_token"))
+                & (~pl.col("relative") | (pl.col("contrast") - pl.col("last_token") <= MAX_DENIED_GAP)))
+        # (a relative denies only the act just before it: «قطعت السعودية علاقاتها … متهمة إياها بدعم
+        # الإرهاب، وهو ما تنفيه الدوحة» — the charge is denied, the break happened)
+        .filter(~pl.col("relative") | (pl.col("last_token") == pl.col("last_token").max().over(*keys, "contrast")))
+        .filter(~pl.col("relative") | (pl.col("last_token") > pl.col("charge")).fill_null(True))
         .select("event_row", denied_after=pl.lit(True))
         .unique()
     )
