@@ -123,6 +123,8 @@ KNOWN_LOST = {
     ("FR-middleEast-620-20180611", "توقيف"): "«أربعة متهمين» arrested are IRQ; the police among them were IRQCOP",
     # «الحرية للمعتقلين»: the detainees a protest is for are taken as its target (judged: none)
     ("BB-middleEast-738-20180715", "الاحتجاجات"): "the detainees a protest is for taken as its target",
+    # «يرفض الطرف الروسي خروج أي شخص من درعا»: the persons a rejected act concerns are its target
+    ("FR-middleEast-723-20180703", "يرفض"): "the persons whose departure is rejected taken as the target (SYR)",
 }
 
 

@@ -764,7 +764,8 @@ def test_courts_recalls_and_names_are_coded_for_what_they_are():
     """Sample 19's notes: a court that upholds a sentence finds guilty (116), one that upholds a
     decision endorses it; an ambassador recalled «للتشاور» is a reduction of relations (161), no
     consultation; «آليات اشتباك» and «بعثة تقصي الحقائق» name rules and a mission, no act."""
-    assert ("أيدت", "116", "EGYJUD", None) in _coded("أيدت محكمة النقض المصرية، الأحد، حكما بإعدام شاب في الإسكندرية.")
+    # (the young man sentenced is the target: agents.tsv lists persons and youths)
+    assert ("أيدت", "116", "EGYJUD", "EGY") in _coded("أيدت محكمة النقض المصرية، الأحد، حكما بإعدام شاب في الإسكندرية.")
     # (the verb only, and no sanction: «عقوبة» is both)
     assert ("تأييدها", "051", "EGYGOV", None) in _coded("وأعربت الحكومة المصرية عن تأييدها لحكم المحكمة.")
     assert ("وأيدت", "051", "USA", "IRN") in _coded("وأيدت الولايات المتحدة فرض عقوبة على إيران.")
@@ -1189,6 +1190,8 @@ def test_the_accused_and_prisoners_are_actors_without_a_role():
     assert ("وأفرجت", "0841", "SDNGOV", "SDN") in _coded("وأفرجت السلطات السودانية عن عشرات المعتقلين في الخرطوم.")
     # and never the doers of what is done to them (as the subject, «المعتقلين احتجزوا» was LBY detaining)
     assert _coded("وذكر التقرير أن العديد من المعتقلين في ليبيا احتجزوا دون توجيه اتهامات إليهم.") == set()
+    # persons too («سبعة أشخاص»: no role, the country of the text)
+    assert ("اعتقلت", "173", "SAUCOP", "SAU") in _coded("وذكرت وكالة الأنباء السعودية أن الشرطة اعتقلت سبعة أشخاص بتهمة التواصل مع جهات أجنبية.")
 
 
 def test_the_casualties_of_an_assault_are_its_target():

@@ -90,6 +90,9 @@ GENERIC_PLACES = [normalize_str(w) for w in (
 # country («المتهمين قاموا باستهداف 5 عربات»: EGY), and a prisoners' hunger strike is left uncoded.
 CAPTIVES = [normalize_str(w) for w in (
     "متهم", "متهما", "متهمين", "متهمون", "أسير", "أسيرا", "أسرى", "سجين", "سجينا", "سجناء", "معتقلا", "معتقلين", "معتقلون")]
+# persons and youths named by no role (agents.tsv, normalised without ال): alone («اعتقلت ثلاثة
+# أشخاص», «قتل شاب») they are acted on, never a source; with a demonym («شاب فلسطيني») they may act
+PERSONS = [normalize_str(w) for w in ("شخص", "شخصا", "شخصين", "أشخاص", "شاب", "شابا", "شابين", "شبان")]
 # «إن» and its sisters, after which a subject is accusative (normalised, with و/ف/ب/ل before أن)
 INNA = r"^[وف]?([بل]?ان|لكن)$"
 # ميليشيا, الميليشيات, مليشيات … (normalised), not one's own: «النظام وميليشياته»
@@ -572,7 +575,7 @@ def _with_case(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     word in the plural or dual «ـين» («المتهمين», «جنديين»): right after a verb it is the object
     (the subject would be «ـيون», «ـون», «ـان»: «طالب الليبيين», «أدانت المحكمة … المتهمين»);
     elsewhere news writes it for any case («قناصة إسرائيليين أطلقوا»). `captive`: the accused or
-    prisoners (CAPTIVES). A people word in the indefinite accusative («جنديا», «جنودا», «متهما»,
+    prisoners (CAPTIVES), or persons alone (PERSONS). A people word in the indefinite accusative («جنديا», «جنودا», «متهما»,
     _accusative_agents) is accusative as a demonym in «يا» is, but after a number. Needs `previous_word`."""
     agent = pl.col("kind").is_in(["agent", "composed"])
     bare_head = pl.col("head").str.replace("^[وفبل]?(ال|ل)?", "")
@@ -586,7 +589,7 @@ def _with_case(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         accusative=pl.col("accusative_form") & ~pl.col("previous_word").str.contains(INNA).fill_null(False),
         oblique_plural=(((pl.col("kind") == "nisba") & pl.col("tail").str.ends_with("يين")) | agent_plural)
         & ~pl.col("previous_word").str.contains(INNA).fill_null(False),
-        captive=agent & bare_head.is_in(CAPTIVES),
+        captive=agent & (bare_head.is_in(CAPTIVES) | (bare_head.is_in(PERSONS) & (pl.col("kind") == "agent"))),
     ).drop("tail", "head")
 
 
