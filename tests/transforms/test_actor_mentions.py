@@ -239,3 +239,6 @@ def test_the_island_is_not_al_jazeera():
     assert "al_jazeera" not in set(island["actor_id"].drop_nulls()) and "DZA" not in set(island["country_code"].drop_nulls())
     channel = _extract("وانتقد الوزير قناة الجزيرة القطرية، وقال إن الجزيرة تنشر الأكاذيب.").entity_mentions
     assert channel.filter(pl.col("actor_id") == "al_jazeera").height == 2
+    # a correspondent's outlet is the channel, named in full or not
+    reporter = _extract("وأفاد مراسل الجزيرة في غزة بأن طائرة إسرائيلية قصفت موقعا.").entity_mentions
+    assert reporter.filter(pl.col("actor_id") == "al_jazeera")["surface"].to_list() == ["مراسل الجزيرة"]

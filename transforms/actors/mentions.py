@@ -76,6 +76,8 @@ REFERENCE_SCHEMA = {
     "clitic": pl.String,
 }
 
+# words for a news outlet's correspondent, before the outlet's short name (normalised)
+REPORTERS = [normalize_str(w) for w in ("مراسل", "مراسلة", "مراسلو", "مراسلي", "موفد", "موفدة")]
 
 # words after «التحالف» that name an alliance other than the one its context makes it
 # (_short_names_after_full_names): the Iraqi and Kurdish blocs, the Islamic military coalition
@@ -234,7 +236,8 @@ def _times_named(matches: pl.DataFrame) -> pl.DataFrame:
 def _short_names_after_full_names(matches: pl.DataFrame, contexts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """A short name counts in an article that names its actor in full; one shared by several
     actors so named («المملكة» after «السعودية» and «المملكة المتحدة») is the most named one's.
-    Failing a full name, it counts where the article names the one actor whose context it is
+    Failing a full name, it counts after a reporter («مراسل الجزيرة»: REPORTERS), and where the
+    article names the one actor whose context it is
     (`contexts`: actor_id, context_id): «التحالف» in an article about the Houthis — but not
     before a word that names another alliance (OTHER_ALLIANCES: «التحالف الوطني», an Iraqi bloc)."""
     span = ["article_id", "first_token", "last_token"]
@@ -248,8 +251,17 @@ def _short_names_after_full_names(matches: pl.DataFrame, contexts: pl.DataFrame,
         .unique(span, keep="first", maintain_order=True)
         .drop("times")
     )
-    in_context = (
+    # a reporter's channel: «مراسل الجزيرة في غزة» (no island has a correspondent)
+    by_reporter = (
         shorts.join(after_names, on=span, how="anti")
+        .pipe(at_token, tokens, pl.col("first_token") - 1, previous_word="norm")
+        .filter(pl.col("previous_word").str.replace("^[وف]?ل?", "").is_in(REPORTERS).fill_null(False))
+        .filter(pl.col("actor_id").n_unique().over(span) == 1)
+        .drop("previous_word")
+        .unique(span, keep="first", maintain_order=True)
+    )
+    in_context = (
+        shorts.join(pl.concat([after_names, by_reporter]), on=span, how="anti")
         .join(contexts.join(named.rename({"actor_id": "context_id"}), on="context_id").select("article_id", "actor_id").unique(),
               on=["article_id", "actor_id"], how="semi")
         .filter(pl.col("actor_id").n_unique().over(span) == 1)
@@ -258,7 +270,7 @@ def _short_names_after_full_names(matches: pl.DataFrame, contexts: pl.DataFrame,
         .drop("next_word", "next_gap")
         .unique(span, keep="first", maintain_order=True)
     )
-    return pl.concat([matches.filter(pl.col("kind") != "short"), after_names, in_context])
+    return pl.concat([matches.filter(pl.col("kind") != "short"), after_names, by_reporter, in_context])
 
 
 def _with_adjacency(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
