@@ -221,6 +221,8 @@ def test_the_subject_of_a_light_verb_is_the_agent_of_its_noun():
     # «أطلق» launches the act its own object names, but «أطلق عليها» names, and a call it launches is no attack
     assert ("عملية عسكرية", "190", "IRQGOV", None) in _coded("أطلقت السلطات العراقية، الاثنين، عملية عسكرية شرقي محافظة ديالى.")
     assert _coded("وينظم الفلسطينيون في غزة منذ أسابيع ما أطلقوا عليها مسيرة العودة الكبرى.") == set()
+    # (but fire is still its object: «أطلقوا عليهم الرصاص»)
+    assert ("الرصاص", "193", "LBYUAF", None) in _coded("وقال شهود في بنغازي إن مسلحين مجهولين أطلقوا عليهم الرصاص.")
     assert ("الهجمات", "190", "IGOUNO", None) not in _coded(
         "وأطلقت الأمم المتحدة نداء لوقف واحد من أعنف الهجمات الجوية في الحرب المستمرة في سوريا منذ سبع سنوات.")
 
@@ -407,6 +409,10 @@ def test_a_denial_after_the_event_marks_it_denied():
     assert claimed["استهداف"]["modality"] == "denied"
     broken = _by_trigger("وقطعت السعودية والإمارات العلاقات الدبلوماسية مع قطر واتهموها بدعم الإرهاب، وهو ما نفته قطر.")
     assert broken["العلاقات"]["modality"] == "asserted"
+    # «الأمر الذي» stands for what went before, as «ما»; «الاتهامات التي» for its noun only
+    assert _by_trigger("ويقول ناشطون إن طائرات روسية تشارك في القصف، الأمر الذي تنفيه موسكو.")["القصف"]["modality"] == "denied"
+    tampered = _by_trigger("ويقول مسؤولون إن روسيا عبثت بموقع الهجوم في دوما، وهي الاتهامات التي نفتها موسكو.")
+    assert tampered["الهجوم"]["modality"] != "denied"
 
 
 def test_charges_and_accusations_name_alleged_acts():
@@ -423,12 +429,12 @@ def test_stopping_the_fighting_is_not_fighting():
 
 
 def test_of_two_dates_as_near_the_one_after_the_trigger_dates_it():
-    """«يصوت الناخبون الأحد في انتخابات … دعا إليها أردوغان قبل عام»: Sunday is the vote's, a year
-    ago the call's. The tie was left to the order of a join, which changed with the other articles
-    extracted with it."""
-    called = _by_trigger("يصوت الناخبون الأتراك الأحد في انتخابات رئاسية وتشريعية مبكرة دعا إليها الرئيس الحالي رجب طيب "
-                         "أردوغان قبل عام ونصف من تاريخها الأصلي.")["دعا"]
-    assert (called["event_date"], called["date_precision"]) == (date(2017, 1, 1), "year")
+    """«… ضد وحدات حماية الشعب في مدينة عفرين في 20 يناير، واستولت على المدينة في 18 مارس»: the
+    seizure is March's. The tie was left to the order of a join, which changed with the other
+    articles extracted with it."""
+    seized = _by_trigger("وشنت تركيا عملية جوية وبرية لدعم المعارضين السوريين ضد وحدات حماية الشعب في مدينة عفرين "
+                         "في 20 يناير/كانون الثاني، واستولت على المدينة في 18 مارس/آذار.")["واستولت"]
+    assert (seized["event_date"], seized["date_precision"]) == (date(2018, 3, 18), "day")
 
 
 def test_a_date_before_قبل_أن_belongs_to_the_verb_after_it():
@@ -1190,6 +1196,8 @@ def test_the_accused_and_prisoners_are_actors_without_a_role():
     assert ("وأفرجت", "0841", "SDNGOV", "SDN") in _coded("وأفرجت السلطات السودانية عن عشرات المعتقلين في الخرطوم.")
     # and never the doers of what is done to them (as the subject, «المعتقلين احتجزوا» was LBY detaining)
     assert _coded("وذكر التقرير أن العديد من المعتقلين في ليبيا احتجزوا دون توجيه اتهامات إليهم.") == set()
+    # a person with a demonym is one actor of that country, who may act («شاب فلسطيني»)
+    assert ("وهاجم", "182", "PSE", "ISR") in _coded("وهاجم شاب فلسطيني دورية إسرائيلية بالسكين قرب الخليل.")
     # persons too («سبعة أشخاص»: no role, the country of the text)
     assert ("اعتقلت", "173", "SAUCOP", "SAU") in _coded("وذكرت وكالة الأنباء السعودية أن الشرطة اعتقلت سبعة أشخاص بتهمة التواصل مع جهات أجنبية.")
 

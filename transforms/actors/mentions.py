@@ -331,17 +331,22 @@ def _compose(matches: pl.DataFrame) -> pl.DataFrame:
         [nxt(c).alias(f"next_{c}") for c in ("kind", "entity_type", "actor_id", "country_code", "last_token", "adjacent", "clitic")]
     )
     # (a name joined by و/ف is coordinated with the agent, not its owner: «قوات الجيش والمليشيا الحوثية»)
-    is_agent = ((pl.col("kind") == "agent") & pl.col("role_code").is_not_null() & pl.col("next_adjacent").fill_null(False)
-                & ~pl.col("next_clitic").fill_null("").str.contains("^[وف]"))
+    adjacent_agent = ((pl.col("kind") == "agent") & pl.col("next_adjacent").fill_null(False)
+                      & ~pl.col("next_clitic").fill_null("").str.contains("^[وف]"))
+    is_agent = adjacent_agent & pl.col("role_code").is_not_null()
     state_next = (pl.col("next_kind") == "nisba") | (
         pl.col("next_kind").is_in(["name", "capital"]) & (pl.col("next_entity_type") == "LOC")
         & (pl.col("next_actor_id") == pl.col("next_country_code"))
     )
+    # people with no role of their own take the country of the demonym after them: «شاب فلسطيني» is PSE,
+    # «الأسرى الفلسطينيين» too (persons, the accused, prisoners: agents.tsv)
+    roleless_people = adjacent_agent & pl.col("role_code").is_null() & (pl.col("agent_kind") == "people") & (pl.col("next_kind") == "nisba")
     owner_next = pl.col("next_kind").is_in(["name", "short"]) & pl.col("next_entity_type").is_in(["PER", "ORG"]) & pl.col(
         "next_country_code"
     ).is_not_null()
     frame = frame.with_columns(
-        compose=pl.when(is_agent & state_next).then(pl.lit("composed")).when(is_agent & owner_next).then(pl.lit("possessive"))
+        compose=pl.when((is_agent & state_next) | roleless_people).then(pl.lit("composed"))
+        .when(is_agent & owner_next).then(pl.lit("possessive"))
     ).with_columns(consumed=pl.col("compose").shift(1).over("article_id").is_not_null())
     composed = frame.filter(pl.col("compose").is_not_null()).select(
         "article_id",
@@ -351,7 +356,7 @@ def _compose(matches: pl.DataFrame) -> pl.DataFrame:
         pl.when(pl.col("compose") == "composed").then(pl.lit("composed")).otherwise(pl.lit("possessive")).alias("kind"),
         pl.when(pl.col("compose") == "composed").then(None).otherwise(pl.col("next_entity_type")).alias("entity_type"),
         pl.when(pl.col("compose") == "composed")
-        .then(pl.col("next_country_code") + pl.col("role_code"))
+        .then(pl.col("next_country_code") + pl.col("role_code").fill_null(""))
         .otherwise(pl.col("next_actor_id"))
         .alias("actor_id"),
         pl.col("next_country_code").alias("country_code"),

@@ -107,9 +107,9 @@ LIGHT_VERB_ROWS = (
     "قدم قدمت قدما قدموا يقدم ستقدم",  # «تقدم» only with سـ: alone mostly the noun, an advance («مع تقدم قوات الجيش»)
     "أرسل أرسلت أرسلا أرسلوا يرسل ترسل يرسلان ترسلان يرسلون",
     "نفذ نفذت نفذا نفذوا ينفذ تنفذ ينفذون",  # «نفذت الطائرات الروسية غارات»
-    "أطلق أطلقت أطلقا أطلقوا يطلق تطلق يطلقون",  # «أطلق الجيش عملية عسكرية», not «أطلق عليها» (named)
+    "أطلق أطلقت أطلقا أطلقتا أطلقوا يطلق تطلق يطلقون",  # «أطلق الجيش عملية عسكرية», not «أطلق عليها» (named)
 )
-LAUNCH = normalize_str("أطلق")
+LAUNCH, LIKELY = normalize_str("أطلق"), normalize_str("الأرجح")
 LIGHT_VERBS = [normalize_str(w) for row in LIGHT_VERB_ROWS for w in row.split()]
 # verbs whose event their object noun names only in light_verb_objects.tsv: «قطعت السعودية … العلاقات»,
 # «أطلق مسلحون النار» (the nouns of triggers_*.tsv are not anchored on them)
@@ -243,17 +243,22 @@ def _anchor_light_verbs(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
     light_verb_objects.tsv is dropped unless its verb is found. `previous_end` is the previous
     trigger's last token in the sentence, which bounds a subject found before this one."""
     keys = ["article_id", "sentence_index"]
-    # («أطلق عليها اسم …», «وأطلقوا عليها مسيرة العودة»: named, no act)
-    naming = (pl.col("verb_lemma") == LAUNCH) & pl.col("next_word").str.contains("^علي(ه|ها|هم|هما)?$").fill_null(False)
+    # («أطلق عليها اسم …», «وأطلقوا عليها مسيرة العودة»: named, no act — but its object may be fire,
+    # «أطلقوا عليهم الرصاص», and «ستطلق على الأرجح» is likely to launch)
+    naming = (pl.col("verb_lemma") == LAUNCH) & (
+        pl.col("next_word").str.contains("^علي(ه|ها|هم|هما)$") | ((pl.col("next_word") == "علي") & (pl.col("word_after") != LIKELY))
+    ).fill_null(False)
     verbs = (tokens.join(light_verb_lemmas(), on="norm").pipe(at_token, tokens, pl.col("token_index") + 1, next_word="norm")
-             .filter(~naming).select(*keys, "light", verb="token_index", verb_lemma="verb_lemma"))
+             .pipe(at_token, tokens, pl.col("token_index") + 2, word_after="norm")
+             .select(*keys, "light", naming=naming, verb="token_index", verb_lemma="verb_lemma"))
 
     def nearest_verb(frame: pl.DataFrame, max_gap: int, light_only: bool) -> pl.DataFrame:
         """event_row, verb, verb_lemma: the nearest light verb (or object verb, unless
         `light_only`) before each trigger of `frame`, after the previous trigger and at most
         `max_gap` tokens before it."""
         return (
-            frame.join(verbs.filter("light") if light_only else verbs, on=keys)
+            # (a verb that names anchors no noun; an object noun of it, «عليهم الرصاص», is still its object)
+            frame.join(verbs.filter(pl.col("light") & ~pl.col("naming")) if light_only else verbs, on=keys)
             .filter((pl.col("verb") < pl.col("first_token")) & (pl.col("verb") > pl.col("previous_end")))
             .sort("event_row", "verb", descending=[False, True])
             .unique("event_row", keep="first", maintain_order=True)

@@ -47,11 +47,13 @@ MAX_DENIAL_GAP = 4  # tokens from the contrast word to the denial verb
 # a relative right before a denial verb with its object pronoun denies what went just before it:
 # «استهداف مطار أبوظبي … ما نفته الإمارات», «وهو ما نفاه الجيش», «الأنباء التي نفتها الوزارة»
 RELATIVES = [normalize_str(w) for w in ("ما", "الذي", "التي")]
+RELATIVE_NOUNS = [normalize_str(w) for w in ("الذي", "التي")]
+MATTER = [normalize_str(w) for w in ("الأمر", "وهو", "وهي", "هو", "هي")]
 DENIED_IT = [normalize_str(w) for w in ("نفاه", "نفته", "نفاها", "نفتها", "نفوه", "نفوها", "ينفيه", "تنفيه", "ينفيها", "تنفيها")]
 MAX_DENIED_GAP = 12  # tokens from the act to the relative that denies it
 # a charge between the act and the relative is what is denied: «قطعت … العلاقات مع قطر واتهموها بدعم
 # الإرهاب، وهو ما نفته قطر», «جراء مزاعم بدعمها الإرهاب، الأمر الذي تنفيه قطر»
-CHARGE = "تهم|زعم|مزاعم|ادعاء"
+CHARGE = "تهم|تهام|زعم|مزاعم|ادعا|يدعي"  # («اتهام»: an alef between ه and م; «ادعاء», «ادعى»)
 # speech acts, whose own act a later denial does not deny («اتهمت تركيا … لكن الحزب نفى»)
 SPEECH_ROOTS = ["01", "02", "03", "05", "10", "11", "12", "13"]
 CONTROL = "192"  # occupy territory: in the present tense, who holds a place (standing_verbs.txt)
@@ -338,7 +340,12 @@ def find_denials(tokens: pl.DataFrame) -> pl.DataFrame:
     deny = tokens.filter(pl.col("norm").is_in(with_proclitics(denials + DENIED_IT, ("و", "ف")))).select(
         *keys, deny="token_index", denied_it=pl.col("norm").is_in(DENIED_IT))
     contrast = tokens.filter(pl.col("norm").is_in(with_proclitics(CONTRASTS + RELATIVES, ("و", "ف")))).select(
-        *keys, contrast="token_index", relative=pl.col("norm").str.replace("^[وف]", "").is_in(RELATIVES))
+        *keys, contrast="token_index", relative=pl.col("norm").str.replace("^[وف]", "").is_in(RELATIVES),
+        # («الذي / التي» follow their noun: it is the act only when the trigger ends right before —
+        # but «الأمر الذي», «وهو الأمر الذي» stand for what went before, as «ما» does)
+        relative_noun=pl.col("norm").str.replace("^[وف]", "").is_in(RELATIVE_NOUNS))
+    contrast = at_token(contrast, tokens, pl.col("contrast") - 1, word_before="norm").with_columns(
+        relative_noun=pl.col("relative_noun") & ~pl.col("word_before").is_in(MATTER).fill_null(False)).drop("word_before")
     gap = pl.col("deny") - pl.col("contrast")
     found = deny.join(contrast, on=keys).filter(
         pl.when(pl.col("relative")).then((gap == 1) & pl.col("denied_it"))
@@ -356,16 +363,18 @@ def _denied_after(events: pl.DataFrame, opened: pl.DataFrame) -> pl.DataFrame:
     الإمارات», find_denials). Not for statements and accusations, whose act
     is what is denied (SPEECH_ROOTS: «اتهمت تركيا … لكن الحزب نفى» — the charge was made)."""
     keys = ["article_id", "sentence_index"]
+    speech = pl.col("cameo_code").str.slice(0, 2).is_in(SPEECH_ROOTS)
     return (
-        events.filter(~pl.col("cameo_code").str.slice(0, 2).is_in(SPEECH_ROOTS))
-        .select("event_row", *keys, "last_token").unique("event_row")
+        events.select("event_row", *keys, "last_token", speech=speech).unique("event_row")
         .join(opened, on=keys)
         .filter((pl.col("contrast") > pl.col("last_token"))
                 & (~pl.col("relative") | (pl.col("contrast") - pl.col("last_token") <= MAX_DENIED_GAP)))
-        # (a relative denies only the act just before it: «قطعت السعودية علاقاتها … متهمة إياها بدعم
-        # الإرهاب، وهو ما تنفيه الدوحة» — the charge is denied, the break happened)
+        # (a relative denies only the act just before it, and a charge is what it denies: «قطعت
+        # السعودية علاقاتها … واتهمتها بدعم الإرهاب، وهو ما تنفيه الدوحة» — the break happened)
         .filter(~pl.col("relative") | (pl.col("last_token") == pl.col("last_token").max().over(*keys, "contrast")))
         .filter(~pl.col("relative") | (pl.col("last_token") > pl.col("charge")).fill_null(True))
+        .filter(~pl.col("relative_noun") | (pl.col("last_token") == pl.col("contrast") - 1))
+        .filter(~pl.col("speech"))
         .select("event_row", denied_after=pl.lit(True))
         .unique()
     )

@@ -90,6 +90,8 @@ GENERIC_PLACES = [normalize_str(w) for w in (
 # country («المتهمين قاموا باستهداف 5 عربات»: EGY), and a prisoners' hunger strike is left uncoded.
 CAPTIVES = [normalize_str(w) for w in (
     "متهم", "متهما", "متهمين", "متهمون", "أسير", "أسيرا", "أسرى", "سجين", "سجينا", "سجناء", "معتقلا", "معتقلين", "معتقلون")]
+# the indefinite accused, which is also the participle "accusing" (_without_accusing)
+ACCUSING = [normalize_str(w) for w in ("متهما", "متهمين")]
 # persons and youths named by no role (agents.tsv, normalised without ال): alone («اعتقلت ثلاثة
 # أشخاص», «قتل شاب») they are acted on, never a source; with a demonym («شاب فلسطيني») they may act
 PERSONS = [normalize_str(w) for w in ("شخص", "شخصا", "شخصين", "أشخاص", "شاب", "شابا", "شابين", "شبان")]
@@ -189,7 +191,7 @@ def participants(tokens: pl.DataFrame, entities: pl.DataFrame, references: pl.Da
     last = tokens.select("article_id", pl.col("end"), pl.col("token_index").alias("last_token"))
     marked = spans.join(first, on=["article_id", "start"]).join(last, on=["article_id", "end"])
     marked = _generic_places(_with_attribute_nisbas(marked, tokens), tokens)
-    frame = _outside_datelines(_with_case(_with_prepositions(_with_gender(marked, tokens), tokens), tokens), tokens)
+    frame = _outside_datelines(_with_case(_without_accusing(_with_prepositions(_with_gender(marked, tokens), tokens), tokens), tokens), tokens)
     # (a place named after a king is no king: «مطار الملك خالد الدولي», «جامعة الملك سعود»)
     namesake = pl.col("is_person") & (pl.col("kind") == "unknown") & (
         pl.col("previous_word").is_in(NAMESAKE_PLACES) | pl.col("previous_word").str.replace("^و?[بل]", "").is_in(NAMESAKE_PLACES))
@@ -578,7 +580,7 @@ def _with_case(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     prisoners (CAPTIVES), or persons alone (PERSONS). A people word in the indefinite accusative («جنديا», «جنودا», «متهما»,
     _accusative_agents) is accusative as a demonym in «يا» is, but after a number. Needs `previous_word`."""
     agent = pl.col("kind").is_in(["agent", "composed"])
-    bare_head = pl.col("head").str.replace("^[وفبل]?(ال|ل)?", "")
+    bare_head = pl.col("head").str.replace("^[وف]?[بل]?(ال|ل)?", "")  # («وللأسرى»)
     agent_plural = agent & pl.col("head").str.ends_with("ين") & ~pl.col(
         "head").str.ends_with("سجين")  # (the one singular in «ين» among the people words)
     return at_token(spans, tokens, "last_token", tail="norm").pipe(at_token, tokens, "first_token", head="norm").with_columns(
@@ -591,6 +593,21 @@ def _with_case(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         & ~pl.col("previous_word").str.contains(INNA).fill_null(False),
         captive=agent & (bare_head.is_in(CAPTIVES) | (bare_head.is_in(PERSONS) & (pl.col("kind") == "agent"))),
     ).drop("tail", "head")
+
+
+def _without_accusing(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """`spans` without «متهما / متهمين» that is the participle "accusing": followed by whom it
+    accuses, a definite noun, «إياه», or a name («انسحب … متهما السلطات المصرية بالقبض على …»)."""
+    heads = at_token(spans, tokens, "first_token", head="norm").pipe(at_token, tokens, pl.col("last_token") + 1, after="norm")
+    names = spans.filter(pl.col("kind").is_in(["name", "short", "unknown"])).select("article_id", first_token=pl.col("first_token") - 1)
+    accusing = (
+        heads.filter(pl.col("head").str.replace("^[وف]", "").is_in(ACCUSING)
+                     & (pl.col("after").str.contains("^(ال|ايا)").fill_null(False)
+                        | pl.concat_str("article_id", pl.lit("/"), pl.col("last_token").cast(pl.String)).is_in(
+                            names.select(pl.concat_str("article_id", pl.lit("/"), pl.col("first_token").cast(pl.String))).to_series().implode())))
+        .select("article_id", "first_token", "last_token").unique()
+    )
+    return spans.join(accusing, on=["article_id", "first_token", "last_token"], how="anti")
 
 
 @cache

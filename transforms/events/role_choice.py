@@ -138,8 +138,8 @@ def _sources_by_rules(pairs: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFra
     # none for what a threat or intent announces (`own_act`: it inherits the threat's source,
     # clauses.py), not a mediator or backer of another act (`sponsor_of_other`: coding.py),
     # and not an object in the accusative («اعتقلت تونسيا», participants._with_case)
-    # (nor a plural demonym in «ـيين» right after a verb: «طالب الليبيين», nor the accused and
-    # prisoners: participants._with_case)
+    # (nor a plural demonym in «ـيين» right after a verb: «طالب الليبيين», nor the accused,
+    # prisoners or persons alone: participants._with_case)
     usable = ~pl.col("own_act") & ~pl.col("sponsor_of_other") & ~(pl.col("accusative") & ~_doer_adjective()) & ~(
         pl.col("oblique_plural") & is_verb() & (pl.col("after") == 1)) & ~pl.col("captive")
     return source_ranks(pairs.filter(usable), triggers)
@@ -147,8 +147,9 @@ def _sources_by_rules(pairs: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFra
 
 def _doer_adjective() -> pl.Expr:
     """A demonym right after a noun trigger is the adjective that names its doer, in the
-    accusative too: «إن قصفا إسرائيليا استهدف» (an Israeli strike), a source and not a target."""
-    return ~is_verb() & (pl.col("after") == 1)
+    accusative too: «إن قصفا إسرائيليا استهدف» (an Israeli strike), a source and not a target —
+    a demonym only: a people word in the accusative after a noun is what it is done to («دهس جنودا»)."""
+    return ~is_verb() & (pl.col("after") == 1) & (pl.col("kind") == "nisba")
 
 
 def _with_targets_by_rules(pool: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
