@@ -577,8 +577,9 @@ def _with_case(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     word in the plural or dual «ـين» («المتهمين», «جنديين»): right after a verb it is the object
     (the subject would be «ـيون», «ـون», «ـان»: «طالب الليبيين», «أدانت المحكمة … المتهمين»);
     elsewhere news writes it for any case («قناصة إسرائيليين أطلقوا»). `captive`: the accused or
-    prisoners (CAPTIVES), or persons alone (PERSONS). A people word in the indefinite accusative («جنديا», «جنودا», «متهما»,
-    _accusative_agents) is accusative as a demonym in «يا» is, but after a number. Needs `previous_word`."""
+    prisoners (CAPTIVES), or persons alone (PERSONS). A people word in the indefinite accusative
+    («جنديا», «جنودا», «متهما»: _accusative_agents) is accusative as a demonym in «يا» is, but after
+    a number. Needs `previous_word`."""
     agent = pl.col("kind").is_in(["agent", "composed"])
     bare_head = pl.col("head").str.replace("^[وف]?[بل]?(ال|ل)?", "")  # («وللأسرى»)
     agent_plural = agent & pl.col("head").str.ends_with("ين") & ~pl.col(
@@ -598,16 +599,14 @@ def _with_case(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
 def _without_accusing(spans: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """`spans` without «متهما / متهمين» that is the participle "accusing": followed by whom it
     accuses, a definite noun, «إياه», or a name («انسحب … متهما السلطات المصرية بالقبض على …»)."""
-    heads = at_token(spans, tokens, "first_token", head="norm").pipe(at_token, tokens, pl.col("last_token") + 1, after="norm")
-    names = spans.filter(pl.col("kind").is_in(["name", "short", "unknown"])).select("article_id", first_token=pl.col("first_token") - 1)
-    accusing = (
-        heads.filter(pl.col("head").str.replace("^[وف]", "").is_in(ACCUSING)
-                     & (pl.col("after").str.contains("^(ال|ايا)").fill_null(False)
-                        | pl.concat_str("article_id", pl.lit("/"), pl.col("last_token").cast(pl.String)).is_in(
-                            names.select(pl.concat_str("article_id", pl.lit("/"), pl.col("first_token").cast(pl.String))).to_series().implode())))
-        .select("article_id", "first_token", "last_token").unique()
-    )
-    return spans.join(accusing, on=["article_id", "first_token", "last_token"], how="anti")
+    span = ["article_id", "first_token", "last_token"]
+    words = (at_token(spans, tokens, "first_token", head="norm").filter(pl.col("head").str.replace("^[وف]", "").is_in(ACCUSING))
+             .pipe(at_token, tokens, pl.col("last_token") + 1, after="norm"))
+    before_name = words.join(
+        spans.filter(pl.col("kind").is_in(["name", "short", "unknown"])).select("article_id", last_token=pl.col("first_token") - 1),
+        on=["article_id", "last_token"], how="semi")
+    before_definite = words.filter(pl.col("after").str.contains("^(ال|ايا)").fill_null(False))
+    return spans.join(pl.concat([before_name.select(span), before_definite.select(span)]), on=span, how="anti")
 
 
 @cache
