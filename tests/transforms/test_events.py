@@ -1652,3 +1652,14 @@ def test_circumstance_and_plan_stop_at_a_pause():
     assert _by_trigger("ورغم ذلك اعتقلت الشرطة العراقية عشرات المتظاهرين في بغداد.")["اعتقلت"]["modality"] == "asserted"
     assert _by_trigger("وفي ظل هذه الأوضاع، التقى وزير الخارجية الروسي نظيره التركي.")["التقى"]["modality"] == "asserted"
     assert _by_trigger("ويجب أن تُوقف فورا عمليات استهداف المدنيين في الغوطة.")["استهداف"]["modality"] != "future"
+
+
+def test_militants_and_extremists_are_armed_groups():
+    """«مواجهات مع متشددين»: militants and extremist groups the text does not name are REB
+    (agents.tsv), the side an army fights; with the noun before them, one actor of its kind."""
+    assert ("مواجهات", "190", "LBYMIL", "LBYREB") in _coded(
+        "خاض الجيش الليبي، الخميس، مواجهات مع متشددين شنوا هجوما على منشآت نفطية في ليبيا.")
+    assert ("مواجهات", "190", "EGYCOP", "EGYREB") in _coded(
+        "وتخوض الشرطة المصرية في شمال سيناء مواجهات عنيفة ضد جماعات متطرفة.")
+    stormed = _by_trigger("وقالت الأوقاف الفلسطينية إن مئات المستوطنين المتطرفين اقتحموا المسجد الأقصى.")
+    assert stormed["اقتحموا"]["source_code"] == "ISRSET"
