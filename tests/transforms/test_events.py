@@ -1450,6 +1450,14 @@ def test_a_storm_or_a_flood_is_no_one_s_act():
     assert ("وحاصرت", "191", "SYRMIL", "SYR") in _coded("وحاصرت قوات النظام السوري مدينة دوما أمس.")
 
 
+def test_a_ceasefire_is_no_shooting():
+    """«اتفاق وقف إطلاق نار» is a ceasefire (recoded_by_context.tsv): no shooting, not even a
+    denied one; «إطلاق نار» on its own is."""
+    coded = _coded("وأعلنت حركة حماس، الأربعاء، عن التوصل لاتفاق وقف إطلاق نار بعد وساطة مصرية.")
+    assert not any(code.startswith("19") for _, code, _, _ in coded)
+    assert ("إطلاق نار", "193") in {row[:2] for row in _coded("وقتل شاب فلسطيني في إطلاق نار قرب رام الله.")}
+
+
 def test_a_light_verb_in_the_dual_or_plural_present_anchors_its_noun():
     """«ستشنان هجوما», «سيعقدون اتفاقا»: the future of the verb is the noun's; but «ليبرمان»
     (Lieberman) is no «ل» + «يبرمان»."""
@@ -1663,3 +1671,4 @@ def test_militants_and_extremists_are_armed_groups():
         "وتخوض الشرطة المصرية في شمال سيناء مواجهات عنيفة ضد جماعات متطرفة.")
     stormed = _by_trigger("وقالت الأوقاف الفلسطينية إن مئات المستوطنين المتطرفين اقتحموا المسجد الأقصى.")
     assert stormed["اقتحموا"]["source_code"] == "ISRSET"
+
