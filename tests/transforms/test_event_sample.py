@@ -125,6 +125,9 @@ KNOWN_LOST = {
     ("BB-middleEast-738-20180715", "الاحتجاجات"): "the detainees a protest is for taken as its target",
     # «يرفض الطرف الروسي خروج أي شخص من درعا»: the persons a rejected act concerns are its target
     ("FR-middleEast-723-20180703", "يرفض"): "the persons whose departure is rejected taken as the target (SYR)",
+    # «لطرد المجموعات المتطرفة المرتبطة بتنظيم "القاعدة"»: the groups driven out are an actor since
+    # (agents.tsv, LBYREB), the target, where the judged row had the al-Qaeda they belong to
+    ("SK-middleEast-2656-20180629", "لطرد"): "the extremist groups driven out are the target (LBYREB) since",
 }
 
 

@@ -1672,3 +1672,12 @@ def test_militants_and_extremists_are_armed_groups():
     stormed = _by_trigger("وقالت الأوقاف الفلسطينية إن مئات المستوطنين المتطرفين اقتحموا المسجد الأقصى.")
     assert stormed["اقتحموا"]["source_code"] == "ISRSET"
 
+
+def test_a_transitive_verbs_noun_after_lam_names_its_object():
+    """«لطرد المجموعات المتطرفة», «لقمع المتظاهرين»: the noun of purpose, spelt as the past verb,
+    names what is driven out or crushed after it; the doer stands before (triggers._nouns_after_lam).
+    A demonym right after it is the doer («التعرض لقصف أميركي»)."""
+    assert ("لطرد", "190", "LBYMIL", "LBYREB") in _coded(
+        "وبدأ الجيش الوطني الليبي قبل أسابيع عملياته في درنة لطرد المجموعات المتطرفة المرتبطة بتنظيم القاعدة منها.")
+    assert ("لقمع", "175", "EGYGOV", "EGYOPP") in _coded("واستخدمت الحكومة المصرية القوة لقمع المتظاهرين في القاهرة.")
+    assert _by_trigger("وغادر الرئيس السوري دمشق خوفا من التعرض لقصف أميركي.")["لقصف"]["source_code"] == "USA"

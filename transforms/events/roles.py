@@ -63,6 +63,9 @@ VISIT_NOUN = "زيارة"  # lemma of the visit nouns: a place as their genitive
 LAM_OBJECT = r"^ل..."
 LAM_NOT_OBJECT = [normalize_str(w) for w in ("لكن", "لكنه", "لكنها", "لذلك", "لدى", "لقد", "لأن", "لأنه", "لمدة", "لاسيما", "لعدة", "لأول", "لليوم", "للمرة",
                                             "للعام", "للسنة", "للشهر", "للأسبوع", "لأكثر", "لسنوات", "لأشهر", "لأيام", "لفترة")]
+# tokens from a patient noun's agent to its object: «حصار إسرائيل على القطاع» (not «لطرد المجموعات
+# المتطرفة المرتبطة بتنظيم القاعدة»: what is driven out is named with what it belongs to)
+MAX_OBJECT_AFTER_AGENT = 2
 MAX_PATIENT_AFTER = 2  # tokens from a patient noun to its genitive: «محاصرة فلول ميليشيات الحوثي»
 MAX_GENITIVE_AFTER = 6  # tokens from a verbal noun to its agent: «زيارة أخرى لرئيس المخابرات»
 # lemmas whose undiacritised past verb is spelt as its verbal noun (فعل / فَعْل): «رفض», «قصف»
@@ -356,7 +359,8 @@ def with_destinations(pairs: pl.DataFrame) -> pl.DataFrame:
 def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked: pl.Expr) -> pl.DataFrame:
     """«باستهداف قوات النظام الغوطة», «اعتقال الشرطة الناشطين», «استهداف النظام للمدنيين»: a
     noun whose genitive is usually its patient, followed by two participants (the second bare,
-    with ل or with the noun's own preposition: «حصار إسرائيل على القطاع»), takes the first — an
+    with ل or with the noun's own preposition: «حصار إسرائيل على القطاع», and near the first:
+    MAX_OBJECT_AFTER_AGENT), takes the first — an
     actor that can act (a state, its government, forces or police, an armed group, an
     international body) — as its agent, and the second as its object (towns and regions never
     act: _source_candidates has left them out). A state named as a place is the agent only with
@@ -385,7 +389,8 @@ def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked:
     object_next = (pl.col("next_first") == pl.col("last_token_right") + 1) | (
         (pl.col("next_first") == pl.col("last_token_right") + 2) & pl.col("next_own"))
     return bare.filter(
-        unmarked & ((pl.col("next_first").is_not_null() & (pl.col("next_group") != pl.col("group"))) | lam_object.fill_null(False))
+        unmarked & ((pl.col("next_first").is_between(pl.col("last_token_right") + 1, pl.col("last_token_right") + MAX_OBJECT_AFTER_AGENT)
+                     & (pl.col("next_group") != pl.col("group"))) | lam_object.fill_null(False))
         & (pl.col("after") <= 2)
         & can_act
         & (~pl.col("is_place") | lam_object | object_next).fill_null(False)
