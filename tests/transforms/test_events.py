@@ -1681,3 +1681,12 @@ def test_a_transitive_verbs_noun_after_lam_names_its_object():
         "وبدأ الجيش الوطني الليبي قبل أسابيع عملياته في درنة لطرد المجموعات المتطرفة المرتبطة بتنظيم القاعدة منها.")
     assert ("لقمع", "175", "EGYGOV", "EGYOPP") in _coded("واستخدمت الحكومة المصرية القوة لقمع المتظاهرين في القاهرة.")
     assert _by_trigger("وغادر الرئيس السوري دمشق خوفا من التعرض لقصف أميركي.")["لقصف"]["source_code"] == "USA"
+
+
+def test_voters_worshippers_and_hostages_are_civilians():
+    """«دعا … الناخبين», «أعدم … أحد الرهائن»: people named by what they do or undergo are
+    civilians of the text's country (agents.tsv), the target where they had left it empty."""
+    assert ("ودعا", "020", "LBNGOV", "LBNCVL") in _coded("ودعا الرئيس اللبناني ميشال عون الناخبين إلى المشاركة في الانتخابات.")
+    assert ("وأعدم", "1823", "IMGREB", "SYRCVL") in _coded("وأعدم تنظيم داعش أحد الرهائن الذين خطفهم في محافظة السويداء.")
+    # (an assault with its subject between the verb and «على»: triggers_conflict.tsv)
+    assert ("واعتدى", "182", "YEMUAF", "YEMCVL") in _coded("واعتدى المسلحون الحوثيون على المصلين في صنعاء.")
