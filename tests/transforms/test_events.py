@@ -1690,3 +1690,14 @@ def test_voters_worshippers_and_hostages_are_civilians():
     assert ("وأعدم", "1823", "IMGREB", "SYRCVL") in _coded("وأعدم تنظيم داعش أحد الرهائن الذين خطفهم في محافظة السويداء.")
     # (an assault with its subject between the verb and «على»: triggers_conflict.tsv)
     assert ("واعتدى", "182", "YEMUAF", "YEMCVL") in _coded("واعتدى المسلحون الحوثيون على المصلين في صنعاء.")
+
+
+def test_people_named_near_gaza_are_palestinian():
+    """«مقتل 10 أشخاص في قطاع غزة برصاص الجيش الإسرائيلي»: people, civilians and protesters named
+    near Gaza or the West Bank are Palestinian (participants.PEOPLE_OF_TERRITORIES), not of the
+    country the article names most; a state's army near Gaza stays the article's."""
+    text = ("وقالت إسرائيل إن جيشها رد على الهجمات. وأعلنت وزارة الصحة مقتل 10 أشخاص في قطاع غزة برصاص الجيش الإسرائيلي. "
+            "وقال الجيش الإسرائيلي إن إسرائيل سترد.")
+    assert ("برصاص", "193", "ISRMIL", "PSE") in _coded(text)
+    called = _by_trigger("وقالت إسرائيل إنها سترد. ودعت الحكومة الإسرائيلية، الخميس، الجيش إلى ضرب أهداف في قطاع غزة.")
+    assert called["ودعت"]["target_code"] == "ISRMIL"

@@ -109,6 +109,10 @@ OWNED_PREPOSITIONS = [normalize_str(w) for w in ("على", "ضد", "إلى", "ف
 # settlers named without a demonym are Israel's, whatever the article's country or a place
 # named near them (agents.tsv)
 SETTLERS, SETTLERS_COUNTRY = "SET", "ISR"
+# the Palestinian territories keep CAMEO's own codes as places (regions.tsv: no state of their
+# own), but the people, groups and offices named near them are Palestinian: «10 أشخاص في قطاع غزة»
+PEOPLE_OF_TERRITORIES = {"GZS": "PSE", "WSB": "PSE"}
+STATE_ROLES = ["GOV", "MIL", "COP", "SPY", "JUD", "LEG"]
 # roles of institutions, which a place in construct names («محكمة جنايات القاهرة», «شرطة دبي»)
 INSTITUTION_ROLES = ["GOV", "MIL", "COP", "SPY", "JUD", "LEG", "MED", "EDU", "HLH", "BUS", "HRI"]
 # nouns that chain an institution to the place that names it: «محكمة جنايات القاهرة», «سلطات مطار القاهرة»
@@ -729,7 +733,9 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
     group or place the dictionary does not know — takes the country of the nearest state or
     demonym after it in the sentence (within a few words: «الحكومة الموازية في الشرق الليبي»;
     not a demonym in the accusative, lexicon._accusative_nisbas), else the article's most named country (CODEBOOK:
-    generic agents, places as targets) — but settlers are Israel's (SETTLERS_COUNTRY)."""
+    generic agents, places as targets) — but settlers are Israel's (SETTLERS_COUNTRY). Gaza and the
+    West Bank count as Palestine's near an agent that is not a state's office or force
+    (PEOPLE_OF_TERRITORIES), and not for the article."""
     # (not from a demonym of people acted on or counted: «اعتقلت الشرطة تونسيا» is not Tunisian police;
     # nor from «المملكة», which refers back to the kingdom the article names most: lexicon._kingdom_references)
     countries = frame.filter(pl.col("country").is_not_null() & pl.col("role").is_null() & ~pl.col("accusative_form")
@@ -740,17 +746,22 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
         .unique("article_id", keep="first", maintain_order=True)
         .select("article_id", article_country="country")
     )
+    territories = frame.filter(pl.col("country").is_null() & pl.col("code").is_in(list(PEOPLE_OF_TERRITORIES))).with_columns(
+        country=pl.col("code").replace_strict(PEOPLE_OF_TERRITORIES), territory=pl.lit(True))
     needs_country = (pl.col("kind") == "agent") | pl.col("code").is_null()
     agents = frame.filter(needs_country).with_row_index("agent_row")
     joined_right_after = pl.col("c_joined") & (pl.col("c_first") == pl.col("last_token") + 1)
     nearest = (
-        agents.select("agent_row", "article_id", "sentence_index", "last_token")
+        agents.select("agent_row", "article_id", "sentence_index", "last_token", "role")
         # (not the adjective of another agent: «اتهم المتحدث القوات الحكومية السورية» is no Syrian speaker)
-        .join(countries.filter(~pl.col("attribute")).select(
+        .join(pl.concat([countries, territories], how="diagonal").filter(~pl.col("attribute")).select(
             "article_id", "sentence_index", pl.col("first_token").alias("c_first"), "country",
-            c_joined=pl.col("clitic").fill_null("").str.starts_with("و")),
+            c_joined=pl.col("clitic").fill_null("").str.starts_with("و"), territory=pl.col("territory").fill_null(False)),
               on=["article_id", "sentence_index"])
         .filter((pl.col("c_first") > pl.col("last_token")) & (pl.col("c_first") - pl.col("last_token") <= 6))
+        # (a state's army, police or government near Gaza is mostly Israel's: «دعت الحكومة الإسرائيلية
+        # الجيش إلى ضرب غزة»)
+        .filter(~(pl.col("territory") & pl.col("role").is_in(STATE_ROLES).fill_null(False)))
         # (not the states joined to the agent by و: «الفصائل المعارضة وروسيا وتركيا» are three
         # parties, not Russian or Turkish rebels; a state further on still counts, «… في سوريا»)
         .filter(~(pl.col("c_joined") & joined_right_after.any().over("agent_row")))

@@ -66,6 +66,8 @@ LAM_NOT_OBJECT = [normalize_str(w) for w in ("لكن", "لكنه", "لكنها",
 # tokens from a patient noun's agent to its object: «حصار إسرائيل على القطاع» (not «لطرد المجموعات
 # المتطرفة المرتبطة بتنظيم القاعدة»: what is driven out is named with what it belongs to)
 MAX_OBJECT_AFTER_AGENT = 2
+# (or further, after a word that counts or picks out: «اعتقال الجيش الليبي أحد أبرز الإرهابيين»)
+PARTITIVES = [normalize_str(w) for w in ("أحد", "إحدى", "بعض", "أبرز", "كبار", "عشرات", "مئات", "آلاف")]
 MAX_PATIENT_AFTER = 2  # tokens from a patient noun to its genitive: «محاصرة فلول ميليشيات الحوثي»
 MAX_GENITIVE_AFTER = 6  # tokens from a verbal noun to its agent: «زيارة أخرى لرئيس المخابرات»
 # lemmas whose undiacritised past verb is spelt as its verbal noun (فعل / فَعْل): «رفض», «قصف»
@@ -389,8 +391,9 @@ def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked:
     object_next = (pl.col("next_first") == pl.col("last_token_right") + 1) | (
         (pl.col("next_first") == pl.col("last_token_right") + 2) & pl.col("next_own"))
     return bare.filter(
-        unmarked & ((pl.col("next_first").is_between(pl.col("last_token_right") + 1, pl.col("last_token_right") + MAX_OBJECT_AFTER_AGENT)
-                     & (pl.col("next_group") != pl.col("group"))) | lam_object.fill_null(False))
+        unmarked & (((pl.col("next_first").is_between(pl.col("last_token_right") + 1, pl.col("last_token_right") + MAX_OBJECT_AFTER_AGENT)
+                      | pl.col("next_word").is_in(PARTITIVES)) & (pl.col("next_group") != pl.col("group")))
+                    | lam_object.fill_null(False))
         & (pl.col("after") <= 2)
         & can_act
         & (~pl.col("is_place") | lam_object | object_next).fill_null(False)
