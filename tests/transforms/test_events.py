@@ -1458,6 +1458,14 @@ def test_a_ceasefire_is_no_shooting():
     assert ("إطلاق نار", "193") in {row[:2] for row in _coded("وقتل شاب فلسطيني في إطلاق نار قرب رام الله.")}
 
 
+def test_seized_weapons_are_property_and_a_truck_bomb_a_bombing():
+    """recoded_by_context.tsv: «استولى … على أسلحة» confiscates property (171), not territory
+    (192); «هجوم بشاحنة ملغومة» is a bombing (183), as «مفخخة» is."""
+    assert ("واستولى", "171") in {row[:2] for row in _coded("واستولى مسلحو داعش على أسلحة ثقيلة من مخازن الجيش العراقي.")}
+    assert ("واستولت", "192") in {row[:2] for row in _coded("واستولت القوات التركية على مدينة عفرين.")}
+    assert ("هجوم", "183") in {row[:2] for row in _coded("وقتل 5 أشخاص في هجوم بشاحنة ملغومة استهدف سوقا في بغداد.")}
+
+
 def test_a_light_verb_in_the_dual_or_plural_present_anchors_its_noun():
     """«ستشنان هجوما», «سيعقدون اتفاقا»: the future of the verb is the noun's; but «ليبرمان»
     (Lieberman) is no «ل» + «يبرمان»."""
