@@ -1709,3 +1709,13 @@ def test_people_named_near_gaza_are_palestinian():
     assert ("برصاص", "193", "ISRMIL", "PSE") in _coded(text)
     called = _by_trigger("وقالت إسرائيل إنها سترد. ودعت الحكومة الإسرائيلية، الخميس، الجيش إلى ضرب أهداف في قطاع غزة.")
     assert called["ودعت"]["target_code"] == "ISRMIL"
+
+
+def test_yemens_elite_forces_are_yemeni():
+    """«قوات النخبة الشبوانية», «قوات الحزام الأمني» are Yemen's UAE-backed forces, YEMMIL
+    (organisations.tsv), not the coalition that supports them; «الحزام الأمني» alone is theirs only
+    in Yemen news (the belt secured around Damascus is not)."""
+    assert ("سيطرت", "192", "YEMMIL") in {row[:3] for row in _coded(
+        "سيطرت قوات النخبة الشبوانية، بإسناد من القوات الإماراتية المشاركة ضمن التحالف العربي، على مديرية الصعيد.")}
+    damascus = _coded("وتقول مصادر حكومية سورية إن الحملة العسكرية على الغوطة الشرقية حققت الأمن للعاصمة بعد استكمال الحزام الأمني في ريف دمشق.")
+    assert not any(source == "YEMMIL" for _, _, source, _ in damascus)
