@@ -37,6 +37,7 @@ EXTRA_MONTHS = {"ابريل": 4, "يونيه": 6, "يوليه": 7, "اغشت": 8
                 "تشرين ثاني": 11, "كانون اول": 12}
 ORDINAL_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
 POSITIONS = "منتصف|مطلع|اوايل|اواخر|نهايه|بدايه"  # of a period: «مطلع الأسبوع», «أوائل يناير» (normalised)
+MONTH_PREPOSITIONS = "في|خلال|منذ|حتي"  # before a month alone: «في يناير», «منذ مارس» (normalised)
 PAST = "الماضي|المنصرم|الفايت"  # «الشهر الماضي», «الأسبوع المنصرم», «الشهر الفائت» (normalised: ئ → ي)
 RELATIVE_DAY = r"(?:امس\s+الاول|اول\s+امس|اول\s+من\s+امس|ليله\s+امس|الليله\s+الماضيه|امس|اليوم|غدا|البارحه)"
 WEEKDAYS = {"الاثنين": 1, "الثلاثاء": 2, "الاربعاء": 3, "الخميس": 4, "الجمعه": 5, "السبت": 6, "الاحد": 7}
@@ -111,8 +112,10 @@ def patterns() -> dict[str, str]:
         # «صلاة الجمعة», «خطيب الجمعة» (dropped)
         "set_phrase": rf"(?:صلاه|صلوات|خطبه|خطبتي|خطيب|خطباء|امام|مسجد|جامع)\s+(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})",
         "day_month": rf"(?:[0-9]{{1,2}}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{pair}(?:\s+{last_year}|\s+(?:(?:عام|سنه)\s+)?{year}|\s+{modifier}|\s+{same})?",
-        # a month needs a year or a modifier after it, or a position before it: «أوائل يناير»
-        "month": rf"(?:(?:شهر\s+)?{pair}\s+{month_tail}|(?:{POSITIONS})\s+(?:شهر\s+)?{pair}(?:\s+{month_tail})?)",
+        # a month needs a year or a modifier after it, or a position or a preposition of time before
+        # it: «أوائل يناير», «أطلقت تركيا في يناير عملية عسكرية» (the latest such month, as the day of
+        # «9 يناير» is; alone, «مارس» is also the verb «practised»)
+        "month": rf"(?:(?:شهر\s+)?{pair}\s+{month_tail}|(?:{POSITIONS}|{MONTH_PREPOSITIONS})\s+(?:شهر\s+)?{pair}(?:\s+{month_tail})?)",
         "numeric": r"[0-9]{1,2}[/-][0-9]{1,2}[/-][12][0-9]{3}",
         # «اليوم السبت», «أمس الجمعة», «غدا الأحد»: the weekday names the day, the relative word
         # only its week (the report's date can be a day off the writer's: see _resolve)
