@@ -1732,3 +1732,12 @@ def test_yemens_elite_forces_are_yemeni():
         "سيطرت قوات النخبة الشبوانية، بإسناد من القوات الإماراتية المشاركة ضمن التحالف العربي، على مديرية الصعيد.")}
     damascus = _coded("وتقول مصادر حكومية سورية إن الحملة العسكرية على الغوطة الشرقية حققت الأمن للعاصمة بعد استكمال الحزام الأمني في ريف دمشق.")
     assert not any(source == "YEMMIL" for _, _, source, _ in damascus)
+
+
+def test_a_plural_verb_carries_its_subject():
+    """«وطالبوا الحكومة بالتراجع»: a verb in the plural carries its subject (Arabic writes the
+    singular before a named one, «وطالب المحتجون»), so the noun after it is its object; «تتعاون»
+    is a singular whose root ends in «ون» (triggers.verb_agreement)."""
+    demanded = _by_trigger("تظاهر مئات المحتجين الأردنيين أمام مقر الحكومة في عمان الخميس. وطالبوا الحكومة بالتراجع عن قانون الضريبة.")
+    assert demanded["وطالبوا"]["target_code"] == "JORGOV" and demanded["وطالبوا"]["source_code"] != "JORGOV"
+    assert ("وتتعاون", "060", "USA", "SYRREB") in _coded("وتتعاون الولايات المتحدة مع وحدات حماية الشعب الكردية في شمال سوريا.")

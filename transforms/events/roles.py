@@ -290,7 +290,9 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # (or starts on the trigger's last word: «قصفت المقاتلات الروسية», a trigger with its subject)
         # (nor a member joined by و to a participant a preposition introduces: «على نشطاء ومعارضين»)
         # (nor a place after a visit verb, which is where the visit went: «بومبيو، الذي زار السعودية»)
-        # (nor the object of a verb whose subject is a pronoun before it: «أنها طالبت المملكة»)
+        # (nor the object of a verb whose subject is a pronoun before it: «أنها طالبت المملكة»; a verb
+        # in the plural carries its subject, and before a named subject Arabic writes the singular:
+        # «وطالبوا الحكومة بالتراجع» — the government is asked)
         # (nor the genitive of a noun the trigger's own preposition introduces: «التحقيق مع الإعلامي
         # المصري», «إلقاء القبض على عناصر الخلية» — inside the trigger's object, never its subject; but the
         # preposition may be the trigger's own clitic, «لدعوات النقابات»: then the trigger is the noun)
@@ -300,6 +302,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
                      & pl.col("after").is_between(1, 3).or_(_on_trigger_last_word()) & unmarked
                      & ~no_subject_before & ~(pl.col("feminine") & pl.col("masculine"))
                      & ~((pl.col("verb_agreement") == "masculine") & pl.col("feminine_place") & ~reads_as_noun).fill_null(False)
+                     & pl.col("verb_agreement").ne_missing("plural")
                      & ~nominal & ~pl.col("statement_object")
                      & ~pl.col("describes_noun") & ~pl.col("pronoun_subject") & ~relative_doer_before
                      & (pl.col("via").ne_missing(pl.col("target_marker")) | own_clitic)

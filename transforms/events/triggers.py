@@ -84,7 +84,8 @@ def verb_agreement(word: pl.Expr, lemma: pl.Expr) -> pl.Expr:
     past, present = pl.col("form_kind") == "verb_past", pl.col("form_kind") == "verb_present"
     singular_present = present & ~word.str.ends_with("ان")
     return (pl.when(~(past | present)).then(None)
-            .when(word.str.contains("(وا|ون)$")).then(pl.lit("plural"))
+            # (not a singular whose root ends so: «تتعاون», «يتعاون» are «تعاون» with its prefix)
+            .when(word.str.ends_with("وا") | (present & word.str.ends_with("ون") & (word.str.slice(1) != lemma))).then(pl.lit("plural"))
             .when((past & (word == lemma + "ت")) | (singular_present & word.str.starts_with("ت"))).then(pl.lit("feminine"))
             .when((past & (word == lemma)) | (singular_present & word.str.starts_with("ي"))).then(pl.lit("masculine")))
 
