@@ -1709,6 +1709,9 @@ def test_voters_worshippers_and_hostages_are_civilians():
     civilians of the text's country (agents.tsv), the target where they had left it empty."""
     assert ("ودعا", "020", "LBNGOV", "LBNCVL") in _coded("ودعا الرئيس اللبناني ميشال عون الناخبين إلى المشاركة في الانتخابات.")
     assert ("وأعدم", "1823", "IMGREB", "SYRCVL") in _coded("وأعدم تنظيم داعش أحد الرهائن الذين خطفهم في محافظة السويداء.")
+    # hostages, patients and voters undergo: never the source (participants.CAPTIVES)
+    released = _by_trigger("وقال السفير إن الصفقة سارت قدما وتم إطلاق سراح الرهائن في العراق.")
+    assert released["إطلاق سراح"]["source_code"] is None and released["إطلاق سراح"]["target_code"] == "IRQCVL"
     # (an assault with its subject between the verb and «على»: triggers_conflict.tsv)
     assert ("واعتدى", "182", "YEMUAF", "YEMCVL") in _coded("واعتدى المسلحون الحوثيون على المصلين في صنعاء.")
 

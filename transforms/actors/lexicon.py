@@ -228,6 +228,13 @@ def _state_institutions(countries: pl.DataFrame, agents: pl.DataFrame) -> pl.Dat
     )
 
 
+@cache
+def indefinite_demonyms() -> list[str]:
+    """The demonyms of countries.tsv without the article, normalised: «تركي», «أميركية»."""
+    forms = read_table("countries.tsv").select(pl.col("nisba_ar").str.split("|")).explode("nisba_ar")["nisba_ar"]
+    return sorted({normalize_str(form) for form in forms.drop_nulls() if not form.startswith("ال")})
+
+
 def _accusative_nisbas(nisbas: pl.DataFrame, state_names: pl.DataFrame) -> pl.DataFrame:
     """The indefinite accusative of a singular demonym, written with a final alif after its ي:
     «اعتقال 14 فلسطينيا», «مسؤولا إيرانيا». Where that spelling is a state's own name

@@ -88,8 +88,11 @@ GENERIC_PLACES = [normalize_str(w) for w in (
 # the doers of the acts around them they were mostly wrong («قضت المحكمة بإعدام 14 متهما», «الذين
 # كانوا رهن الاعتقال»); the acts the accused are charged with lose a source that was only their
 # country («المتهمين قاموا باستهداف 5 عربات»: EGY), and a prisoners' hunger strike is left uncoded.
+# So are hostages and patients (civilians who undergo: «تم إطلاق سراح الرهائن», «عالجوا مرضى») and
+# voters («دعوة الناخبين»: called, not calling).
 CAPTIVES = [normalize_str(w) for w in (
-    "متهم", "متهما", "متهمين", "متهمون", "أسير", "أسيرا", "أسرى", "سجين", "سجينا", "سجناء", "معتقلا", "معتقلين", "معتقلون")]
+    "متهم", "متهما", "متهمين", "متهمون", "أسير", "أسيرا", "أسرى", "سجين", "سجينا", "سجناء", "معتقلا", "معتقلين", "معتقلون",
+    "رهائن", "رهينة", "رهينتين", "مرضى", "ناخبين", "ناخبون")]
 # the indefinite accused, which is also the participle "accusing" (_without_accusing)
 ACCUSING = [normalize_str(w) for w in ("متهما", "متهمين")]
 # persons and youths named by no role (agents.tsv, normalised without ال): alone («اعتقلت ثلاثة
@@ -112,9 +115,9 @@ SETTLERS, SETTLERS_COUNTRY = "SET", "ISR"
 # the Palestinian territories keep CAMEO's own codes as places (regions.tsv: no state of their
 # own), but the people, groups and offices named near them are Palestinian: «10 أشخاص في قطاع غزة»
 PEOPLE_OF_TERRITORIES = {"GZS": "PSE", "WSB": "PSE"}
-STATE_ROLES = ["GOV", "MIL", "COP", "SPY", "JUD", "LEG"]
 # roles of institutions, which a place in construct names («محكمة جنايات القاهرة», «شرطة دبي»)
 INSTITUTION_ROLES = ["GOV", "MIL", "COP", "SPY", "JUD", "LEG", "MED", "EDU", "HLH", "BUS", "HRI"]
+STATE_ROLES = INSTITUTION_ROLES[:6]  # a state's offices and forces
 # nouns that chain an institution to the place that names it: «محكمة جنايات القاهرة», «سلطات مطار القاهرة»
 CONSTRUCT_LINKS = [normalize_str(w) for w in (
     "جنايات", "جنح", "استئناف", "أمن", "مطار", "ميناء", "بلدية", "جامعة", "محافظة", "ولاية", "مدينة", "منطقة", "إقليم")]
@@ -734,8 +737,8 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
     demonym after it in the sentence (within a few words: «الحكومة الموازية في الشرق الليبي»;
     not a demonym in the accusative, lexicon._accusative_nisbas), else the article's most named country (CODEBOOK:
     generic agents, places as targets) — but settlers are Israel's (SETTLERS_COUNTRY). Gaza and the
-    West Bank count as Palestine's near an agent that is not a state's office or force
-    (PEOPLE_OF_TERRITORIES), and not for the article."""
+    West Bank count as Palestine's near an agent whose role is not a state's office or force
+    (PEOPLE_OF_TERRITORIES: «قوات الأمن», with no role, may be Palestinian), and not for the article."""
     # (not from a demonym of people acted on or counted: «اعتقلت الشرطة تونسيا» is not Tunisian police;
     # nor from «المملكة», which refers back to the kingdom the article names most: lexicon._kingdom_references)
     countries = frame.filter(pl.col("country").is_not_null() & pl.col("role").is_null() & ~pl.col("accusative_form")

@@ -14,15 +14,16 @@ from pathlib import Path
 
 import polars as pl
 
-from transforms.actors.lexicon import ALIAS_SCHEMA, build_aliases, read_table, read_word_list
+from transforms.actors.lexicon import ALIAS_SCHEMA, build_aliases, indefinite_demonyms, read_table, read_word_list
 from transforms.actors.matching import candidate_stems, find_aliases, resolve_overlaps
-from transforms.arabic import normalize, normalize_str
+from transforms.arabic import normalize
 from transforms.segmentation import at_token
 
 EVENTS_DIR = Path(__file__).resolve().parent.parent / "lexicon" / "events"
 # a damma (U+064F) within the first letters of a verb, after و/ف (diacritics count as letters here)
 PASSIVE_MARK = r"^[وف]?[^\s]{0,3}\x{064F}"
 # سـ + a present-tense prefix (ي ت ن أ): سيزور, وستعقد — the event is announced, not done
+REFUSE = "رفض"  # lemma of the refusals (triggers_conflict.tsv)
 FUTURE_FORM = ((r"^([وف]?س)([يتنا].{2,})$", False),)
 
 
@@ -134,22 +135,17 @@ def _direct_objects(objects: pl.DataFrame, standard: pl.DataFrame) -> pl.DataFra
         overlapped, on=["article_id", "first_token", "alias_id"], how="anti")
 
 
-@cache
-def indefinite_demonyms() -> list[str]:
-    """The demonyms of countries.tsv without the article, normalised: «تركي», «أميركية»."""
-    forms = read_table("countries.tsv").select(pl.col("nisba_ar").str.split("|")).explode("nisba_ar")["nisba_ar"]
-    return sorted({normalize_str(form) for form in forms.drop_nulls() if not form.startswith("ال")})
-
-
 def _nouns_after_lam(found: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """A past verb's spelling after ل is its verbal noun («لبحث», «لطرد», «لقمع»: to discuss, to
     expel, to crush): ل is never a past verb's proclitic, and undiacritised the two are one
     spelling, which the lexicon lists once, as the verb. A transitive verb's noun names its
     object after it, as «اعتقال» does: «عملياته لطرد المجموعات المتطرفة» — the groups are
     driven out, the doer stands before (roles._patient_role); but a demonym right after it is
-    the doer («التعرض لقصف أميركي»)."""
+    the doer («التعرض لقصف أميركي»), and so is the genitive of a refusal, which names what is
+    refused with ل or after its doer («لرفض الحوثيين جهود السلام»)."""
     after_lam = (pl.col("form_kind") == "verb_past") & pl.col("clitic").fill_null("").str.contains("ل")
-    patient = after_lam & (pl.col("target_marker") == "object") & ~pl.col("next_norm").is_in(indefinite_demonyms()).fill_null(False)
+    patient = (after_lam & (pl.col("target_marker") == "object") & (pl.col("lemma") != REFUSE)
+               & ~pl.col("next_norm").is_in(indefinite_demonyms()).fill_null(False))
     return at_token(found, tokens, pl.col("last_token") + 1, next_norm="norm").with_columns(
         form_kind=pl.when(after_lam).then(pl.lit("verbal_noun")).otherwise("form_kind"),
         source_role=pl.when(patient).then(pl.lit("none")).otherwise("source_role"),
