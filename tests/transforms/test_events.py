@@ -1744,3 +1744,10 @@ def test_a_plural_verb_carries_its_subject():
     demanded = _by_trigger("تظاهر مئات المحتجين الأردنيين أمام مقر الحكومة في عمان الخميس. وطالبوا الحكومة بالتراجع عن قانون الضريبة.")
     assert demanded["وطالبوا"]["target_code"] == "JORGOV" and demanded["وطالبوا"]["source_code"] != "JORGOV"
     assert ("وتتعاون", "060", "USA", "SYRREB") in _coded("وتتعاون الولايات المتحدة مع وحدات حماية الشعب الكردية في شمال سوريا.")
+
+
+def test_ministers_in_the_plural_are_one_office():
+    """«دعا وزراء الإعلام»: the plural of a portfolio minister with the article is one GOV office
+    (agents.tsv), not ministers and, apart, the media («الإعلام», MED) as the target of their call."""
+    called = _by_trigger("كما دعا وزراء الإعلام إلى تطوير الاستراتيجيات والخطط الإعلامية في الإمارات.")["دعا"]
+    assert (called["source_code"], called["target_code"]) == ("AREGOV", None)
