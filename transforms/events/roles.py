@@ -432,7 +432,8 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     demonym_chain = ((pl.col("kind").shift(1).over("event_row", order_by="first_token_right") == "nisba") & (
         pl.col("first_token_right") - pl.col("last_token_right").shift(1).over("event_row", order_by="first_token_right") == 1
     )).fill_null(False)
-    pairs = pairs.filter(~pl.col("across_clause") & ~pl.col("denier"))
+    # (lazy, so that the rules' filters run side by side)
+    pairs = pairs.lazy().filter(~pl.col("across_clause") & ~pl.col("denier"))
     candidates = pl.concat([
         # «برلين التي يقوم بزيارتها», «المدينة التي قصفها الجيش»: the antecedent of the pronoun
         pairs.filter("antecedent").with_columns(rank=pl.lit(-200, dtype=pl.Int32)),
@@ -516,7 +517,7 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
     candidates = candidates.filter(~generic | (root >= MATERIAL_CONFLICT)).with_columns(
         rank=pl.when(generic).then(pl.col("rank") + GENERIC_PLACE_RANK).otherwise(pl.col("rank")))
     # nor the source again under another name
-    return candidates.filter(_not_the_source())
+    return candidates.filter(_not_the_source()).collect()
 
 
 def coordinated_verbs(events: pl.DataFrame) -> pl.DataFrame:
