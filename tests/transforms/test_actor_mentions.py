@@ -242,3 +242,10 @@ def test_the_island_is_not_al_jazeera():
     # a correspondent's outlet is the channel, named in full or not
     reporter = _extract("وأفاد مراسل الجزيرة في غزة بأن طائرة إسرائيلية قصفت موقعا.").entity_mentions
     assert reporter.filter(pl.col("actor_id") == "al_jazeera")["surface"].to_list() == ["مراسل الجزيرة"]
+
+
+def test_a_rivers_bank_is_not_the_west_bank():
+    """«الضفة الشرقية لنهر الفرات» is a bank of the Euphrates; «الضفة الغربية» alone is the West Bank
+    (regions.tsv, WSB)."""
+    found = _extract("سيطرت القوات على مواقع في الضفة الشرقية لنهر الفرات. واقتحم الجيش قرى في الضفة الغربية.").entity_mentions
+    assert found.filter(pl.col("actor_id") == "WSB")["sentence_index"].to_list() == [1]
