@@ -66,7 +66,8 @@ LAM_NOT_OBJECT = [normalize_str(w) for w in ("لكن", "لكنه", "لكنها",
 # tokens from a patient noun's agent to its object: «حصار إسرائيل على القطاع» (not «لطرد المجموعات
 # المتطرفة المرتبطة بتنظيم القاعدة»: what is driven out is named with what it belongs to)
 MAX_OBJECT_AFTER_AGENT = 2
-# (or further, after a word that counts or picks out: «اعتقال الجيش الليبي أحد أبرز الإرهابيين»)
+# (or further, within MAX_GENITIVE_AFTER of the noun, after a word that counts or picks out: «اعتقال
+# الجيش الليبي أحد أبرز الإرهابيين»)
 PARTITIVES = [normalize_str(w) for w in ("أحد", "إحدى", "بعض", "أبرز", "كبار", "عشرات", "مئات", "آلاف")]
 MAX_PATIENT_AFTER = 2  # tokens from a patient noun to its genitive: «محاصرة فلول ميليشيات الحوثي»
 MAX_GENITIVE_AFTER = 6  # tokens from a verbal noun to its agent: «زيارة أخرى لرئيس المخابرات»
@@ -365,10 +366,10 @@ def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked:
     """«باستهداف قوات النظام الغوطة», «اعتقال الشرطة الناشطين», «استهداف النظام للمدنيين»: a
     noun whose genitive is usually its patient, followed by two participants (the second bare,
     with ل or with the noun's own preposition: «حصار إسرائيل على القطاع», and near the first:
-    MAX_OBJECT_AFTER_AGENT), takes the first — an
-    actor that can act (a state, its government, forces or police, an armed group, an
-    international body) — as its agent, and the second as its object (towns and regions never
-    act: _source_candidates has left them out). A state named as a place is the agent only with
+    MAX_OBJECT_AFTER_AGENT, PARTITIVES), takes the first — an actor that can act (a state, its
+    government, forces or police, an armed group, an international body) — as its agent, and
+    the second as its object (towns and regions never act: _source_candidates has left them
+    out). A state named as a place is the agent only with
     its object right after it («اعتقال البحرين لنبيل رجب»), not in «بعد حصار قطر قطعت السعودية
     …». Not a title before a name («اعتقال الصحفي أحمد …»), nor coordinated participants
     («اعتقال الناشط والصحفي»)."""

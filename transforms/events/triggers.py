@@ -22,8 +22,8 @@ from transforms.segmentation import at_token
 EVENTS_DIR = Path(__file__).resolve().parent.parent / "lexicon" / "events"
 # a damma (U+064F) within the first letters of a verb, after و/ف (diacritics count as letters here)
 PASSIVE_MARK = r"^[وف]?[^\s]{0,3}\x{064F}"
-# سـ + a present-tense prefix (ي ت ن أ): سيزور, وستعقد — the event is announced, not done
 REFUSE = "رفض"  # lemma of the refusals (triggers_conflict.tsv)
+# سـ + a present-tense prefix (ي ت ن أ): سيزور, وستعقد — the event is announced, not done
 FUTURE_FORM = ((r"^([وف]?س)([يتنا].{2,})$", False),)
 
 
