@@ -1471,6 +1471,16 @@ def test_a_ceasefire_is_no_shooting():
     assert ("إطلاق نار", "193") in {row[:2] for row in _coded("وقتل شاب فلسطيني في إطلاق نار قرب رام الله.")}
 
 
+def test_words_in_another_sense_are_no_event():
+    """recoded_by_context.tsv: a student («طالب جامعي»), an investigating judge («قاضي التحقيق»),
+    poll results published («أفرج عن نتائج») and a search («عمليات بحث») are no demand,
+    investigation, release or talks."""
+    for text in ("وأطلقت السلطات المصرية سبيل طالب جامعي بعد دفع غرامة.", "واعترف الطبيب أمام قاضي التحقيق في باريس بجريمته.",
+                 "وأفرج معهد غالوب عن نتائج الاستطلاع الأخير.", "وتواصل فرق الإنقاذ عمليات بحث في موقع تحطم الطائرة."):
+        assert not _coded(text), text
+    assert ("وبحث", "040", "EGYGOV", "JORGOV") in _coded("وبحث وزير الخارجية المصري مع نظيره الأردني الأزمة.")
+
+
 def test_seized_weapons_are_property_and_a_truck_bomb_a_bombing():
     """recoded_by_context.tsv: «استولى … على أسلحة» confiscates property (171), not territory
     (192); «هجوم بشاحنة ملغومة» is a bombing (183), as «مفخخة» is."""
