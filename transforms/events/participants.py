@@ -108,6 +108,8 @@ MAX_PLACE_OWNER_GAP = 2  # tokens from a common place noun to the actor or place
 BELONGING = [normalize_str(w) for w in (
     "تابع", "تابعة", "تابعين", "التابع", "التابعة", "التابعين", "موالية", "موالين", "الموالي", "الموالية", "الموالين")]
 # (not «من»: «رتل من القوات الموالية للحكومة» is partitive)
+# loyal to (normalised): a state after «الموالية ل» backs the agent before it, which is not its own
+LOYAL = [normalize_str(w) for w in ("موالية", "موالين", "موالون", "الموالي", "الموالية", "الموالين", "الموالون")]
 OWNED_PREPOSITIONS = [normalize_str(w) for w in ("على", "ضد", "إلى", "في", "مع", "بحق", "تجاه")]
 # settlers named without a demonym are Israel's, whatever the article's country or a place
 # named near them (agents.tsv)
@@ -757,7 +759,9 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
     nearest = (
         agents.select("agent_row", "article_id", "sentence_index", "last_token", "role")
         # (not the adjective of another agent: «اتهم المتحدث القوات الحكومية السورية» is no Syrian speaker)
-        .join(pl.concat([countries, territories], how="diagonal").filter(~pl.col("attribute")).select(
+        # (nor a state its backers are named after: «الميليشيات الموالية لإيران» are not Iranian)
+        .join(pl.concat([countries, territories], how="diagonal").filter(
+            ~pl.col("attribute") & ~(pl.col("previous_word").is_in(LOYAL) & pl.col("clitic").fill_null("").str.contains("ل")).fill_null(False)).select(
             "article_id", "sentence_index", pl.col("first_token").alias("c_first"), "country",
             c_joined=pl.col("clitic").fill_null("").str.starts_with("و"), territory=pl.col("territory").fill_null(False)),
               on=["article_id", "sentence_index"])
