@@ -249,3 +249,10 @@ def test_a_rivers_bank_is_not_the_west_bank():
     (regions.tsv, WSB)."""
     found = _extract("سيطرت القوات على مواقع في الضفة الشرقية لنهر الفرات. واقتحم الجيش قرى في الضفة الغربية.").entity_mentions
     assert found.filter(pl.col("actor_id") == "WSB")["sentence_index"].to_list() == [1]
+
+
+def test_where_a_weapon_was_made_names_no_actor():
+    """«صواريخ إيرانية الصنع»: the demonym before «الصنع» says where the missiles were made; it is no
+    Iranian actor (mentions._MADE)."""
+    found = _extract("وأطلق الانقلابيون الحوثيون صواريخ إيرانية الصنع على مدينة نجران السعودية.").entity_mentions
+    assert "إيرانية" not in found["surface"].to_list()

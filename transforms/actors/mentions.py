@@ -48,6 +48,8 @@ _SPELLED_PLACES = {"اب": "إب"}
 # لنهر الفرات», «الضفة المقابلة», «الضفة الغربية لنهر الفرات» (normalised)
 _BANK_REGION = "WSB"
 _BANK_NEXT = [normalize_str(w) for w in ("الشرقية", "المقابلة", "الأخرى", "اليمنى", "اليسرى", "لنهر", "نهر")]
+# a demonym before «الصنع» says where a weapon was made, not who used it: «صواريخ إيرانية الصنع»
+_MADE = normalize_str("الصنع")
 _STATES_AFTER_PLACE_WORDS = ["MLI"]
 _STATE_CONTEXT = [normalize_str(w) for w in ("في", "إلى", "من", "شمال", "جنوب", "شرق", "غرب", "وسط", "حكومة", "رئيس", "دولة")]
 
@@ -168,7 +170,7 @@ def _without_homographs(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataF
     """Drop dictionary matches that are another word: «القضاء على» (to eliminate) is no
     judiciary; «الجبل الأسود» alone is a mountain, not Montenegro (_HOMOGRAPH_COUNTRIES); «آب»
     is August, not Ibb (_SPELLED_PLACES); «الضفة الشرقية لنهر الفرات» is a river's bank, not the West
-    Bank (_BANK_NEXT)."""
+    Bank (_BANK_NEXT); «إيرانية الصنع» is where a weapon was made (_MADE)."""
     frame = (
         at_token(matches, tokens, "first_token", first_word="norm", first_surface="surface")
         .pipe(at_token, tokens, pl.col("first_token") - 1, previous_word="norm")
@@ -182,6 +184,7 @@ def _without_homographs(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataF
         & pl.col("next_word").is_in(_ELIMINATE_NEXT) & (pl.col("next_sentence") == pl.col("sentence_index"))
     ).fill_null(False)
     river_bank = ((pl.col("actor_id") == _BANK_REGION) & pl.col("next_word").str.replace("^[،,]", "").is_in(_BANK_NEXT)).fill_null(False)
+    made_in = ((pl.col("kind") == "nisba") & (pl.col("next_word") == _MADE)).fill_null(False)
     # (diacritics aside: «إبّ»)
     misspelt_place = (pl.col("kind") == "place") & (pl.col("last_token") == pl.col("first_token")) & (
         pl.col("first_surface").str.replace_all(r"\p{M}", "").str.replace("^[وفبلك]", "")
@@ -204,7 +207,7 @@ def _without_homographs(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataF
     return (
         frame.with_columns(beside_state=beside_state)
         .join(confirmed, on=["article_id", "actor_id"], how="left")
-        .filter(~eliminate & ~river_bank & ~misspelt_place.fill_null(False)
+        .filter(~eliminate & ~river_bank & ~made_in & ~misspelt_place.fill_null(False)
                 & ~(pl.col("homograph") & ~pl.col("beside_state") & pl.col("confirmed").is_null()))
         .select(matches.columns)
     )
