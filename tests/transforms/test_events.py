@@ -1769,3 +1769,10 @@ def test_a_state_that_backs_an_agent_does_not_give_it_its_country():
     coded = _coded("وقالت الحكومة اليمنية إن الميليشيات الموالية لإيران في اليمن شنت حملة خطف في مدينة الحديدة.")
     sources = {source for trigger, _, source, _ in coded if trigger.startswith("شنت") or trigger.startswith("حملة") or trigger == "خطف"}
     assert sources and not any(source.startswith("IRN") for source in sources), coded
+
+
+def test_an_act_demanded_is_not_done():
+    """«مطالبين بإعدام المتورطين»: the act after a participle or noun of demand is demanded, not done
+    (modality.tsv: intent, reported as `future`)."""
+    executed = _by_trigger("وخرج مئات المتظاهرين في طهران مطالبين بإعدام المتورطين.")["بإعدام"]
+    assert executed["modality"] == "future"
