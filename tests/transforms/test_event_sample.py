@@ -133,10 +133,6 @@ KNOWN_LOST = {
     # the farmers the visitors, «اتهامات … للسعودية بمنع الحجاج القطريين» the pilgrims the accusers
     ("SK-middleEast-2449-20180618", "زيارة"): "the farmers after «لكسب ود» taken as the visitors",
     ("CN-middleEast-1237-20180817", "اتهامات"): "the pilgrims after «بمنع» taken as the accusers",
-    # ministers in the plural are one office since (agents.tsv): «دعوة رسمية للجانب المصري، لعقد
-    # اجتماع ثلاثي لوزراء الخارجية … في السودان وإثيوبيا ومصر» takes them, of the first state named
-    # after them, as the invitation's target, where the judged row had the Egyptian side
-    ("SK-middleEast-279-20180313", "دعوة"): "the three states' ministers taken as the invited, SDNGOV",
 }
 
 
