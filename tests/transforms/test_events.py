@@ -961,6 +961,25 @@ def test_a_month_after_a_preposition_of_time():
         "عملية عسكرية"]["event_date"] == date(2018, 1, 1)
 
 
+def test_a_months_year_in_other_spellings():
+    """The year of a month after a second month name, «العام», a comma or written onto it."""
+    sentences = ["وأدين في يونيو حزيران 2001 بالسجن", "منذ نوفمبر العام 2013 وهو معتقل", "وفي أبريل، 2016 اعتقل",
+                 "قمع مؤيدي مرسي في آذار/مارس2015 بعنف"]
+    frame = pl.DataFrame({"article_id": ["a"] * 4, "sentence_index": [0, 1, 2, 3], "sentence_text": sentences})
+    published = pl.DataFrame({"article_id": ["a"], "published_at": [datetime(2018, 5, 16, 9)]})
+    found = {row["sentence_index"]: row["event_date"] for row in find_dates(frame, published).iter_rows(named=True)}
+    assert found == {0: date(2001, 6, 1), 1: date(2013, 11, 1), 2: date(2016, 4, 1), 3: date(2015, 3, 1)}
+
+
+def test_an_act_announced_for_a_month_without_a_year_is_ahead():
+    """«سيزور الخرطوم في أكتوبر» in a report of May is next October (coding._planned_dates_ahead);
+    a past visit «في يناير» is last January."""
+    day = datetime(2018, 5, 3)
+    assert _by_trigger("وقال المسؤول إن الرئيس السوداني سيزور القاهرة في أكتوبر.", day)["سيزور"]["event_date"] == date(2018, 10, 1)
+    assert _by_trigger("وقال المسؤول إن الرئيس السوداني سيزور القاهرة في فبراير.", day)["سيزور"]["event_date"] == date(2019, 2, 1)
+    assert _by_trigger("وزار الرئيس المصري الجزائر في فبراير.", day)["وزار"]["event_date"] == date(2018, 2, 1)
+
+
 def test_a_date_at_the_head_of_the_sentence_reaches_its_coordinated_verbs():
     rows = _events("- عام 2003، أحبطت السلطات البحرينية مخططا لتنفيذ تفجيرات في المنامة، والقبض على عناصر خلية إرهابية.")
     arrest = rows.filter(pl.col("cameo_code") == "173")

@@ -32,7 +32,7 @@ from transforms.events.clauses import (
     with_clause_context,
     with_proclitics,
 )
-from transforms.events.dates import find_dates
+from transforms.events.dates import find_dates, yearless_month
 from transforms.events.event_score import with_event_score
 from transforms.events.layout import headline_sentences
 from transforms.events.modality import STANDING, find_denials, with_modality
@@ -175,7 +175,7 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
     events = _with_dates(events, sentence_frame, tokens, articles, triggers)
     # a standing situation («المناطق التي يسيطر عليها الحوثيون», «إيران تدعم الحوثيين») is no event
     # (CODEBOOK); its roles have served as context above
-    events = with_modality(events, tokens, triggers, denials).filter(pl.col("modality") != STANDING)
+    events = _planned_dates_ahead(with_modality(events, tokens, triggers, denials)).filter(pl.col("modality") != STANDING)
     events = with_event_score(events, tokens, keep_features)
     return _finish(events, tokens, articles, keep_features)
 
@@ -554,6 +554,21 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
             event_date=pl.coalesce("event_date", "report_date"),
         )
     )
+
+
+def _planned_dates_ahead(events: pl.DataFrame) -> pl.DataFrame:
+    """An act announced for a month the text names without a year («سيزور الخرطوم في أكتوبر», in a
+    report of May; «سيجرون محادثات … في فبراير», in one of October) falls on the next such date:
+    dates.py resolves a month or day with no year to the latest not after the report, which is
+    right for what happened. Only for a verb in the future or present tense («سيزور», «يزور»): a
+    noun of purpose after a past act («هاجمت تركيا … في مارس لطرد …») took place then; nor the
+    report's own month, nor a month said to be past («الماضي»), nor a weekday."""
+    announced = pl.col("clitic").fill_null("").str.contains("س") | (pl.col("form_kind") == "verb_present")
+    ahead = ((pl.col("modality") == "future") & announced & pl.col("date_precision").is_in(["month", "day"])
+             & (pl.col("event_date") < pl.col("report_date").dt.month_start())
+             & pl.col("date_expression").str.contains(yearless_month())
+             & ~pl.col("date_expression").str.contains(r"[0-9]{4}|الماضي|المنصرم|الفايت|السابق")).fill_null(False)
+    return events.with_columns(event_date=pl.when(ahead).then(pl.col("event_date").dt.offset_by("1y")).otherwise("event_date"))
 
 
 def _finish(events: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame, keep_features: bool) -> pl.DataFrame:

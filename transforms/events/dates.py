@@ -4,8 +4,9 @@ Handled (on the normalised sentence, Eastern Arabic digits folded to Western):
 - day and month: «1 مارس», «الأول من آذار/ مارس الجاري», «الرابع من نيسان/ أبريل الماضي»,
   «15 أيار 2019» — Levantine, Western and Maghrebi month names from CLDR (Babel), alone or
   paired («آذار/ مارس», «مارس (آذار)»), ordinal day words up to «الحادي والثلاثين»;
-- month alone with a year or الجاري / الماضي (الفائت, المنصرم) / المقبل, or after a position:
-  «شباط الماضي», «أبريل 2019», «ديسمبر من عام 2012», «نوفمبر من العام الماضي», «أوائل يناير» (month);
+- month alone with a year or الجاري / الماضي (الفائت, المنصرم) / المقبل, or after a position or a
+  preposition of time: «شباط الماضي», «أبريل 2019», «ديسمبر من عام 2012», «نوفمبر من العام الماضي»,
+  «أوائل يناير», «في يناير» (month);
 - أمس, أول أمس, اليوم, غدا, «الليلة الماضية» (day); with a weekday, «اليوم السبت», the weekday
   nearest the day they say (day); weekdays «الأحد», «يوم الخميس الماضي», checked against the
   publication day: the publication day itself or the nearest such day before it (a week back
@@ -37,7 +38,9 @@ EXTRA_MONTHS = {"ابريل": 4, "يونيه": 6, "يوليه": 7, "اغشت": 8
                 "تشرين ثاني": 11, "كانون اول": 12}
 ORDINAL_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
 POSITIONS = "منتصف|مطلع|اوايل|اواخر|نهايه|بدايه"  # of a period: «مطلع الأسبوع», «أوائل يناير» (normalised)
-MONTH_PREPOSITIONS = "في|خلال|منذ|حتي"  # before a month alone: «في يناير», «منذ مارس» (normalised)
+# before a month, which then needs no year: «في يناير», «منذ مارس» (normalised; «منذ» marks the
+# expression `since`, as in «منذ 2015»)
+MONTH_PREPOSITIONS = "في|خلال|منذ|حتي"
 PAST = "الماضي|المنصرم|الفايت"  # «الشهر الماضي», «الأسبوع المنصرم», «الشهر الفائت» (normalised: ئ → ي)
 RELATIVE_DAY = r"(?:امس\s+الاول|اول\s+امس|اول\s+من\s+امس|ليله\s+امس|الليله\s+الماضيه|امس|اليوم|غدا|البارحه)"
 WEEKDAYS = {"الاثنين": 1, "الثلاثاء": 2, "الاربعاء": 3, "الخميس": 4, "الجمعه": 5, "السبت": 6, "الاحد": 7}
@@ -89,6 +92,13 @@ def ordinal_days() -> dict[str, int]:
     return days
 
 
+def yearless_month() -> str:
+    """A regex for a date expression (normalised) that names a month and no year, nor a word that
+    places it before the report: «في أكتوبر», «15 مارس» — resolved to the latest such date not
+    after the report, which an act announced for it is not (coding._planned_dates_ahead)."""
+    return rf"^(?:.*\s)?[وفبل]?(?:{_alternation(months())})(?:\s.*)?$"
+
+
 def _alternation(words) -> str:
     return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
@@ -96,7 +106,8 @@ def _alternation(words) -> str:
 @cache
 def patterns() -> dict[str, str]:
     month = f"(?:{_alternation(months())})"
-    pair = rf"{month}(?:\s*[/(]\s*{month}(?:\s*\))?)?"
+    # («آذار/ مارس», «مارس (آذار)», «فبراير شباط»)
+    pair = rf"{month}(?:\s*[/(]\s*{month}(?:\s*\))?|\s+{month})?"
     ordinal = f"(?:{_alternation(ordinal_days())})"
     modifier = f"(?:الجاري|الحالي|{PAST}|المقبل|القادم)"
     year = r"(?:[12][0-9]{3})"
@@ -104,7 +115,7 @@ def patterns() -> dict[str, str]:
     same = r"(?:من\s+)?(?:نفس\s+(?:العام|السنه)|(?:العام|السنه)\s+(?:نفسه|نفسها|ذاته|ذاتها))"
     # «من العام الماضي»: of the year before the report's
     last_year = rf"(?:من\s+)?(?:العام|السنه)\s+(?:{PAST}|الماضيه)"
-    month_tail = rf"(?:{last_year}|(?:من\s+)?(?:(?:عام|سنه)\s+)?(?:{year}|{modifier})|{same})"
+    month_tail = rf"(?:{last_year}|(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?:{year}|{modifier})|{same})"
     return {
         # «اليوم الثالث للاحتجاجات», «في اليوم التالي»: a day counted, not today (dropped)
         "counted_day": rf"اليوم\s+(?:{ordinal}|التالي|نفسه|ذاته|الاخير)",
@@ -115,7 +126,8 @@ def patterns() -> dict[str, str]:
         # a month needs a year or a modifier after it, or a position or a preposition of time before
         # it: «أوائل يناير», «أطلقت تركيا في يناير عملية عسكرية» (the latest such month, as the day of
         # «9 يناير» is; alone, «مارس» is also the verb «practised»)
-        "month": rf"(?:(?:شهر\s+)?{pair}\s+{month_tail}|(?:{POSITIONS}|{MONTH_PREPOSITIONS})\s+(?:شهر\s+)?{pair}(?:\s+{month_tail})?)",
+        # (the year may follow a comma or be written onto the month: «أبريل، 2016», «آذار/مارس2015»)
+        "month": rf"(?:(?:شهر\s+)?{pair}[\s،,]*{month_tail}|(?:{POSITIONS}|{MONTH_PREPOSITIONS})\s+(?:شهر\s+)?{pair}(?:[\s،,]*{month_tail})?)",
         "numeric": r"[0-9]{1,2}[/-][0-9]{1,2}[/-][12][0-9]{3}",
         # «اليوم السبت», «أمس الجمعة», «غدا الأحد»: the weekday names the day, the relative word
         # only its week (the report's date can be a day off the writer's: see _resolve)

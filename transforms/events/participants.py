@@ -109,7 +109,7 @@ BELONGING = [normalize_str(w) for w in (
     "تابع", "تابعة", "تابعين", "التابع", "التابعة", "التابعين", "موالية", "موالين", "الموالي", "الموالية", "الموالين")]
 # (not «من»: «رتل من القوات الموالية للحكومة» is partitive)
 # loyal to (normalised): a state after «الموالية ل» backs the agent before it, which is not its own
-LOYAL = [normalize_str(w) for w in ("موالية", "موالين", "موالون", "الموالي", "الموالية", "الموالين", "الموالون")]
+LOYAL = [*(w for w in BELONGING if "موال" in w), *(normalize_str(w) for w in ("موالون", "الموالون"))]
 OWNED_PREPOSITIONS = [normalize_str(w) for w in ("على", "ضد", "إلى", "في", "مع", "بحق", "تجاه")]
 # settlers named without a demonym are Israel's, whatever the article's country or a place
 # named near them (agents.tsv)
@@ -118,8 +118,8 @@ SETTLERS, SETTLERS_COUNTRY = "SET", "ISR"
 # own), but the people, groups and offices named near them are Palestinian: «10 أشخاص في قطاع غزة»
 PEOPLE_OF_TERRITORIES = {"GZS": "PSE", "WSB": "PSE"}
 # roles of institutions, which a place in construct names («محكمة جنايات القاهرة», «شرطة دبي»)
-INSTITUTION_ROLES = ["GOV", "MIL", "COP", "SPY", "JUD", "LEG", "MED", "EDU", "HLH", "BUS", "HRI"]
-STATE_ROLES = INSTITUTION_ROLES[:6]  # a state's offices and forces
+STATE_ROLES = ["GOV", "MIL", "COP", "SPY", "JUD", "LEG"]  # a state's offices and forces
+INSTITUTION_ROLES = [*STATE_ROLES, "MED", "EDU", "HLH", "BUS", "HRI"]
 # nouns that chain an institution to the place that names it: «محكمة جنايات القاهرة», «سلطات مطار القاهرة»
 CONSTRUCT_LINKS = [normalize_str(w) for w in (
     "جنايات", "جنح", "استئناف", "أمن", "مطار", "ميناء", "بلدية", "جامعة", "محافظة", "ولاية", "مدينة", "منطقة", "إقليم")]
@@ -759,7 +759,8 @@ def _fill_agent_countries(frame: pl.DataFrame) -> pl.DataFrame:
     nearest = (
         agents.select("agent_row", "article_id", "sentence_index", "last_token", "role")
         # (not the adjective of another agent: «اتهم المتحدث القوات الحكومية السورية» is no Syrian speaker)
-        # (nor a state its backers are named after: «الميليشيات الموالية لإيران» are not Iranian)
+        # (nor a state its backers are named after: «الميليشيات الموالية لإيران» are not Iranian; it
+        # still counts for the article, whose most named country it may be)
         .join(pl.concat([countries, territories], how="diagonal").filter(
             ~pl.col("attribute") & ~(pl.col("previous_word").is_in(LOYAL) & pl.col("clitic").fill_null("").str.contains("ل")).fill_null(False)).select(
             "article_id", "sentence_index", pl.col("first_token").alias("c_first"), "country",

@@ -22,7 +22,6 @@ from transforms.segmentation import at_token
 EVENTS_DIR = Path(__file__).resolve().parent.parent / "lexicon" / "events"
 # a damma (U+064F) within the first letters of a verb, after و/ف (diacritics count as letters here)
 PASSIVE_MARK = r"^[وف]?[^\s]{0,3}\x{064F}"
-REFUSE = "رفض"  # lemma of the refusals (triggers_conflict.tsv)
 # سـ + a present-tense prefix (ي ت ن أ): سيزور, وستعقد — the event is announced, not done
 FUTURE_FORM = ((r"^([وف]?س)([يتنا].{2,})$", False),)
 
@@ -80,7 +79,8 @@ def trigger_lexicon() -> tuple[pl.DataFrame, pl.DataFrame]:
 def verb_agreement(word: pl.Expr, lemma: pl.Expr) -> pl.Expr:
     """Whom a verb form (its first `word`, normalised) agrees with — "masculine", "feminine"
     (singular) or "plural" — to tell whether a relative pronoun right before it is its subject
-    (clauses._clause_openings): «الجيش، الذي اعتقل», «الشرطة التي تحقق», «الذين طالبوا». Null
+    (clauses._clause_openings): «الجيش، الذي اعتقل», «الشرطة التي تحقق», «الذين طالبوا»; a plural
+    carries its subject, so the noun after it is its object (roles._source_candidates). Null
     for duals, weak verbs whose form differs from the lemma (استولت), and anything else."""
     past, present = pl.col("form_kind") == "verb_past", pl.col("form_kind") == "verb_present"
     singular_present = present & ~word.str.ends_with("ان")
@@ -141,11 +141,9 @@ def _nouns_after_lam(found: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     spelling, which the lexicon lists once, as the verb. A transitive verb's noun names its
     object after it, as «اعتقال» does: «عملياته لطرد المجموعات المتطرفة» — the groups are
     driven out, the doer stands before (roles._patient_role); but a demonym right after it is
-    the doer («التعرض لقصف أميركي»), and so is the genitive of a refusal, which names what is
-    refused with ل or after its doer («لرفض الحوثيين جهود السلام»)."""
+    the doer («التعرض لقصف أميركي»)."""
     after_lam = (pl.col("form_kind") == "verb_past") & pl.col("clitic").fill_null("").str.contains("ل")
-    patient = (after_lam & (pl.col("target_marker") == "object") & (pl.col("lemma") != REFUSE)
-               & ~pl.col("next_norm").is_in(indefinite_demonyms()).fill_null(False))
+    patient = after_lam & (pl.col("target_marker") == "object") & ~pl.col("next_norm").is_in(indefinite_demonyms()).fill_null(False)
     return at_token(found, tokens, pl.col("last_token") + 1, next_norm="norm").with_columns(
         form_kind=pl.when(after_lam).then(pl.lit("verbal_noun")).otherwise("form_kind"),
         source_role=pl.when(patient).then(pl.lit("none")).otherwise("source_role"),
