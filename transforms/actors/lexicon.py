@@ -230,9 +230,10 @@ def _state_institutions(countries: pl.DataFrame, agents: pl.DataFrame) -> pl.Dat
 
 @cache
 def indefinite_demonyms() -> list[str]:
-    """The demonyms of countries.tsv without the article, normalised: «تركي», «أميركية»."""
-    forms = read_table("countries.tsv").select(pl.col("nisba_ar").str.split("|")).explode("nisba_ar")["nisba_ar"]
-    return sorted({normalize_str(form) for form in forms.drop_nulls() if not form.startswith("ال")})
+    """The demonym aliases of the lexicon without the article, normalised: «تركي», «أميركية»,
+    «إسرائيليا»."""
+    nisbas = load().aliases.filter((pl.col("kind") == "nisba") & ~pl.col("first_definite") & (pl.col("n_tokens") == 1))
+    return sorted(set(nisbas["first_bare"]))
 
 
 def _accusative_nisbas(nisbas: pl.DataFrame, state_names: pl.DataFrame) -> pl.DataFrame:
