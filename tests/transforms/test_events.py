@@ -1788,3 +1788,12 @@ def test_an_act_demanded_is_not_done():
     (modality.tsv: intent, reported as `future`)."""
     executed = _by_trigger("وخرج مئات المتظاهرين في طهران مطالبين بإعدام المتورطين.")["بإعدام"]
     assert executed["modality"] == "future"
+
+
+def test_takfiris_are_armed_groups():
+    """«ثلاثة قيادات تكفيرية», «19 تكفيريا»: the Egyptian army's takfiris are REB, as militants
+    are (agents.tsv), the target of its arrests; the singular adjective («الفكر التكفيري») is no actor."""
+    assert ("اعتقال", "173", "EGYMIL", "EGYREB") in _coded(
+        "أعلن المتحدث العسكري باسم القوات المسلحة المصرية، الأحد، عن اعتقال ثلاثة قيادات تكفيرية في شمال سيناء.")
+    assert ("استهدفت", "190", "EGYMIL", "EGYREB") in _coded(
+        "وذكر البيان أن القوات الجوية المصرية استهدفت ثمانية أهداف للعناصر التكفيرية في سيناء.")
