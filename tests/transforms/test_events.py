@@ -874,6 +874,12 @@ def test_a_place_named_by_a_common_noun_is_the_target_of_force_only():
     # what strikes hit: facilities and targets («منشآت», «أهداف»), of the country named after them
     strike = _by_trigger("دافع ترامب عن التغريدة بعد غارة جوية أجرتها الولايات المتحدة على منشآت كيماوية في سوريا.")["غارة"]
     assert (strike["source_code"], strike["target_code"]) == ("USA", "SYR")
+    # districts and mountains of the fronts, with a name the gazetteer lacks after them, and
+    # «معظم أنحاء» between the preposition and the place
+    district = _by_trigger("وسيطر الجيش الوطني على معظم أنحاء مديرية باقم في صعدة.")["وسيطر"]
+    assert (district["source_code"], district["target_code"]) == ("YEMMIL", "YEM")
+    mountain = _by_trigger("وأشار المراسل إلى أن القوات الشرعية اليمنية سيطرت بالكامل على جبل العر الشاهق.")["سيطرت"]
+    assert (mountain["source_code"], mountain["target_code"]) == ("YEMMIL", "YEM")
 
 
 def test_a_present_tense_verb_with_a_weekday_ahead_is_planned():
