@@ -684,6 +684,12 @@ def test_the_victims_counted_after_a_death_are_the_target_of_a_violent_act_witho
     # not a target the act has of its own
     raid = _by_trigger("وأسفرت غارة إسرائيلية على مواقع لحركة حماس في غزة عن مقتل 3 فلسطينيين.")["غارة"]
     assert raid["target_code"] == "PSEREB"
+    # the killed named before the act that hit them are its victims, never its doer
+    strike = _by_trigger("وأكدت مصادر عسكرية يمنية مقتل قيادي حوثي مع مرافقيه، في غارة جوية.")["غارة"]
+    assert (strike["source_code"], strike["target_code"]) == (None, "YEMREB")
+    # (but those who took part in it were no victims of it)
+    attack = _by_trigger("انتهى الهجوم العكسي بمصرع معظم عناصر ميليشيات الحوثي المشاركين بالهجوم.")["بالهجوم"]
+    assert attack["source_code"] == "YEMREB"
 
 
 def test_an_aimed_proposed_cancelled_or_postponed_act_is_not_done():

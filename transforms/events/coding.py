@@ -24,6 +24,7 @@ import polars as pl
 from transforms.actors.lexicon import read_table
 from transforms.arabic import normalize, normalize_str
 from transforms.events.clauses import (
+    CASUALTY_CAUSES,
     CASUALTY_ROOT,
     TIME_OR_PLAN,
     outside_names,
@@ -63,6 +64,8 @@ TELLING = "telling"  # (the blocker_root of a verb of telling in _with_dates)
 MORROW = normalize_str("غداة")  # «غداة X»: on the morrow of X
 MAX_MORROW_DISTANCE = 40  # characters from «غداة» to the trigger it dates (not the next clause's)
 VERBAL_ATTACK_LEMMA, CRITICISM = "هاجم", "111"
+# participles of taking part in an act (normalised): «المشاركين بالهجوم», «المتورطين في الهجوم»
+PARTAKERS = r"^و?(ال)?(مشارك|متورط|منفذ|مسؤول)|^و?شارك"
 
 EVENT_SCHEMA = {
     "article_id": pl.String,
@@ -93,7 +96,8 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
     if found is None:
         return pl.DataFrame(schema=EVENT_SCHEMA)
     triggers, parts, pairs, denials = found
-    chosen_sources = choose_sources(pairs, triggers)
+    chosen_sources = choose_sources(pairs.join(_victims_before_their_cause(triggers, parts, tokens),
+                                               on=["event_row", "group"], how="anti"), triggers)
     target = choose_targets(pairs, chosen_sources).select(
         "event_row", target_group="group", target_rank="rule_rank", target_preposition="preposition"
     )
@@ -178,6 +182,32 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
     events = _planned_dates_ahead(with_modality(events, tokens, triggers, denials)).filter(pl.col("modality") != STANDING)
     events = with_event_score(events, tokens, keep_features)
     return _finish(events, tokens, articles, keep_features)
+
+
+def _victims_before_their_cause(triggers: pl.DataFrame, parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """(event_row, group): the killed or wounded a noun of death names before the one-sided
+    violent act that hit them — «مقتل قيادي حوثي … في غارة جوية», «إصابة 20 شخصا بقصف» (the act
+    after «في», «جراء», «إثر» … or with ب) — who are its victims, never its source. (Not for a
+    clash, whose dead fought in it, nor for an act with no such word before it: «مقتل المهاجم
+    الذي فجر نفسه».)"""
+    root = pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32)
+    # (who took part in it or carried it out were no victims of it: «بمصرع … الحوثي المشاركين
+    # بالهجوم», «مقتل … المتورطين في الهجوم»)
+    partaker = lambda word: pl.col(word).str.contains(PARTAKERS).fill_null(False)  # noqa: E731
+    caused = (
+        at_token(triggers.filter((root >= CASUALTY_ROOT) & ~pl.col("symmetric")), tokens,
+                 pl.col("first_token") - 1, previous_word="norm")
+        .pipe(at_token, tokens, pl.col("first_token") - 2, second_word="norm")
+        .pipe(at_token, tokens, "first_token", first_word="norm")
+        .filter((pl.col("first_word").str.starts_with("ب") | pl.col("previous_word").is_in(CASUALTY_CAUSES))
+                & ~partaker("previous_word") & ~partaker("second_word"))
+        .select("event_row", "article_id", "sentence_index", trigger_first="first_token")
+    )
+    return (
+        caused.join(victims(parts, tokens), on=["article_id", "sentence_index"])
+        .filter(pl.col("last_token") < pl.col("trigger_first"))
+        .select("event_row", "group").unique()
+    )
 
 
 def role_pairs(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.DataFrame, stems: pl.DataFrame,

@@ -475,8 +475,8 @@ def victims(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     of death or wounding, a count (COUNT_WORDS, no punctuation) and then the victims — the first
     participant that starts after the noun and reaches the first word past the count, within
     MAX_VICTIM_GAP tokens: «مقتل 6 فلسطينيين», «بمقتل 7 عناصر من تنظيم القاعدة» (the group, not the
-    bare «عناصر»), «مقتل نحو 50 من عناصر تنظيم القاعدة» (the whole phrase). Not after the verb «قتل»,
-    whose subject may follow it: «قتل الجيش الإسرائيلي 3 فلسطينيين» (but see CASUALTY_FORMS on «جرح»)."""
+    bare «عناصر»), «مقتل نحو 50 من عناصر تنظيم القاعدة» (the whole phrase), «مقتل قيادي حوثي» (the
+    demonym after the first word). Not after the verb «قتل», whose subject may follow it: «قتل الجيش الإسرائيلي 3 فلسطينيين» (but see CASUALTY_FORMS on «جرح»)."""
     keys = ["article_id", "sentence_index"]
     casualties = tokens.filter(pl.col("norm").is_in(CASUALTY_FORMS)).select(*keys, casualty="token_index")
     counted = (
@@ -497,7 +497,8 @@ def victims(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     return (
         parts.select(*keys, "first_token", "last_token", "group").unique()
         .join(casualties.join(counted, on=["article_id", "casualty"]), on=keys)
-        .filter((pl.col("first_token") > pl.col("casualty")) & (pl.col("first_token") <= pl.col("victim_word"))
+        # (or the word after it, which qualifies it: «مقتل قيادي حوثي», «مقتل جندي إسرائيلي»)
+        .filter((pl.col("first_token") > pl.col("casualty")) & (pl.col("first_token") <= pl.col("victim_word") + 1)
                 & (pl.col("last_token") >= pl.col("victim_word")))
         .sort("article_id", "casualty", "first_token", "last_token", "group")
         .unique(["article_id", "casualty"], keep="first", maintain_order=True)
