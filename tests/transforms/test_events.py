@@ -1294,6 +1294,12 @@ def test_a_present_tense_of_control_support_or_accusation_without_a_date_is_no_e
     assert "الحصار" not in _by_trigger("وقالت الأمم المتحدة إن الحصار الإسرائيلي على قطاع غزة أضر بالاقتصاد.")
     assert "التهديد" not in _by_trigger("وقال ماكرون إن فرنسا ستبقى في سوريا مع استمرار التهديد الإرهابي.")
     assert "الحصار" in _by_trigger("وفرضت القوات السورية الحصار على مدينة دوما يوم الاثنين.")
+    # so is a present verb of statement whose subject is the relative pronoun before it: a trait
+    # of the noun described, not an act; but a visit goes on as the news is told
+    assert "يرفض" not in _by_trigger("وتوالت الشكاوى من ممارسات حزب الله الذي يرفض أي معارضة في مناطقه.")
+    assert "ينتقدون" not in _by_trigger("وأثارت العملية حفيظة النواب العراقيين الذين ينتقدون تقصير الحكومة العراقية.")
+    assert _by_trigger("وقالت السعودية إنها ترفض التدخل الإيراني.")["ترفض"]["modality"] == "asserted"
+    assert _by_trigger("وقال ولي العهد السعودي، الذي يزور الولايات المتحدة، إن العقوبات ستعود.")["يزور"]["modality"] == "asserted"
 
 
 def test_a_region_is_invaded_it_does_not_invade():

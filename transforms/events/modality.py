@@ -27,6 +27,7 @@ from transforms.events.clauses import (
     OBJECT_VERBS,
     light_verb_lemmas,
     purpose_lam,
+    quad_class,
     with_proclitics,
 )
 from transforms.events.dates import WEEKDAYS
@@ -64,6 +65,7 @@ STANDING_NOUNS = [normalize_str(w) for w in ("الحصار", "التهديد", "
 # the modality of a standing situation: no event, dropped once its roles have served as context
 # (coding.find_events)
 STANDING = "standing"
+HOST = "043"  # CAMEO: host a visit
 # negating nouns («وقف القصف», «عدم التدخل») negate only their own genitive, the word right
 # after them: in «يقضي بوقف الدعم للحملة العسكرية» the support stops, the campaign does not.
 # (Not the nouns of cancelling and postponing, which reach three words like the verbs: «إلغاء
@@ -245,10 +247,19 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     # (the tense of a noun anchored on a light verb is the verb's: «ويعقد مجلس الأمن اجتماعا طارئا السبت»)
     present_ahead = (((pl.col("form_kind") == "verb_present") | anchored_present.fill_null(False))
                      & ~pl.col("subjunctive").fill_null(False) & _bare_weekday() & (pl.col("event_date") < pl.col("report_date")))
+    # So is an undated present verb of statement (support, rejection, criticism, demand: quad
+    # classes 1 and 3) whose subject is the relative pronoun before it: «حزب الله الذي يرفض أي
+    # معارضة», «النواب العراقيين الذين ينتقدون تقصير الحكومة» — a trait of the noun described,
+    # not an act (the 8 judged mentions of this form were all no event); but a visit or talks («ولي
+    # العهد السعودي، الذي يزور الولايات المتحدة») go on as the news is told (hosting, 043, is standing)
+    ongoing_visit = pl.col("cameo_code").str.starts_with("04") & (pl.col("cameo_code") != HOST)
+    described_trait = ((pl.col("form_kind") == "verb_present") & pl.col("relative_subject") & ~ongoing_visit
+                       & quad_class(pl.col("cameo_code")).is_in([1, 3]) & (pl.col("date_precision") == "unknown"))
     found = found.with_columns(present_ahead=present_ahead, standing=(
         (pl.col("form_kind") == "verb_present") & normalize(pl.col("lemma")).is_in(standing_lemmas())
         & ((pl.col("date_precision") == "unknown") | (pl.col("cameo_code") == CONTROL))
         & ~(opens_sentence & (normalize(pl.col("lemma")) == SUPPORT))) | standing_noun.fill_null(False)
+        | described_trait.fill_null(False)
         | (anchored_present & pl.col("light_verbs").is_not_null() & pl.col("anchor_lemma").is_in(standing_lemmas())
            & (pl.col("date_precision") == "unknown")).fill_null(False))
     return _planned_weekday_ahead(found.drop("anchor_word", "anchor_lemma", "anchor_present", "purpose_verb", "first_word", "sentence_before").with_columns(
