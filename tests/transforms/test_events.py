@@ -1491,6 +1491,11 @@ def test_the_day_of_a_telling_is_not_the_day_of_the_act_of_force_it_tells_of():
     assert _by_trigger("أعلنت إسرائيل، الخميس، مقتل 7 مسلحين في ضربة جوية على الجولان.", day)["ضربة جوية"]["date_precision"] == "unknown"
     assert _by_trigger("وشنت إسرائيل، الخميس، ضربة جوية على الجولان.", day)["ضربة جوية"]["event_date"] == date(2018, 8, 2)
     assert _by_trigger("وأعلنت السعودية، الخميس، قطع العلاقات مع كندا.", day)["قطع العلاقات"]["event_date"] == date(2018, 8, 2)
+    # so does a weekday before an arrest it tells of, but not before a curfew, decided as announced
+    told = _by_trigger("أعلن المتحدث العسكري المصري، الخميس، عن اعتقال ثلاثة قيادات تكفيرية في سيناء.", day)["اعتقال"]
+    assert told["date_precision"] == "unknown"
+    assert _by_trigger("واعتقلت الشرطة المصرية، الخميس، ثلاثة مسلحين في سيناء.", day)["واعتقلت"]["event_date"] == date(2018, 8, 2)
+    assert _by_trigger("وأعلنت السلطات السورية، الخميس، حظرا للتجول في مدينة دوما.", day)["حظرا للتجول"]["event_date"] == date(2018, 8, 2)
 
 def test_a_storm_or_a_flood_is_no_one_s_act():
     """A storm, a flood or a fire that sweeps over, surrounds or washes away (recoded_by_context.tsv)

@@ -33,7 +33,7 @@ from transforms.events.clauses import (
     with_clause_context,
     with_proclitics,
 )
-from transforms.events.dates import find_dates, yearless_month
+from transforms.events.dates import WEEKDAYS, find_dates, yearless_month
 from transforms.events.event_score import with_event_score
 from transforms.events.layout import headline_sentences
 from transforms.events.modality import STANDING, find_denials, with_modality
@@ -57,7 +57,12 @@ DISSENT = "140"  # political dissent, not specified: demonstrations, strikes, si
 MAX_BETWEEN_GAP = 6  # tokens from «بين X و Y» to the symmetric trigger it belongs to
 # verbs that tell of an act: a day between one of them and an act of force it tells of (roots from
 # clauses.CASUALTY_ROOT on) dates the telling, «أعلنت إسرائيل، الخميس، مقتل 7 مسلحين في ضربة جوية» (the
-# strike was overnight, undated); a statement or decision announced is the announcement itself
+# strike was overnight, undated), and so does a weekday before an arrest or a raid it tells of, «أعلن
+# المتحدث العسكري، الأحد، عن اعتقال ثلاثة قيادات» (judged undated in the samples); a statement or
+# decision announced (a sanction, a curfew) is the announcement itself
+COERCION_ROOT = "17"
+COERCIVE_DECISIONS = r"^(172|1723)"  # administrative sanctions, curfews: decided as announced
+TOLD_DAY = "^[وف]?(" + "|".join([normalize_str(w) for w in ("يوم", "صباح", "مساء", "ليل", "ليلة")] + list(WEEKDAYS)) + ")"
 TELLING_VERBS = REPORT_VERB_FORMS + [c + normalize_str(w) for w in ("أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن", "كشف", "كشفت")
                                      for c in ("", "و", "ف")]
 TELLING = "telling"  # (the blocker_root of a verb of telling in _with_dates)
@@ -542,9 +547,13 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
     ]).pipe(with_position, "token_index", "blocker")
     clause_word = pl.col("blocker_root").is_in(["", ATTRIBUTION])
     telling = pl.col("blocker_root") == TELLING
+    # (of the acts of coercion, the physical ones — arrests, raids, seizures, not a decision such
+    # as a curfew or a revoked nationality — and only a day told: «أعلن، الأحد، عن اعتقال»)
+    told_coercion = ((pl.col("root") == COERCION_ROOT) & ~pl.col("cameo_code").str.contains(COERCIVE_DECISIONS)
+                     & pl.col("expression").str.contains(TOLD_DAY))
     between = (pl.col("blocker") > pl.min_horizontal("rel", "position")) & (pl.col("blocker") < pl.max_horizontal("rel", "position"))
     blocked = (
-        near.select("event_row", "date_row", *keys, "rel", "position", "head", "closes_sentence", root=root)
+        near.select("event_row", "date_row", *keys, "rel", "position", "head", "closes_sentence", "expression", "cameo_code", root=root)
         .join(blockers.select(*keys, "blocker", "blocker_root"), on=keys)
         # a trigger of the same root is another word for the same event («حق النقض "الفيتو"»)
         .filter(
@@ -553,7 +562,7 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
             & ((pl.col("blocker_root") != ATTRIBUTION) | pl.col("closes_sentence"))
             # (a verb of telling stands before the day, and the act it tells of after it)
             & pl.when(telling).then((pl.col("blocker") < pl.col("position")) & (pl.col("position") < pl.col("rel"))
-                                    & (pl.col("root").cast(pl.Int32) >= CASUALTY_ROOT)).otherwise(between)
+                                    & ((pl.col("root").cast(pl.Int32) >= CASUALTY_ROOT) | told_coercion)).otherwise(between)
         )
         .select("event_row", "date_row")
     )
