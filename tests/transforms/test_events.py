@@ -732,6 +732,12 @@ def test_a_patient_noun_with_its_agent_and_an_object_with_lam():
     # the police named by a bare agent word, with no actor after it (the country from the text)
     arrest = _by_trigger("وخرج الدراويش في طهران إلى الشارع احتجاجا على توقيف الشرطة لأحد أتباع الفرقة.")["توقيف"]
     assert arrest["source_code"] == "IRNCOP"
+    # or a bare thing acted on after it, past the agent's demonym: «سيارة إسعاف», «مواقع»
+    struck = _by_trigger("وأصيب 3 مسعفين من جراء استهداف ميليشيات الحوثي الإيرانية سيارة إسعاف في تعز.")["استهداف"]
+    assert struck["source_code"] == "YEMREB"
+    # (not the genitive of a construct head: «مبنى حكومة محافظة البصرة»)
+    stormed = _by_trigger("وحاول مئات المتظاهرين العراقيين اقتحام مبنى حكومة محافظة البصرة.")["اقتحام"]
+    assert stormed["source_code"] != "IRQGOV"
 
 
 def test_the_genitive_of_a_siege_is_the_besieged_unless_it_is_undergone():

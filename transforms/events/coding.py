@@ -60,6 +60,8 @@ MAX_BETWEEN_GAP = 6  # tokens from «بين X و Y» to the symmetric trigger it
 # strike was overnight, undated), and so does a weekday before an arrest or a raid it tells of, «أعلن
 # المتحدث العسكري، الأحد، عن اعتقال ثلاثة قيادات» (judged undated in the samples); a statement or
 # decision announced (a sanction, a curfew) is the announcement itself
+DEFINITE_DEMONYM = "^ال.{2,}(ي|يه|يين|يون)$"  # «الإيرانية», «السوري» (normalised)
+DEFINITE = "^[وفبل]?(ال|لل)"  # a definite word, with its proclitic
 COERCION_ROOT = "17"
 COERCIVE_DECISIONS = r"^(172|1723)"  # administrative sanctions, curfews: decided as announced
 TOLD_DAY = "^[وف]?(" + "|".join([normalize_str(w) for w in ("يوم", "صباح", "مساء", "ليل", "ليلة")] + list(WEEKDAYS)) + ")"
@@ -242,7 +244,17 @@ def role_pairs(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.
         # «اتهام الحكومة باستخدام …»): null after punctuation
         .pipe(at_token, tokens, pl.col("last_token") + 1, next_word="norm", next_gap="gap_before")
         .with_columns(next_word=pl.when(pl.col("next_gap") == "").then(pl.col("next_word")))
-        .drop("next_gap")
+        # the word after that when the next is a definite demonym the span left out («ميليشيات
+        # الحوثي الإيرانية سيارة إسعاف»): what may be a patient noun's bare object (roles.BARE_OBJECTS)
+        # — not after an indefinite common noun, the head of a construct whose genitive follows:
+        # «اقتحام مبنى حكومة محافظة البصرة»
+        .pipe(at_token, tokens, pl.col("last_token") + 2, after_next="norm", after_next_gap="gap_before")
+        .pipe(at_token, tokens, "last_token", last_word="norm")
+        .with_columns(object_word=pl.when((pl.col("kind") != "name") & ~pl.col("last_word").str.contains(DEFINITE))
+                      .then(None)
+                      .when(pl.col("next_word").str.contains(DEFINITE_DEMONYM) & (pl.col("after_next_gap") == ""))
+                      .then(pl.col("after_next")).otherwise(pl.col("next_word")))
+        .drop("next_gap", "after_next", "after_next_gap", "last_word")
     )
     # (the act a response answers has no subject before it: «قصفت طائرات إسرائيلية … ردا على إطلاق
     # صواريخ على إسرائيل» — the other side fired, clauses._responses)

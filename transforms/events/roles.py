@@ -36,7 +36,7 @@ import polars as pl
 from transforms.arabic import normalize_str
 from transforms.events.clauses import CASUALTY_ROOT, MAX_NEXT_VERB_GAP, is_verb, quad_class, reads_as_object
 from transforms.events.modality import CONTROL
-from transforms.events.participants import AGENT, DIRECTIONS, FROM_HOLDER
+from transforms.events.participants import AGENT, DIRECTIONS, FROM_HOLDER, GENERIC_PLACES
 
 MAX_SOURCE_BEFORE = 12  # tokens between a subject and its verb (SVO)
 MAX_TARGET_AFTER = 15
@@ -69,6 +69,12 @@ MAX_OBJECT_AFTER_AGENT = 2
 # (or further, within MAX_GENITIVE_AFTER of the noun, after a word that counts or picks out: «اعتقال
 # الجيش الليبي أحد أبرز الإرهابيين»)
 PARTITIVES = [normalize_str(w) for w in ("أحد", "إحدى", "بعض", "أبرز", "كبار", "عشرات", "مئات", "آلاف")]
+# things acted on, indefinite, right after a patient noun's agent: its object though no actor
+# («استهداف ميليشيات الحوثي الإيرانية سيارة إسعاف», «قصف قوات النظام مواقع في درعا»): the
+# common place nouns and the vehicles and gatherings that attacks hit (normalised)
+BARE_OBJECTS = [w for w in GENERIC_PLACES if not w.startswith("ال")] + [normalize_str(w) for w in (
+    "سيارة", "سيارات", "حافلة", "سفينة", "سفن", "ناقلة", "ناقلات", "قافلة", "مركبة", "مركبات", "آليات", "دورية",
+    "موكب", "تجمعات", "تجمع", "مسيرة", "مسيرات", "مظاهرة", "نقطة", "نقاط", "منطقة", "مواقع")]
 MAX_PATIENT_AFTER = 2  # tokens from a patient noun to its genitive: «محاصرة فلول ميليشيات الحوثي»
 MAX_GENITIVE_AFTER = 6  # tokens from a verbal noun to its agent: «زيارة أخرى لرئيس المخابرات»
 # lemmas whose undiacritised past verb is spelt as its verbal noun (فعل / فَعْل): «رفض», «قصف»
@@ -391,6 +397,8 @@ def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked:
     )
     # («توقيف الشرطة لأحد أتباع الفرقة»: an object with ل that names no known actor)
     lam_object = pl.col("next_word").str.contains(LAM_OBJECT) & ~pl.col("next_word").is_in(LAM_NOT_OBJECT)
+    # (or a bare thing acted on: «استهداف ميليشيات الحوثي الإيرانية سيارة إسعاف»)
+    lam_object = lam_object | pl.col("object_word").is_in(BARE_OBJECTS)
     # (a state's object right after it: «إعدام السعودية رجل الدين», «حصار إسرائيل على القطاع»)
     object_next = (pl.col("next_first") == pl.col("last_token_right") + 1) | (
         (pl.col("next_first") == pl.col("last_token_right") + 2) & pl.col("next_own"))
