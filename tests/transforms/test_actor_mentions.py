@@ -72,6 +72,9 @@ def test_state_institutions_are_composed_from_agent_and_demonym():
     refs = _extract("وقال قائد القوات البرية الملكية السعودية إن رئيس دولة جنوب السودان زار القاهرة.").actor_references
     composed = dict(refs.filter(pl.col("reference_kind") == "composed").select("surface", "cameo_code").iter_rows())
     assert composed == {"القوات البرية الملكية السعودية": "SAUMIL", "رئيس دولة جنوب السودان": "SSDGOV"}
+    # a demonym in the masculine plural names people, not the body's country: the ministry's object
+    refs = _extract("وحثت وزارة الخارجية المصريين في الخارج على المشاركة بالانتخابات.").actor_references
+    assert not refs.filter(pl.col("reference_kind") == "composed").height
 
 
 def test_a_short_name_needs_the_full_name_in_the_same_article():

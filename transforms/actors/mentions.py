@@ -32,6 +32,8 @@ from transforms.segmentation import at_token
 _NAME_LINKS = ["بن", "ابن", "ابو", "ال", "عبد"]
 _DEFINITE = "^([وفبلك]?ال|[وف]?لل)"
 _POSSESSIVE = "(هما|هم|ها|ه)$"
+# a demonym in the sound masculine plural, which names people: «المصريين», «الفلسطينيون» (normalised)
+PLURAL_DEMONYM = "يين$|يون$"
 _TEH_MARBUTA_END = "ة[\u064B-\u0652]*$"
 # «القضاء على» is «to eliminate», not the judiciary: the agent word followed by على (normalised)
 _ELIMINATE_AGENTS = ["القضاء"]
@@ -126,7 +128,7 @@ def find_mentions(tokens: pl.DataFrame, stems: pl.DataFrame, articles: pl.DataFr
     matches = _by_other_namings(_short_names_after_full_names(matches, lexicon.short_contexts, tokens))
     matches = _without_homographs(resolve_overlaps(matches), tokens)
     matches = _with_adjacency(matches, tokens)
-    matches = _compose(_genitive_agents(matches, tokens))
+    matches = _compose(at_token(_genitive_agents(matches, tokens), tokens, "last_token", last_norm="norm")).drop("last_norm")
     matches = _absorb_titles(_with_adjacency(matches.drop("gap", "adjacent"), tokens))
     unknown = _unknown_names(matches, tokens, stems)
     unknown = pl.concat([unknown, _unknown_short_forms(matches, unknown, tokens, stems)], how="diagonal_relaxed")
@@ -337,11 +339,15 @@ def _genitive_agents(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFram
 def _compose(matches: pl.DataFrame) -> pl.DataFrame:
     nxt = _next_in_article
     frame = matches.with_columns(
-        [nxt(c).alias(f"next_{c}") for c in ("kind", "entity_type", "actor_id", "country_code", "last_token", "adjacent", "clitic")]
+        [nxt(c).alias(f"next_{c}") for c in ("kind", "entity_type", "actor_id", "country_code", "last_token", "adjacent", "clitic", "last_norm")]
     )
     # (a name joined by و/ف is coordinated with the agent, not its owner: «قوات الجيش والمليشيا الحوثية»)
+    # (nor a demonym in the masculine plural after a body or an office, which names people, the
+    # verb's object: «حثت وزارة الخارجية المصريين في الخارج»; people agree: «المسلحين المصريين»)
+    people_demonym = pl.col("next_last_norm").fill_null("").str.contains(PLURAL_DEMONYM) & (pl.col("next_kind") == "nisba")
     adjacent_agent = ((pl.col("kind") == "agent") & pl.col("next_adjacent").fill_null(False)
-                      & ~pl.col("next_clitic").fill_null("").str.contains("^[وف]"))
+                      & ~pl.col("next_clitic").fill_null("").str.contains("^[وف]")
+                      & ~(people_demonym & (pl.col("agent_kind") != "people")))
     is_agent = adjacent_agent & pl.col("role_code").is_not_null()
     state_next = (pl.col("next_kind") == "nisba") | (
         pl.col("next_kind").is_in(["name", "capital"]) & (pl.col("next_entity_type") == "LOC")
