@@ -397,6 +397,9 @@ def test_a_trigger_inside_the_name_of_a_body_is_no_event():
         "ووصل فريق منظمة حظر الأسلحة الكيميائية إلى دمشق، فيما قالت دول الحصار إنها لن تتراجع عن مطالبها."
     ))
     assert not any("حظر" in t or "الحصار" in t for t in triggers), triggers
+    # nor one in a hashtag, a label («وسم "#إطلاق_نار_في_حي_الخزامي"»)
+    labelled = _by_trigger('وقالت شرطة الرياض بعدما تصدر وسم "#إطلاق_نار_في_حي_الخزامي" موقع تويتر إنها اعتقلت رجلا.')
+    assert "اعتقلت" in labelled and not any("نار" in t for t in labelled), labelled
 
 
 def test_a_denial_after_the_event_marks_it_denied():

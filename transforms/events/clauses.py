@@ -226,7 +226,10 @@ def _suffixed_agents(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFra
 def outside_names(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """Drop a trigger that is the genitive of a body's or a list's noun in construct (no ال):
     a name or a description, not an event — «منظمة حظر الأسلحة الكيميائية», «دول الحصار»,
-    «فريق بحث», «مركز استهداف تمويل الإرهاب», «لجنة التحقيق»."""
+    «فريق بحث», «مركز استهداف تمويل الإرهاب», «لجنة التحقيق»; and one written in a hashtag,
+    a label: «وسم "#إطلاق_نار_في_حي_الخزامي"», «#السعوديه_تطرد_السفير_الكندي»."""
+    hashtag = tokens.filter(pl.col("gap_before").str.contains("[#_]")).select("article_id", first_token="token_index")
+    triggers = triggers.join(hashtag, on=["article_id", "first_token"], how="anti")
     heads = tokens.filter(pl.col("norm").is_in(with_proclitics(NAME_HEADS, ("و", "ف", "ب", "ل"))))
     # (a genitive is a noun: a verb after the head starts a clause of its own, «ثلاث مناطق وسيطرت على معظمها»)
     # (nor a noun of purpose: «بعثة لتقصي الحقائق» is a mission to find them, no name)
