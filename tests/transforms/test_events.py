@@ -57,6 +57,13 @@ def test_negated_denied_and_announced_events_are_marked():
     assert modality.get("يستقبل") == "negated"
     assert "denied" in set(events["modality"])
     assert modality.get("وسيزور") == "future"
+    # a foiled bombing or attempt was not carried out; an attack of armed forces fought off was
+    foiled = _by_trigger("وأعلنت السلطات الفرنسية أنها أحبطت تفجيرا كان يستهدف تجمعا في باريس.")
+    assert foiled["تفجيرا"]["modality"] == "negated"
+    attempt = _by_trigger("وأعلن التحالف، السبت، عن إحباط محاولة هجوم بحري لميليشيات الحوثي في البحر الأحمر.")
+    assert attempt["هجوم"]["modality"] == "negated"
+    repelled = _by_trigger("وأحبطت القوات الشرعية اليمنية هجوما للحوثيين على مواقعها في تعز.")
+    assert repelled["هجوما"]["modality"] == "asserted"
 
 
 def test_dates_resolve_against_the_publication_date():

@@ -86,6 +86,12 @@ CONCESSION = [normalize_str(w) for w in ("رغم", "برغم", "بالرغم")]
 # الملك، أفرجت السلطات», done by order), preparing two words («الاستعداد لبدء تحرير»; not «على أهبة
 # الاستعداد في أعقاب الهجوم»)
 ORDERS = [normalize_str(w) for w in ("أوامر", "توجيهات", "تعليمات")]
+# foiling (modality.tsv): a terrorist attack, a bombing, an assassination foiled was not carried
+# out; an attack of armed forces (19) foiled was fought off after it began, unless only attempted:
+# «أحبطت القوات هجوما للحوثيين» happened, «إحباط محاولة هجوم بحري» did not
+FOILS = [normalize_str(w) for w in ("إحباط", "احباط", "لإحباط", "بإحباط", "أحبط", "أحبطت", "أحبطوا", "يحبط", "تحبط", "لتحبط")]
+ATTEMPT = normalize_str("محاولة")
+FORCE_ROOT = 19
 PREPARING = [normalize_str(w) for w in ("الاستعداد", "للاستعداد")]
 NEAR_ONLY = {**dict.fromkeys(NOMINAL_NEGATORS + ORDERS, 1), normalize_str("وسط"): 1, normalize_str("سط"): 1,
              **dict.fromkeys(CONCESSION + PREPARING, 2)}
@@ -178,6 +184,8 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .filter((pl.col("bare") != "قد") | pl.col("next_word").str.contains("^[يتن]"))
         .filter((pl.col("distance") <= pl.col("bare").replace_strict(NEAR_ONLY, default=None, return_dtype=pl.Int64)).fill_null(True))
         .filter(~pl.col("bare").is_in(AMID) | (pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32) < CASUALTY_ROOT))
+        .filter(~pl.col("bare").is_in(FOILS) | (pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32) != FORCE_ROOT)
+                | (pl.col("next_word") == ATTEMPT))
         .join(_SET_PHRASES, on=["bare", "next_word"], how="anti")
         .pipe(at_token, tokens, pl.col("token_index") - 1, previous_word="norm")
         .filter(~(pl.col("bare").is_in(HOPE_NOUNS) & pl.col("previous_word").str.ends_with(DISAPPOINTMENT).fill_null(False)))
