@@ -700,6 +700,9 @@ def test_the_victims_counted_after_a_death_are_the_target_of_a_violent_act_witho
     # (but those who took part in it were no victims of it)
     attack = _by_trigger("انتهى الهجوم العكسي بمصرع معظم عناصر ميليشيات الحوثي المشاركين بالهجوم.")["بالهجوم"]
     assert attack["source_code"] == "YEMREB"
+    # (nor after «بعد», «خلال», which tell when: the Iranians killed had fired)
+    fired = _by_trigger("وقال المرصد إن الغارات أسفرت عن مقتل مقاتلين إيرانيين بعد قصف صاروخي صوب هضبة الجولان.")["قصف صاروخي"]
+    assert fired["source_code"] == "IRNREB"
 
 
 def test_an_aimed_proposed_cancelled_or_postponed_act_is_not_done():
@@ -902,6 +905,9 @@ def test_a_place_named_by_a_common_noun_is_the_target_of_force_only():
     assert (district["source_code"], district["target_code"]) == ("YEMMIL", "YEM")
     mountain = _by_trigger("وأشار المراسل إلى أن القوات الشرعية اليمنية سيطرت بالكامل على جبل العر الشاهق.")["سيطرت"]
     assert (mountain["source_code"], mountain["target_code"]) == ("YEMMIL", "YEM")
+    # (a mountain range the gazetteer knows is its own country's: Qandil is Iraq's)
+    qandil = _by_trigger("ويأتي تصريح الوزير وسط تحذيرات من العملية العسكرية التركية في جبال قنديل.")["العملية العسكرية"]
+    assert qandil["target_code"] == "IRQ"
 
 
 def test_a_present_tense_verb_with_a_weekday_ahead_is_planned():
@@ -1316,6 +1322,9 @@ def test_a_present_tense_of_control_support_or_accusation_without_a_date_is_no_e
     assert "ينتقدون" not in _by_trigger("وأثارت العملية حفيظة النواب العراقيين الذين ينتقدون تقصير الحكومة العراقية.")
     assert _by_trigger("وقالت السعودية إنها ترفض التدخل الإيراني.")["ترفض"]["modality"] == "asserted"
     assert _by_trigger("وقال ولي العهد السعودي، الذي يزور الولايات المتحدة، إن العقوبات ستعود.")["يزور"]["modality"] == "asserted"
+    # (nor what protests or a text just issued demand: their act of the day)
+    demand = _by_trigger("وأدى ذلك إلى ارتفاع وتيرة الاحتجاجات الشعبية التي تطالب باستقالة الحكومة الأردنية.")
+    assert demand["تطالب باستقالة"]["modality"] == "asserted"
 
 
 def test_a_region_is_invaded_it_does_not_invade():
@@ -1512,6 +1521,9 @@ def test_the_day_of_a_telling_is_not_the_day_of_the_act_of_force_it_tells_of():
     assert told["date_precision"] == "unknown"
     assert _by_trigger("واعتقلت الشرطة المصرية، الخميس، ثلاثة مسلحين في سيناء.", day)["واعتقلت"]["event_date"] == date(2018, 8, 2)
     assert _by_trigger("وأعلنت السلطات السورية، الخميس، حظرا للتجول في مدينة دوما.", day)["حظرا للتجول"]["event_date"] == date(2018, 8, 2)
+    # (nor a date before it, another clause's)
+    arrest = _by_trigger("وخاض المرشح الانتخابات عام 2012، وأفادت مصادر أمنية مصرية، الأربعاء، باعتقال المرشح في القاهرة.", day)
+    assert arrest["باعتقال"]["date_precision"] == "unknown"
 
 def test_a_storm_or_a_flood_is_no_one_s_act():
     """A storm, a flood or a fire that sweeps over, surrounds or washes away (recoded_by_context.tsv)

@@ -24,7 +24,6 @@ import polars as pl
 from transforms.actors.lexicon import read_table
 from transforms.arabic import normalize, normalize_str
 from transforms.events.clauses import (
-    CASUALTY_CAUSES,
     CASUALTY_ROOT,
     TIME_OR_PLAN,
     outside_names,
@@ -71,6 +70,9 @@ TELLING = "telling"  # (the blocker_root of a verb of telling in _with_dates)
 MORROW = normalize_str("غداة")  # «غداة X»: on the morrow of X
 MAX_MORROW_DISTANCE = 40  # characters from «غداة» to the trigger it dates (not the next clause's)
 VERBAL_ATTACK_LEMMA, CRITICISM = "هاجم", "111"
+# what introduces the act that hit the killed named before it (normalised; clauses.CASUALTY_CAUSES
+# without the words of time)
+VICTIM_CAUSES = [normalize_str(w) for w in ("في", "جراء", "إثر", "اثر", "بسبب", "نتيجة")]
 # participles of taking part in an act (normalised): «المشاركين بالهجوم», «المتورطين في الهجوم»
 PARTAKERS = r"^و?(ال)?(مشارك|متورط|منفذ|مسؤول)|^و?شارك"
 
@@ -196,7 +198,8 @@ def _victims_before_their_cause(triggers: pl.DataFrame, parts: pl.DataFrame, tok
     violent act that hit them — «مقتل قيادي حوثي … في غارة جوية», «إصابة 20 شخصا بقصف» (the act
     after «في», «جراء», «إثر» … or with ب) — who are its victims, never its source. (Not for a
     clash, whose dead fought in it, nor for an act with no such word before it: «مقتل المهاجم
-    الذي فجر نفسه».)"""
+    الذي فجر نفسه»; nor after «بعد», «خلال», which tell when, not what hit them: «مقتل مقاتلين
+    إيرانيين بعد قصف صاروخي صوب الجولان», «بمقتل … مسلحي داعش، خلال هجوم فاشل لعناصر التنظيم».)"""
     root = pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32)
     # (who took part in it or carried it out were no victims of it: «بمصرع … الحوثي المشاركين
     # بالهجوم», «مقتل … المتورطين في الهجوم»)
@@ -206,7 +209,7 @@ def _victims_before_their_cause(triggers: pl.DataFrame, parts: pl.DataFrame, tok
                  pl.col("first_token") - 1, previous_word="norm")
         .pipe(at_token, tokens, pl.col("first_token") - 2, second_word="norm")
         .pipe(at_token, tokens, "first_token", first_word="norm")
-        .filter((pl.col("first_word").str.starts_with("ب") | pl.col("previous_word").is_in(CASUALTY_CAUSES))
+        .filter((pl.col("first_word").str.starts_with("ب") | pl.col("previous_word").is_in(VICTIM_CAUSES))
                 & ~partaker("previous_word") & ~partaker("second_word"))
         .select("event_row", "article_id", "sentence_index", trigger_first="first_token")
     )
@@ -576,10 +579,16 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
             & pl.when(telling).then((pl.col("blocker") < pl.col("position")) & (pl.col("position") < pl.col("rel"))
                                     & ((pl.col("root").cast(pl.Int32) >= CASUALTY_ROOT) | told_coercion)).otherwise(between)
         )
-        .select("event_row", "date_row")
+        .select("event_row", "date_row", told=telling)
     )
+    # an act whose day was the telling's takes no other date before it, which is another clause's:
+    # «أفادت مصادر أمنية … الأربعاء باعتقال …» after «… عام 2012»; a date after it may be its own
+    # («… الذي حوكم وأعدم في 1965»)
+    told = blocked.filter("told").select("event_row").unique().with_columns(told=pl.lit(True))
     nearest = (
         near.join(blocked, on=["event_row", "date_row"], how="anti")
+        .join(told, on="event_row", how="left")
+        .filter(~pl.col("told").fill_null(False) | (pl.col("position") > pl.col("rel")))
         # (of two as near, the one after the trigger, where Arabic puts the time of a verb: «يصوت
         # الناخبون الأحد في انتخابات دعا إليها أردوغان قبل عام» — and never the order a join left)
         .sort("event_row", "distance", pl.col("position") < pl.col("rel"), "date_row")

@@ -66,6 +66,12 @@ STANDING_NOUNS = [normalize_str(w) for w in ("الحصار", "التهديد", "
 # (coding.find_events)
 STANDING = "standing"
 HOST = "043"  # CAMEO: host a visit
+# protests, protesters and texts issued, whose demand or call in the present is their act of the
+# day, not a trait (normalised, without a proclitic; modality.described_trait)
+ACTS_OF_THE_DAY = [normalize_str(w) for w in (
+    "الاحتجاجات", "احتجاجات", "المظاهرات", "مظاهرات", "التظاهرات", "تظاهرات", "المسيرات", "مسيرات", "المحتجين",
+    "محتجين", "المتظاهرين", "متظاهرين", "الهتافات", "هتافات", "المذكرة", "مذكرة", "التغريدات", "تغريدات",
+    "التغريدة", "تغريدة", "البيان", "بيان", "الرسالة", "رسالة", "العريضة", "عريضة")]
 # negating nouns («وقف القصف», «عدم التدخل») negate only their own genitive, the word right
 # after them: in «يقضي بوقف الدعم للحملة العسكرية» the support stops, the campaign does not.
 # (Not the nouns of cancelling and postponing, which reach three words like the verbs: «إلغاء
@@ -260,8 +266,15 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     # معارضة», «النواب العراقيين الذين ينتقدون تقصير الحكومة» — a trait of the noun described,
     # not an act (the 8 judged mentions of this form were all no event); but a visit or talks («ولي
     # العهد السعودي، الذي يزور الولايات المتحدة») go on as the news is told (hosting, 043, is standing)
+    # — nor what protests, protesters or a text just issued demand or call for («الاحتجاجات الشعبية
+    # التي تطالب باستقالة الحكومة», «المذكرة النيابية التي تطالب بردها»): their act of the day
     ongoing_visit = pl.col("cameo_code").str.starts_with("04") & (pl.col("cameo_code") != HOST)
+    # (the noun before the relative pronoun, or before its adjective: «الاحتجاجات الشعبية التي»)
+    found = at_token(found, tokens, pl.col("first_token") - 2, antecedent_word="norm").pipe(
+        at_token, tokens, pl.col("first_token") - 3, antecedent_head="norm")
+    of_the_day = lambda word: pl.col(word).str.replace("^[وفبل]", "").is_in(ACTS_OF_THE_DAY).fill_null(False)  # noqa: E731
     described_trait = ((pl.col("form_kind") == "verb_present") & pl.col("relative_subject") & ~ongoing_visit
+                       & ~of_the_day("antecedent_word") & ~of_the_day("antecedent_head")
                        & quad_class(pl.col("cameo_code")).is_in([1, 3]) & (pl.col("date_precision") == "unknown"))
     found = found.with_columns(present_ahead=present_ahead, standing=(
         (pl.col("form_kind") == "verb_present") & normalize(pl.col("lemma")).is_in(standing_lemmas())
@@ -270,7 +283,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         | described_trait.fill_null(False)
         | (anchored_present & pl.col("light_verbs").is_not_null() & pl.col("anchor_lemma").is_in(standing_lemmas())
            & (pl.col("date_precision") == "unknown")).fill_null(False))
-    return _planned_weekday_ahead(found.drop("anchor_word", "anchor_lemma", "anchor_present", "purpose_verb", "first_word", "sentence_before").with_columns(
+    return _planned_weekday_ahead(found.drop("anchor_word", "anchor_lemma", "anchor_present", "purpose_verb", "first_word", "sentence_before", "antecedent_word", "antecedent_head").with_columns(
         modality=pl.when(has("denied") | pl.col("denied_after")).then(pl.lit("denied"))
         .when(has("negated")).then(pl.lit("negated"))
         # a date after the report's is the future, whatever else the sentence suggests

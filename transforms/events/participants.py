@@ -41,8 +41,8 @@ PLACE_WORDS = [normalize_str(w) for w in (
     # «باتجاه أراضي المملكة» (not «الأراضي»: «من الأراضي اليمنية» says where from, and the demonym
     # after it may be a subject)
     "أراضي",
-    # «على معظم أنحاء مديرية باقم», «في أرجاء المحافظة»
-    "مديرية", "قضاء", "ناحية", "أنحاء", "أرجاء",
+    # «على معظم أنحاء مديرية باقم» (not «ناحية», mostly «side», nor «قضاء», «spending»)
+    "مديرية", "أنحاء", "أرجاء",
 )]
 # what a place word may be «of» before its owner: «على مواقع تمركز الحوثيين», «في مناطق سيطرة
 # النظام» — the preposition reaches across both words
@@ -84,9 +84,9 @@ GENERIC_PLACES = [normalize_str(w) for w in (
     "المواقع", "مواقع", "موقعا", "القاعدة", "قاعدة", "المعسكر", "معسكر", "المقر", "مقر", "مقرات", "المباني", "مبنى",
     # what strikes hit: «غارة … على منشآت كيماوية في سوريا», «استهدف أهدافا سورية»
     "المنشآت", "منشآت", "المنشأة", "منشأة", "الأهداف", "أهداف", "أهدافا",
-    # districts and heights of the Yemeni and Iraqi fronts: «سيطر الجيش على معظم أنحاء مديرية باقم»,
-    # «سيطرت على جبل النبي شعيب» (a name the gazetteer lacks follows)
-    "المديرية", "مديرية", "المديريات", "مديريات", "قضاء", "ناحية", "الجبل", "جبل", "جبال", "المرتفعات", "مرتفعات",
+    # districts and heights of the Yemeni fronts: «سيطر الجيش على معظم أنحاء مديرية باقم», «سيطرت
+    # على جبل النبي شعيب» (a name the gazetteer lacks follows)
+    "المديرية", "مديرية", "المديريات", "مديريات", "الجبل", "جبل", "جبال", "المرتفعات", "مرتفعات",
 )]
 # the accused, prisoners and detainees (agents.tsv, normalised without ال): what is done to them is
 # the news («أحكاما بالسجن بحق 11 متهما», «الإفراج عن المعتقلين»), so they are never a source. As
