@@ -574,6 +574,19 @@ def test_headlines_and_related_story_links_between_paragraphs_are_not_coded():
     )["trigger"])
     assert not {"اعتقال", "يدعو", "ويهدد"} & linked
     assert {"وأدانت", "قصف"} <= linked
+    # a line beside a title that ends without a full stop is one more title, long (two run
+    # together) or ending on a quotation; «ايضاً..» cues a link; a numbered item is body
+    block = set(_events(
+        "وأدانت تركيا القصف.\n"
+        "هل تنقذ الامم المتحدة اليمن من مخاطر المجاعة؟\n"
+        "دور السعودية والإمارات الولايات المتحدة تطالب بتحرك ضد إيران إثر تقرير أممي يتهمها بتهريب أسلحة إلى اليمنفي حرب اليمن وتطورات عدن\n"
+        "السعودية \"تعهدت بدعم كل مطالب الفلسطينيين بما فيها القدس الشرقية\"\n"
+        "الأمم المتحدة: الصراع في اليمن خلف عشرة آلاف قتيل\n"
+        "ايضاً.. اعتقال تركي لمحاولته بيع خنجر القذافي المسروق لرجل أعمال سعودي.. كم تعتقد عرض ثمنا له؟\n"
+        "وقال المبعوث إن الأمم المتحدة ستواصل جهودها في اليمن.\n"
+    )["trigger"])
+    assert not {"تطالب", "تعهدت بدعم", "اعتقال"} & block, block
+    assert "وأدانت" in block
 
 
 TEASERS = [

@@ -26,12 +26,16 @@ from transforms.arabic import normalize
 
 MIN_HEADLINE_TOKENS, MAX_HEADLINE_TOKENS = 5, 15
 # a line that opens with the cue of a related story is a link, however it ends: «اقرأ: (مواجهة
-# جديدة بين قطر والسعودية …)», «قد يهمك/ …», «إقرأ أيضا في بي بي سي: …», «شاهد.. …», «للمزيد: …»
+# جديدة بين قطر والسعودية …)», «قد يهمك/ …», «إقرأ أيضا في بي بي سي: …», «شاهد.. …», «للمزيد: …», «ايضاً.. …»
 # (not «للمزيد سألنا …», which goes on the story)
-RELATED_CUE = r"^[^\p{L}]*(اقرا|قد يهمك|شاهد\s*[:.]|للمزيد\s*:)"  # (on the normalised line, after any bullet or mark)
+RELATED_CUE = r"^[^\p{L}]*(اقرا|قد يهمك|شاهد\s*[:.]|للمزيد\s*:|ايضا\s*\.\.)"  # (on the normalised line, after any bullet or mark)
 # a body sentence ends with a full stop, an exclamation, a colon before a quotation, or a quotation's close
 BODY_END = r"[.!:\"»”)…]$"
 QUESTION_END = r"[؟?]$"
+# a line beside a headline is one more title unless it ends with a full stop (_beside_headlines)
+FULL_STOP_END = r"[.!…]$"
+MIN_BESIDE_TOKENS, MAX_BESIDE_TOKENS = 3, 25
+LIST_ITEM = r"^[0-9\x{0660}-\x{0669}]+\s*[-.)]"
 # a line that opens with the conjunction و goes on the story («واعتبرت بريطانيا …»): a body
 # sentence that lost its full stop, not a title — unless و is the word's own letter (وزير, وفد …)
 CONJUNCTION_START = r"^و[^\s]{2,}"
@@ -71,13 +75,32 @@ def headline_sentences(articles: pl.DataFrame, sentence_frame: pl.DataFrame) -> 
             | (pl.col("line").str.contains(QUESTION_END) & ~pl.col("line").str.contains("[\"«»“”:]"))))
         | normalize(pl.col("line")).str.contains(RELATED_CUE)
     ).select("article_id", "line_start", headline=pl.lit(True))
-    headline = pl.concat([headline, _teaser_block(lines, words, goes_on)]).unique()
+    headline = pl.concat([headline, _beside_headlines(lines, headline, words, goes_on), _teaser_block(lines, words, goes_on)]).unique()
     located = (
         sentence_frame.select("article_id", "sentence_index", "start").sort("article_id", "start")
         .join_asof(lines.select("article_id", "line_start").sort("article_id", "line_start"),
                    left_on="start", right_on="line_start", by="article_id", strategy="backward", check_sortedness=False)
     )
     return located.join(headline, on=["article_id", "line_start"]).select("article_id", "sentence_index")
+
+
+def _beside_headlines(lines: pl.DataFrame, headline: pl.DataFrame, words: pl.Expr, goes_on: pl.Expr) -> pl.DataFrame:
+    """article_id, line_start, headline of a line next to a headline line that ends without a
+    full stop: a block of links between paragraphs holds titles longer than a headline (two
+    run together: «… بتهريب أسلحة إلى اليمنفي حرب اليمن وتطورات عدن») and titles that end on a
+    quotation («السعودية "تعهدت بدعم كل مطالب الفلسطينيين …"»)."""
+    numbered = lines.with_columns(line_no=pl.int_range(pl.len()).over("article_id")).join(
+        headline, on=["article_id", "line_start"], how="left").with_columns(pl.col("headline").fill_null(False))
+    beside = (pl.col("headline").shift(1).over("article_id").fill_null(False)
+              | pl.col("headline").shift(-1).over("article_id").fill_null(False))
+    # (a body sentence may end on a quotation too: only a headline's length does so; nor an item
+    # of a numbered list, «1- تسليم أسلحة جيش الإسلام …»)
+    unended = ~pl.col("line").str.contains(BODY_END)
+    return numbered.filter(
+        ~pl.col("headline") & beside & ~goes_on & ~pl.col("line").str.contains(FULL_STOP_END) & (pl.col("line_no") > 0)
+        & ~pl.col("line").str.contains(LIST_ITEM)
+        & words.is_between(MIN_BESIDE_TOKENS, pl.when(unended).then(MAX_BESIDE_TOKENS).otherwise(MAX_HEADLINE_TOKENS))
+    ).select("article_id", "line_start", headline=pl.lit(True))
 
 
 def _teaser_block(lines: pl.DataFrame, words: pl.Expr, goes_on: pl.Expr) -> pl.DataFrame:
