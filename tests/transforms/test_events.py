@@ -64,6 +64,10 @@ def test_negated_denied_and_announced_events_are_marked():
     assert attempt["هجوم"]["modality"] == "negated"
     repelled = _by_trigger("وأحبطت القوات الشرعية اليمنية هجوما للحوثيين على مواقعها في تعز.")
     assert repelled["هجوما"]["modality"] == "asserted"
+    # «ما» negates the verb right after it; further back it is «what»
+    assert _by_trigger("وقال إن الجيش السوري ما قصف المدينة.")["قصف"]["modality"] == "negated"
+    what = _by_trigger("وقال المسؤولان إن الخطة تسمح بتنفيذ ضربات إضافية بناء على ما تم استهدافه الليلة في سوريا.")
+    assert what["استهدافه"]["modality"] == "asserted"
 
 
 def test_dates_resolve_against_the_publication_date():

@@ -99,6 +99,10 @@ FOILS = [normalize_str(w) for w in ("إحباط", "احباط", "لإحباط", 
 ATTEMPT = normalize_str("محاولة")
 FORCE_ROOT = 19
 PREPARING = [normalize_str(w) for w in ("الاستعداد", "للاستعداد")]
+# «ما» negates only the verb right after it («ما اعتقل»); further back it is mostly «what»: «ما تم
+# استهدافه الليلة», «في ما يشتبه بأنه هجوم انتحاري», «ألا يحصل ما توعد به» (but «غالبا ما» is habitual
+# as far as other words reach)
+NEGATING_MA = normalize_str("ما")
 NEAR_ONLY = {**dict.fromkeys(NOMINAL_NEGATORS + ORDERS, 1), normalize_str("وسط"): 1, normalize_str("سط"): 1,
              **dict.fromkeys(CONCESSION + PREPARING, 2)}
 # an act introduced by the ل of purpose («ستتوجه الوزيرة إلى موسكو للقاء نظيرها», «يعتزم إرسال
@@ -195,6 +199,8 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .join(_SET_PHRASES, on=["bare", "next_word"], how="anti")
         .pipe(at_token, tokens, pl.col("token_index") - 1, previous_word="norm")
         .filter(~(pl.col("bare").is_in(HOPE_NOUNS) & pl.col("previous_word").str.ends_with(DISAPPOINTMENT).fill_null(False)))
+        .filter(~((pl.col("bare") == NEGATING_MA) & (pl.col("distance") > 1)
+                  & ~pl.col("previous_word").str.replace("^[وف]", "").is_in(HABITUAL_BEFORE_MA).fill_null(False)))
         .with_columns(modality=pl.when((pl.col("bare") == "ما")
                                        & pl.col("previous_word").str.replace("^[وف]", "").is_in(HABITUAL_BEFORE_MA))
                       .then(pl.lit("background")).otherwise("modality"))
