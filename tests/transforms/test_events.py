@@ -57,17 +57,17 @@ def test_negated_denied_and_announced_events_are_marked():
     assert modality.get("يستقبل") == "negated"
     assert "denied" in set(events["modality"])
     assert modality.get("وسيزور") == "future"
-    # a foiled bombing or attempt was not carried out; an attack of armed forces fought off was
-    foiled = _by_trigger("وأعلنت السلطات الفرنسية أنها أحبطت تفجيرا كان يستهدف تجمعا في باريس.")
-    assert foiled["تفجيرا"]["modality"] == "negated"
-    attempt = _by_trigger("وأعلن التحالف، السبت، عن إحباط محاولة هجوم بحري لميليشيات الحوثي في البحر الأحمر.")
-    assert attempt["هجوم"]["modality"] == "negated"
-    repelled = _by_trigger("وأحبطت القوات الشرعية اليمنية هجوما للحوثيين على مواقعها في تعز.")
-    assert repelled["هجوما"]["modality"] == "asserted"
-    # «ما» negates the verb right after it; further back it is «what»
-    assert _by_trigger("وقال إن الجيش السوري ما قصف المدينة.")["قصف"]["modality"] == "negated"
-    what = _by_trigger("وقال المسؤولان إن الخطة تسمح بتنفيذ ضربات إضافية بناء على ما تم استهدافه الليلة في سوريا.")
-    assert what["استهدافه"]["modality"] == "asserted"
+    cases = {
+        # a foiled bombing or attempt was not carried out; an attack of armed forces fought off was
+        "وأعلنت السلطات الفرنسية أنها أحبطت تفجيرا كان يستهدف تجمعا في باريس.": ("تفجيرا", "negated"),
+        "وأعلن التحالف، السبت، عن إحباط محاولة هجوم بحري لميليشيات الحوثي في البحر الأحمر.": ("هجوم", "negated"),
+        "وأحبطت القوات الشرعية اليمنية هجوما للحوثيين على مواقعها في تعز.": ("هجوما", "asserted"),
+        # «ما» negates the verb right after it; further back it is «what»
+        "وقال إن الجيش السوري ما قصف المدينة.": ("قصف", "negated"),
+        "وقال المسؤولان إن الخطة تسمح بتنفيذ ضربات إضافية بناء على ما تم استهدافه الليلة في سوريا.": ("استهدافه", "asserted"),
+    }
+    for text, (trigger, expected) in cases.items():
+        assert _by_trigger(text)[trigger]["modality"] == expected, text
 
 
 def test_dates_resolve_against_the_publication_date():
