@@ -78,7 +78,10 @@ ACTS_OF_THE_DAY = [normalize_str(w) for w in (
 # ترامب، زيارته», «تأجيل إرسال قافلة مساعدات» — at the cost of «إلغاء الزيارة إثر القصف», where the
 # bombing took place: such a sentence was not found in the middleEast articles, the others were)
 NOMINAL_NEGATORS = [normalize_str(w) for w in (
-    "وقف", "بوقف", "لوقف", "عدم", "بعدم", "لعدم", "إيقاف", "بإيقاف", "لإيقاف", "توقف", "بتوقف")]
+    "وقف", "بوقف", "لوقف", "عدم", "بعدم", "لعدم", "إيقاف", "بإيقاف", "لإيقاف", "توقف", "بتوقف",
+    # «غير» negates the noun or participle right after it («غير مسبوق»), not a trigger further on:
+    # «وآخرين ما بين سوريين وغير سوريين، في الغارات الإسرائيلية»
+    "غير")]
 # «وسط», «في ظل» (amid) make background only for acts other than force (clauses.CASUALTY_ROOT on): with force
 # they name fighting that goes on with the act reported and happened («تقدمت القوات وسط اشتباكات
 # عنيفة», «في ظل معارك عنيفة تدور»)
