@@ -65,6 +65,7 @@ def test_negated_denied_and_announced_events_are_marked():
         # «ما» negates the verb right after it; further back it is «what»
         "وقال إن الجيش السوري ما قصف المدينة.": ("قصف", "negated"),
         "وقال المسؤولان إن الخطة تسمح بتنفيذ ضربات إضافية بناء على ما تم استهدافه الليلة في سوريا.": ("استهدافه", "asserted"),
+        "وهو على الأقل ما هدد به الأمين العام لحزب الله حسن نصر الله إسرائيل.": ("هدد", "asserted"),
         # «غير» negates the word right after it only
         "وقتل 23 مقاتلا، بينهم سوريون وغير سوريين، في الغارات الإسرائيلية على سوريا.": ("الغارات", "asserted"),
     }

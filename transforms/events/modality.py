@@ -106,6 +106,7 @@ PREPARING = [normalize_str(w) for w in ("الاستعداد", "للاستعدا�
 # استهدافه الليلة», «في ما يشتبه بأنه هجوم انتحاري», «ألا يحصل ما توعد به» (but «غالبا ما» is habitual
 # as far as other words reach)
 NEGATING_MA = normalize_str("ما")
+BEFORE_RELATIVE_MA = [normalize_str(w) for w in ("هو", "هي", "الأقل", "ذلك", "هذا", "هذه", "كل", "حسب", "بحسب", "وفق", "على", "عن", "من", "إلى", "مع", "بعد", "قبل")]
 NEAR_ONLY = {**dict.fromkeys(NOMINAL_NEGATORS + ORDERS, 1), normalize_str("وسط"): 1, normalize_str("سط"): 1,
              **dict.fromkeys(CONCESSION + PREPARING, 2)}
 # an act introduced by the ل of purpose («ستتوجه الوزيرة إلى موسكو للقاء نظيرها», «يعتزم إرسال
@@ -204,6 +205,8 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .filter(~(pl.col("bare").is_in(HOPE_NOUNS) & pl.col("previous_word").str.ends_with(DISAPPOINTMENT).fill_null(False)))
         .filter(~((pl.col("bare") == NEGATING_MA) & (pl.col("distance") > 1)
                   & ~pl.col("previous_word").str.replace("^[وف]", "").is_in(HABITUAL_BEFORE_MA).fill_null(False)))
+        # (nor after a pronoun or a word that takes a relative: «وهو ما هدد به», «على الأقل ما»)
+        .filter(~((pl.col("bare") == NEGATING_MA) & pl.col("previous_word").str.replace("^[وف]", "").is_in(BEFORE_RELATIVE_MA).fill_null(False)))
         .with_columns(modality=pl.when((pl.col("bare") == "ما")
                                        & pl.col("previous_word").str.replace("^[وف]", "").is_in(HABITUAL_BEFORE_MA))
                       .then(pl.lit("background")).otherwise("modality"))
