@@ -75,6 +75,9 @@ def test_state_institutions_are_composed_from_agent_and_demonym():
     # a demonym in the masculine plural names people, not the body's country: the ministry's object
     refs = _extract("وحثت وزارة الخارجية المصريين في الخارج على المشاركة بالانتخابات.").actor_references
     assert not refs.filter(pl.col("reference_kind") == "composed").height
+    # (but it describes a plural of people heading the body: «مقاتلي المعارضة السوريين»)
+    refs = _extract("وقالت مصادر إن مقاتلي المعارضة السوريين سيطروا على البلدة.").actor_references
+    assert refs.filter(pl.col("reference_kind") == "composed")["cameo_code"].to_list() == ["SYRREB"]
 
 
 def test_a_short_name_needs_the_full_name_in_the_same_article():

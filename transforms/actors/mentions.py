@@ -34,6 +34,10 @@ _DEFINITE = "^([وفبلك]?ال|[وف]?لل)"
 _POSSESSIVE = "(هما|هم|ها|ه)$"
 # a demonym in the sound masculine plural, which names people: «المصريين», «الفلسطينيون» (normalised)
 PLURAL_DEMONYM = "يين$|يون$"
+# plurals and duals of people in construct before a body (normalised, without a proclitic)
+PEOPLE_HEADS = [normalize_str(w) for w in (
+    "مقاتلي", "مقاتلو", "عناصر", "أفراد", "جنود", "ضباط", "مسؤولي", "مسؤولو", "قادة", "أعضاء", "وزيري", "وزراء", "نواب",
+    "ممثلي", "ممثلو", "أنصار")]
 _TEH_MARBUTA_END = "ة[\u064B-\u0652]*$"
 # «القضاء على» is «to eliminate», not the judiciary: the agent word followed by على (normalised)
 _ELIMINATE_AGENTS = ["القضاء"]
@@ -128,7 +132,9 @@ def find_mentions(tokens: pl.DataFrame, stems: pl.DataFrame, articles: pl.DataFr
     matches = _by_other_namings(_short_names_after_full_names(matches, lexicon.short_contexts, tokens))
     matches = _without_homographs(resolve_overlaps(matches), tokens)
     matches = _with_adjacency(matches, tokens)
-    matches = _compose(at_token(_genitive_agents(matches, tokens), tokens, "last_token", last_norm="norm")).drop("last_norm")
+    matches = _compose(at_token(_genitive_agents(matches, tokens), tokens, "last_token", last_norm="norm")
+                       .pipe(at_token, tokens, pl.col("first_token") - 1, previous_norm="norm")
+                       .pipe(at_token, tokens, "first_token", first_norm="norm")).drop("last_norm", "previous_norm", "first_norm")
     matches = _absorb_titles(_with_adjacency(matches.drop("gap", "adjacent"), tokens))
     unknown = _unknown_names(matches, tokens, stems)
     unknown = pl.concat([unknown, _unknown_short_forms(matches, unknown, tokens, stems)], how="diagonal_relaxed")
@@ -344,7 +350,11 @@ def _compose(matches: pl.DataFrame) -> pl.DataFrame:
     # (a name joined by و/ف is coordinated with the agent, not its owner: «قوات الجيش والمليشيا الحوثية»)
     # (nor a demonym in the masculine plural after a body or an office, which names people, the
     # verb's object: «حثت وزارة الخارجية المصريين في الخارج»; people agree: «المسلحين المصريين»)
-    people_demonym = pl.col("next_last_norm").fill_null("").str.contains(PLURAL_DEMONYM) & (pl.col("next_kind") == "nisba")
+    # (but a plural of people heading the body, or before it, is what the demonym describes:
+    # «مقاتلي المعارضة السوريين», «وزيري الصناعة والإعلام السوريين»)
+    people_demonym = (pl.col("next_last_norm").fill_null("").str.contains(PLURAL_DEMONYM) & (pl.col("next_kind") == "nisba")
+                      & ~pl.col("previous_norm").str.replace("^[وفبل]", "").is_in(PEOPLE_HEADS).fill_null(False)
+                      & ~pl.col("first_norm").str.replace("^[وفبل]", "").is_in(PEOPLE_HEADS).fill_null(False))
     adjacent_agent = ((pl.col("kind") == "agent") & pl.col("next_adjacent").fill_null(False)
                       & ~pl.col("next_clitic").fill_null("").str.contains("^[وف]")
                       & ~(people_demonym & (pl.col("agent_kind") != "people")))

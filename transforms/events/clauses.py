@@ -81,6 +81,8 @@ NAME_HEADS = [normalize_str(w) for w in (
     # places and rules of fighting, not fighting: «جبهات القتال», «أرض المعركة», «قواعد الاشتباك»,
     # «مناطق سيطرة»; and «مكافحة الشغب» (riot police)
     "جبهة", "جبهات", "ساحة", "ساحات", "أرض", "خطوط", "قواعد", "منطقة", "مناطق", "مكافحة",
+    # «قصفت طائرات حربية نقطة لقاء» (a meeting point), «مكان الاجتماع»
+    "نقطة", "مكان",
 )]
 MAX_LIGHT_VERB_GAP = 25  # tokens from a light verb (وقع, شن …) to its object noun
 MAX_CALL_GAP = 10  # tokens from an appeal or demand (دعا, طالب) to the act it calls for

@@ -564,8 +564,9 @@ def _with_dates(events: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.D
     telling = pl.col("blocker_root") == TELLING
     # (of the acts of coercion, the physical ones — arrests, raids, seizures, not a decision such
     # as a curfew or a revoked nationality — and only a day told: «أعلن، الأحد، عن اعتقال»)
+    # (a weekday with its date, «السبت 19 مايو 2018», dates the act it stands with)
     told_coercion = ((pl.col("root") == COERCION_ROOT) & ~pl.col("cameo_code").str.contains(COERCIVE_DECISIONS)
-                     & pl.col("expression").str.contains(TOLD_DAY))
+                     & pl.col("expression").str.contains(TOLD_DAY) & ~pl.col("expression").str.contains(r"[0-9]"))
     between = (pl.col("blocker") > pl.min_horizontal("rel", "position")) & (pl.col("blocker") < pl.max_horizontal("rel", "position"))
     blocked = (
         near.select("event_row", "date_row", *keys, "rel", "position", "head", "closes_sentence", "expression", "cameo_code", root=root)

@@ -36,6 +36,7 @@ QUESTION_END = r"[؟?]$"
 FULL_STOP_END = r"[.!…]$"
 MIN_BESIDE_TOKENS, MAX_BESIDE_TOKENS = 3, 25
 LIST_ITEM = r"^[0-9\x{0660}-\x{0669}]+\s*[-.)]"
+TIMELINE_DATE = r"^[0-9\x{0660}-\x{0669}]{1,2}\s+\S+(\s+[0-9\x{0660}-\x{0669}]{4})?$"  # «8 أكتوبر», «2 أكتوبر 2018»
 # a line that opens with the conjunction و goes on the story («واعتبرت بريطانيا …»): a body
 # sentence that lost its full stop, not a title — unless و is the word's own letter (وزير, وفد …)
 CONJUNCTION_START = r"^و[^\s]{2,}"
@@ -89,7 +90,11 @@ def _beside_headlines(lines: pl.DataFrame, headline: pl.DataFrame, words: pl.Exp
     full stop: a block of links between paragraphs holds titles longer than a headline (two
     run together: «… بتهريب أسلحة إلى اليمنفي حرب اليمن وتطورات عدن») and titles that end on a
     quotation («السعودية "تعهدت بدعم كل مطالب الفلسطينيين …"»)."""
-    numbered = lines.with_columns(line_no=pl.int_range(pl.len()).over("article_id")).join(
+    # (not in a dated timeline, whose entries are no links: «8 أكتوبر» on a line of its own, then
+    # «الخارجية التركية تعلن استدعاء السفير …»)
+    timelines = lines.filter(pl.col("line").str.contains(TIMELINE_DATE)).select("article_id").unique()
+    numbered = lines.join(timelines, on="article_id", how="anti").with_columns(
+        line_no=pl.int_range(pl.len()).over("article_id")).join(
         headline, on=["article_id", "line_start"], how="left").with_columns(pl.col("headline").fill_null(False))
     beside = (pl.col("headline").shift(1).over("article_id").fill_null(False)
               | pl.col("headline").shift(-1).over("article_id").fill_null(False))

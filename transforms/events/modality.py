@@ -96,17 +96,22 @@ CONCESSION = [normalize_str(w) for w in ("رغم", "برغم", "بالرغم")]
 # الاستعداد في أعقاب الهجوم»)
 ORDERS = [normalize_str(w) for w in ("أوامر", "توجيهات", "تعليمات")]
 # foiling (modality.tsv): a terrorist attack, a bombing, an assassination foiled was not carried
-# out; an attack of armed forces (19) foiled was fought off after it began, unless only attempted:
-# «أحبطت القوات هجوما للحوثيين» happened, «إحباط محاولة هجوم بحري» did not
+# out; an attack of armed forces (19) foiled, or one the sentence tells was fought or killed, was
+# fought off after it began, unless only attempted: «أحبطت القوات هجوما للحوثيين» happened,
+# «إحباط محاولة هجوم بحري» did not
 FOILS = [normalize_str(w) for w in ("إحباط", "احباط", "لإحباط", "بإحباط", "أحبط", "أحبطت", "أحبطوا", "يحبط", "تحبط", "لتحبط")]
 ATTEMPT = normalize_str("محاولة")
+ANY = normalize_str("أي")  # «لإحباط أي عملية خطف»: any such act, a condition, not one foiled
+FOUGHT = r"^[وف]?(اشتب|مقتل|حتف|استشهاد|مصرع)"  # a clash or the dead after a foiled attack
 FORCE_ROOT = 19
 PREPARING = [normalize_str(w) for w in ("الاستعداد", "للاستعداد")]
 # «ما» negates only the verb right after it («ما اعتقل»); further back it is mostly «what»: «ما تم
 # استهدافه الليلة», «في ما يشتبه بأنه هجوم انتحاري», «ألا يحصل ما توعد به» (but «غالبا ما» is habitual
 # as far as other words reach)
 NEGATING_MA = normalize_str("ما")
-BEFORE_RELATIVE_MA = [normalize_str(w) for w in ("هو", "هي", "الأقل", "ذلك", "هذا", "هذه", "كل", "حسب", "بحسب", "وفق", "على", "عن", "من", "إلى", "مع", "بعد", "قبل")]
+BEFORE_RELATIVE_MA = [normalize_str(w) for w in (
+    "هو", "هي", "الأقل", "ذلك", "هذا", "هذه", "كل", "حسب", "بحسب", "وفق", "على", "عن", "من", "إلى", "مع", "بعد", "قبل",
+    "بخلاف", "يخالف", "أهم", "وراء", "بصرف", "يحصل", "سرعان")]
 NEAR_ONLY = {**dict.fromkeys(NOMINAL_NEGATORS + ORDERS, 1), normalize_str("وسط"): 1, normalize_str("سط"): 1,
              **dict.fromkeys(CONCESSION + PREPARING, 2)}
 # an act introduced by the ل of purpose («ستتوجه الوزيرة إلى موسكو للقاء نظيرها», «يعتزم إرسال
@@ -130,7 +135,7 @@ FUTURE_LIGHT_VERB = "^[وف]?س[يتن]"
 # وصفه بالعدوان», «ما يسمى» (so-called)
 # «غالبا ما», «عادة ما», «كثيرا ما», «دائما ما» (often, usually, always): «ما» is no negation
 # there, and what follows is habitual, no one event (background)
-HABITUAL_BEFORE_MA = [normalize_str(w) for w in ("غالبا", "عادة", "كثيرا", "دائما")]
+HABITUAL_BEFORE_MA = [normalize_str(w) for w in ("غالبا", "عادة", "كثيرا", "دائما", "نادرا", "قليلا")]
 # hope as a noun makes an intent («عبر عن أمله في أن يزور»), but «خيبة أمله» is disappointment
 # at what was done («عن خيبة أملها بقرار الولايات المتحدة»)
 HOPE_NOUNS, DISAPPOINTMENT = [normalize_str(w) for w in ("أمله", "أملها", "أملهم")], normalize_str("خيبة")
@@ -169,9 +174,17 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     # the pauses (commas, colons …) before each token, counted through the article: a word of
     # circumstance or a plan's «أن» does not reach past one («ورغم ذلك، اعتقلت الشرطة …»)
     pauses = tokens.select("article_id", "token_index", pauses=pl.col("gap_before").str.contains(PAUSE).cum_sum().over("article_id"))
+    # a foiled attack that was fought or killed after it began: «إحباط هجوم إرهابي … أسفرت عن مقتل
+    # 8 عسكريين», «إحباط الهجوم واشتبكوا مع المسلحين» (FOILS)
+    fought = (
+        events.select("event_row", *keys, "last_token").unique()
+        .join(tokens.filter(pl.col("norm").str.contains(FOUGHT)).select(*keys, fight="token_index"), on=keys)
+        .filter(pl.col("fight") > pl.col("last_token")).select("event_row", fought=pl.lit(True)).unique()
+    )
     context = (
         events.select("event_row", *keys, "first_token", "last_token", "anchor_first", "cameo_code", purpose=purpose).unique()
-        .join(tokens.select(*keys, "token_index", "norm"), on=keys)
+        .join(fought, on="event_row", how="left")
+        .join(tokens.select(*keys, "token_index", "norm", after_comma=pl.col("gap_before").str.contains("[،,]")), on=keys)
         .filter((pl.col("token_index") < pl.col("first_token")) | (pl.col("token_index") > pl.col("last_token")))
         .with_columns(distance=distance, is_after=pl.col("token_index") > pl.col("last_token"),
                       bare=pl.col("norm").str.replace("^[وف]", ""))
@@ -198,15 +211,18 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .filter((pl.col("bare") != "قد") | pl.col("next_word").str.contains("^[يتن]"))
         .filter((pl.col("distance") <= pl.col("bare").replace_strict(NEAR_ONLY, default=None, return_dtype=pl.Int64)).fill_null(True))
         .filter(~pl.col("bare").is_in(AMID) | (pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32) < CASUALTY_ROOT))
-        .filter(~pl.col("bare").is_in(FOILS) | (pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32) != FORCE_ROOT)
-                | (pl.col("next_word") == ATTEMPT))
+        .filter(~pl.col("bare").is_in(FOILS)
+                | (((pl.col("cameo_code").str.slice(0, 2).cast(pl.Int32) != FORCE_ROOT) & ~pl.col("fought").fill_null(False))
+                   | (pl.col("next_word") == ATTEMPT)) & (pl.col("next_word") != ANY))
         .join(_SET_PHRASES, on=["bare", "next_word"], how="anti")
         .pipe(at_token, tokens, pl.col("token_index") - 1, previous_word="norm")
         .filter(~(pl.col("bare").is_in(HOPE_NOUNS) & pl.col("previous_word").str.ends_with(DISAPPOINTMENT).fill_null(False)))
         .filter(~((pl.col("bare") == NEGATING_MA) & (pl.col("distance") > 1)
                   & ~pl.col("previous_word").str.replace("^[وف]", "").is_in(HABITUAL_BEFORE_MA).fill_null(False)))
-        # (nor after a pronoun or a word that takes a relative: «وهو ما هدد به», «على الأقل ما»)
-        .filter(~((pl.col("bare") == NEGATING_MA) & pl.col("previous_word").str.replace("^[وف]", "").is_in(BEFORE_RELATIVE_MA).fill_null(False)))
+        # (nor after a pronoun, a word that takes a relative or a comma: «وهو ما هدد به», «على الأقل
+        # ما», «سرعان ما أفرجت», «…، ما دعا الرئيس»)
+        .filter(~((pl.col("bare") == NEGATING_MA)
+                  & (pl.col("previous_word").str.replace("^[وف]", "").is_in(BEFORE_RELATIVE_MA) | pl.col("after_comma")).fill_null(False)))
         .with_columns(modality=pl.when((pl.col("bare") == "ما")
                                        & pl.col("previous_word").str.replace("^[وف]", "").is_in(HABITUAL_BEFORE_MA))
                       .then(pl.lit("background")).otherwise("modality"))
