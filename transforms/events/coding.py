@@ -54,18 +54,18 @@ ATTRIBUTION = "attribution"  # (the blocker_root of an attribution's word in _wi
 PROTEST_ROOT = "14"
 DISSENT = "140"  # political dissent, not specified: demonstrations, strikes, sit-ins are 141–145
 MAX_BETWEEN_GAP = 6  # tokens from «بين X و Y» to the symmetric trigger it belongs to
+DEFINITE_DEMONYM = "^ال.{2,}(ي|يه|يين|يون)$"  # «الإيرانية», «السوري» (normalised)
+DEFINITE = "^[وفبل]?(ال|لل)"  # a definite word, with its proclitic
 # verbs that tell of an act: a day between one of them and an act of force it tells of (roots from
 # clauses.CASUALTY_ROOT on) dates the telling, «أعلنت إسرائيل، الخميس، مقتل 7 مسلحين في ضربة جوية» (the
 # strike was overnight, undated), and so does a weekday before an arrest or a raid it tells of, «أعلن
 # المتحدث العسكري، الأحد، عن اعتقال ثلاثة قيادات» (judged undated in the samples); a statement or
 # decision announced (a sanction, a curfew) is the announcement itself
-DEFINITE_DEMONYM = "^ال.{2,}(ي|يه|يين|يون)$"  # «الإيرانية», «السوري» (normalised)
-DEFINITE = "^[وفبل]?(ال|لل)"  # a definite word, with its proclitic
+TELLING_VERBS = REPORT_VERB_FORMS + [c + normalize_str(w) for w in ("أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن", "كشف", "كشفت")
+                                     for c in ("", "و", "ف")]
 COERCION_ROOT = "17"
 COERCIVE_DECISIONS = r"^(172|1723)"  # administrative sanctions, curfews: decided as announced
 TOLD_DAY = "^[وف]?(" + "|".join([normalize_str(w) for w in ("يوم", "صباح", "مساء", "ليل", "ليلة")] + list(WEEKDAYS)) + ")"
-TELLING_VERBS = REPORT_VERB_FORMS + [c + normalize_str(w) for w in ("أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن", "كشف", "كشفت")
-                                     for c in ("", "و", "ف")]
 TELLING = "telling"  # (the blocker_root of a verb of telling in _with_dates)
 MORROW = normalize_str("غداة")  # «غداة X»: on the morrow of X
 MAX_MORROW_DISTANCE = 40  # characters from «غداة» to the trigger it dates (not the next clause's)
