@@ -132,9 +132,7 @@ def find_mentions(tokens: pl.DataFrame, stems: pl.DataFrame, articles: pl.DataFr
     matches = _by_other_namings(_short_names_after_full_names(matches, lexicon.short_contexts, tokens))
     matches = _without_homographs(resolve_overlaps(matches), tokens)
     matches = _with_adjacency(matches, tokens)
-    matches = _compose(at_token(_genitive_agents(matches, tokens), tokens, "last_token", last_norm="norm")
-                       .pipe(at_token, tokens, pl.col("first_token") - 1, previous_norm="norm")
-                       .pipe(at_token, tokens, "first_token", first_norm="norm")).drop("last_norm", "previous_norm", "first_norm")
+    matches = _compose(_genitive_agents(matches, tokens), tokens)
     matches = _absorb_titles(_with_adjacency(matches.drop("gap", "adjacent"), tokens))
     unknown = _unknown_names(matches, tokens, stems)
     unknown = pl.concat([unknown, _unknown_short_forms(matches, unknown, tokens, stems)], how="diagonal_relaxed")
@@ -342,10 +340,14 @@ def _genitive_agents(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFram
     ).select(matches.columns)
 
 
-def _compose(matches: pl.DataFrame) -> pl.DataFrame:
+def _compose(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     nxt = _next_in_article
-    frame = matches.with_columns(
-        [nxt(c).alias(f"next_{c}") for c in ("kind", "entity_type", "actor_id", "country_code", "last_token", "adjacent", "clitic", "last_norm")]
+    frame = (
+        at_token(matches, tokens, "last_token", last_norm="norm")
+        .pipe(at_token, tokens, pl.col("first_token") - 1, previous_norm="norm")
+        .pipe(at_token, tokens, "first_token", first_norm="norm")
+        .with_columns([nxt(c).alias(f"next_{c}") for c in (
+            "kind", "entity_type", "actor_id", "country_code", "last_token", "adjacent", "clitic", "last_norm")])
     )
     # (a name joined by و/ف is coordinated with the agent, not its owner: «قوات الجيش والمليشيا الحوثية»)
     # (nor a demonym in the masculine plural after a body or an office, which names people, the

@@ -171,6 +171,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .otherwise(pl.col("token_index") - pl.col("last_token"))
     )
     purpose = purpose_lam() & pl.col("undergone_verb").is_null()
+    previous_bare = pl.col("previous_word").str.replace("^[وف]", "")
     # the pauses (commas, colons …) before each token, counted through the article: a word of
     # circumstance or a plan's «أن» does not reach past one («ورغم ذلك، اعتقلت الشرطة …»)
     pauses = tokens.select("article_id", "token_index", pauses=pl.col("gap_before").str.contains(PAUSE).cum_sum().over("article_id"))
@@ -217,14 +218,12 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .join(_SET_PHRASES, on=["bare", "next_word"], how="anti")
         .pipe(at_token, tokens, pl.col("token_index") - 1, previous_word="norm")
         .filter(~(pl.col("bare").is_in(HOPE_NOUNS) & pl.col("previous_word").str.ends_with(DISAPPOINTMENT).fill_null(False)))
-        .filter(~((pl.col("bare") == NEGATING_MA) & (pl.col("distance") > 1)
-                  & ~pl.col("previous_word").str.replace("^[وف]", "").is_in(HABITUAL_BEFORE_MA).fill_null(False)))
-        # (nor after a pronoun, a word that takes a relative or a comma: «وهو ما هدد به», «على الأقل
-        # ما», «سرعان ما أفرجت», «…، ما دعا الرئيس»)
-        .filter(~((pl.col("bare") == NEGATING_MA)
-                  & (pl.col("previous_word").str.replace("^[وف]", "").is_in(BEFORE_RELATIVE_MA) | pl.col("after_comma")).fill_null(False)))
-        .with_columns(modality=pl.when((pl.col("bare") == "ما")
-                                       & pl.col("previous_word").str.replace("^[وف]", "").is_in(HABITUAL_BEFORE_MA))
+        # «ما» further back than the next word, or after a pronoun, a word that takes a relative or a
+        # comma, is «what» («وهو ما هدد به», «سرعان ما أفرجت», «…، ما دعا الرئيس») — but «غالبا ما»
+        .filter(~((pl.col("bare") == NEGATING_MA) & (
+            ((pl.col("distance") > 1) & ~previous_bare.is_in(HABITUAL_BEFORE_MA).fill_null(False))
+            | previous_bare.is_in(BEFORE_RELATIVE_MA).fill_null(False) | pl.col("after_comma")).fill_null(False)))
+        .with_columns(modality=pl.when((pl.col("bare") == NEGATING_MA) & previous_bare.is_in(HABITUAL_BEFORE_MA))
                       .then(pl.lit("background")).otherwise("modality"))
         .group_by("event_row")
         .agg(pl.col("modality"))

@@ -476,7 +476,8 @@ def victims(parts: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     participant that starts after the noun and reaches the first word past the count, within
     MAX_VICTIM_GAP tokens: «مقتل 6 فلسطينيين», «بمقتل 7 عناصر من تنظيم القاعدة» (the group, not the
     bare «عناصر»), «مقتل نحو 50 من عناصر تنظيم القاعدة» (the whole phrase), «مقتل قيادي حوثي» (the
-    demonym after the first word). Not after the verb «قتل», whose subject may follow it: «قتل الجيش الإسرائيلي 3 فلسطينيين» (but see CASUALTY_FORMS on «جرح»)."""
+    demonym after the first word). Not after the verb «قتل», whose subject may follow it: «قتل
+    الجيش الإسرائيلي 3 فلسطينيين» (but see CASUALTY_FORMS on «جرح»)."""
     keys = ["article_id", "sentence_index"]
     casualties = tokens.filter(pl.col("norm").is_in(CASUALTY_FORMS)).select(*keys, casualty="token_index")
     counted = (

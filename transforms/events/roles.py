@@ -74,7 +74,7 @@ PARTITIVES = [normalize_str(w) for w in ("أحد", "إحدى", "بعض", "أبر
 # common place nouns and the vehicles and gatherings that attacks hit (normalised)
 BARE_OBJECTS = [w for w in GENERIC_PLACES if not w.startswith("ال")] + [normalize_str(w) for w in (
     "سيارة", "سيارات", "حافلة", "سفينة", "سفن", "ناقلة", "ناقلات", "قافلة", "مركبة", "مركبات", "آليات", "دورية",
-    "موكب", "تجمعات", "تجمع", "مسيرة", "مسيرات", "مظاهرة", "نقطة", "نقاط", "منطقة", "مواقع")]
+    "موكب", "تجمعات", "تجمع", "مسيرة", "مسيرات", "مظاهرة", "نقطة", "نقاط")]
 MAX_PATIENT_AFTER = 2  # tokens from a patient noun to its genitive: «محاصرة فلول ميليشيات الحوثي»
 MAX_GENITIVE_AFTER = 6  # tokens from a verbal noun to its agent: «زيارة أخرى لرئيس المخابرات»
 # lemmas whose undiacritised past verb is spelt as its verbal noun (فعل / فَعْل): «رفض», «قصف»
@@ -395,20 +395,20 @@ def _agent_of_patient_noun(pairs: pl.DataFrame, patient_noun: pl.Expr, unmarked:
         )
         .unique("event_row", keep="first", maintain_order=True)
     )
-    # («توقيف الشرطة لأحد أتباع الفرقة»: an object with ل that names no known actor)
-    lam_object = pl.col("next_word").str.contains(LAM_OBJECT) & ~pl.col("next_word").is_in(LAM_NOT_OBJECT)
-    # (or a bare thing acted on: «استهداف ميليشيات الحوثي الإيرانية سيارة إسعاف»)
-    lam_object = lam_object | pl.col("object_word").is_in(BARE_OBJECTS)
+    # («توقيف الشرطة لأحد أتباع الفرقة»: an object with ل that names no known actor; or a bare
+    # thing acted on: «استهداف ميليشيات الحوثي الإيرانية سيارة إسعاف»)
+    unnamed_object = ((pl.col("next_word").str.contains(LAM_OBJECT) & ~pl.col("next_word").is_in(LAM_NOT_OBJECT))
+                      | pl.col("object_word").is_in(BARE_OBJECTS))
     # (a state's object right after it: «إعدام السعودية رجل الدين», «حصار إسرائيل على القطاع»)
     object_next = (pl.col("next_first") == pl.col("last_token_right") + 1) | (
         (pl.col("next_first") == pl.col("last_token_right") + 2) & pl.col("next_own"))
     return bare.filter(
         unmarked & (((pl.col("next_first").is_between(pl.col("last_token_right") + 1, pl.col("last_token_right") + MAX_OBJECT_AFTER_AGENT)
                       | pl.col("next_word").is_in(PARTITIVES)) & (pl.col("next_group") != pl.col("group")))
-                    | lam_object.fill_null(False))
+                    | unnamed_object.fill_null(False))
         & (pl.col("after") <= 2)
         & can_act
-        & (~pl.col("is_place") | lam_object | object_next).fill_null(False)
+        & (~pl.col("is_place") | unnamed_object | object_next).fill_null(False)
         & ~((pl.col("kind") == "agent") & pl.col("next_is_person") & (pl.col("next_first") == pl.col("last_token_right") + 1)).fill_null(False)
     ).drop("next_first", "next_group", "next_is_person", "next_own").with_columns(rank=pl.col("after") - 50)
 
