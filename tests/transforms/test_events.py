@@ -273,6 +273,17 @@ def test_an_object_verb_names_its_event_by_its_object(text, coded):
     assert _coded(text) == coded
 
 
+@pytest.mark.parametrize("text, coded", [
+    ("وقررت السعودية طرد السفير الكندي.", ("طرد السفير", "161", "SAU", "CANGOV")),
+    ("وأعلنت الخارجية الألمانية استدعاء السفير السعودي.", ("استدعاء السفير", "114", "DEUGOV", "SAUGOV")),
+    ("وحاولت الشرطة الإسرائيلية تفريق المتظاهرين الفلسطينيين.", ("تفريق المتظاهرين", "175", "ISRCOP", "PSEOPP")),
+    # (but the doer in «قصفت المقاتلات الروسية», «دخول القوات التركية»)
+    ("قصفت المقاتلات الروسية مدينة إدلب.", ("قصفت المقاتلات", "195", "RUSMIL", "SYR")),
+])
+def test_a_trigger_may_end_on_its_object(text, coded):
+    assert _coded(text) == {coded}
+
+
 @pytest.mark.parametrize("text, modality", [
     ("ويعقد مجلس الأمن الدولي اجتماعا طارئا الأربعاء.", "future"),  # the verb's tense, with a weekday ahead
     ("وستقدم السعودية مساعدات لليمن.", "future"),
@@ -833,8 +844,9 @@ def test_courts_recalls_and_names_are_coded_for_what_they_are():
     # (the verb only, and no sanction: «عقوبة» is both)
     assert ("تأييدها", "051", "EGYGOV", None) in _coded("وأعربت الحكومة المصرية عن تأييدها لحكم المحكمة.")
     assert ("وأيدت", "051", "USA", "IRN") in _coded("وأيدت الولايات المتحدة فرض عقوبة على إيران.")
+    # (the recaller is Riyadh, not its ambassador on the trigger's last word)
     assert _coded("واتخذت السعودية إجراءات فورية، شملت استدعاء السفير السعودي في كندا للتشاور.") == {
-        ("استدعاء السفير", "161", "SAUGOV", "CAN")}
+        ("استدعاء السفير", "161", "SAU", "CAN")}
     assert _coded("وقالت مصادر إن الكويت استدعت سفيرها في الفلبين للتشاور مع وزارة الخارجية الكويتية.") == {
         ("استدعت سفيرها", "161", "KWT", "PHL")}
     assert _coded("وقال الأمير السعودي إننا نحاول التنسيق للحصول على آليات اشتباك مع القوات الأمريكية.") == set()

@@ -306,7 +306,7 @@ def _source_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         pairs.filter((pl.col("source_role") == "subject") & ~pl.col("suffixed_agent") & pl.col("head_preposition").is_null()
                      & ~circumstantial
                      & ~(pl.col("is_place") & (pl.col("lemma") == VISIT) & is_verb())
-                     & pl.col("after").is_between(1, 3).or_(_on_trigger_last_word()) & unmarked
+                     & pl.col("after").is_between(1, 3).or_(_on_trigger_last_word() & ~_object_on_trigger_last_word()) & unmarked
                      & ~no_subject_before & ~(pl.col("feminine") & pl.col("masculine"))
                      & ~((pl.col("verb_agreement") == "masculine") & pl.col("feminine_place") & ~reads_as_noun).fill_null(False)
                      & pl.col("verb_agreement").ne_missing("plural")
@@ -336,6 +336,17 @@ def _on_trigger_last_word() -> pl.Expr:
     """A participant that starts on a multi-word trigger's last word: «قصفت المقاتلات الروسية»,
     «قصف إسرائيلي» (a trigger form with its doer)."""
     return (pl.col("after") == 0) & (pl.col("last_token") > pl.col("first_token"))
+
+
+def _object_on_trigger_last_word() -> pl.Expr:
+    """A participant on a multi-word trigger's last word that is the trigger's object, not its
+    doer: after a noun whose agent is no genitive («طرد السفير الكندي», «استدعاء السفير السعودي»,
+    «تفريق المتظاهرين الفلسطينيين»), or after a verb it cannot be the subject of — a man after a
+    feminine verb («طردت السفير الكندي»), a plural in «ـين» («فرقت المتظاهرين الفلسطينيين»). Not
+    «قصفت المقاتلات الروسية», «دخول القوات التركية»: there the word is the doer."""
+    return (_on_trigger_last_word() & pl.col("kind").is_in(["nisba", "composed"]) & (pl.col("target_marker") == "object")
+            & (((pl.col("form_kind") == "phrase") & (pl.col("source_role") == "subject"))
+               | (is_verb() & ((pl.col("feminine") & pl.col("masculine")) | pl.col("oblique_plural"))))).fill_null(False)
 
 
 def _destination_after_lam() -> pl.Expr:
@@ -473,8 +484,12 @@ def _target_candidates(pairs: pl.DataFrame) -> pl.DataFrame:
         # الأسلحة», «بزيارة دولة الإمارات»
         pairs.filter(objective_genitive()).with_columns(rank=after),
         # a direct object: «اعتقلت السلطات الناشط»; the genitive of a patient noun whose own
-        # preposition is another: «حصار قطر» (as «الحصار على قطر»)
-        pairs.filter((marker == "object") & after.is_between(1, MAX_TARGET_AFTER) & pl.col("preposition").is_null())
+        # preposition is another: «حصار قطر» (as «الحصار على قطر»); or the object the trigger
+        # ends on, «طرد السفير الكندي», unless it is the source's own («استدعاء السفير السعودي في
+        # كندا للتشاور», by Riyadh: recalled, not acted on)
+        pairs.filter((marker == "object") & after.is_between(1, MAX_TARGET_AFTER) & pl.col("preposition").is_null()
+                     | (_object_on_trigger_last_word()
+                        & pl.col("code").str.slice(0, 3).ne_missing(pl.col("chosen_source_code").str.slice(0, 3))))
         .with_columns(rank=after),
         # (behind the noun's own preposition: «حصار إسرائيل على القطاع»)
         pairs.filter(_patient_noun() & (pl.col("form_kind") == "verbal_noun") & prepositional
