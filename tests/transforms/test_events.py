@@ -1508,6 +1508,21 @@ def test_what_is_done_repeatedly_or_yearly_is_habitual():
     assert _by_trigger("وقالت الأمم المتحدة إن التقارير تفيد باستمرار القتال في الغوطة الشرقية.")["القتال"]["modality"] == "asserted"
 
 
+@pytest.mark.parametrize("text, trigger, modality", [
+    ("وتحاصر قوات الجيش الليبي مدينة درنة منذ عدة أشهر.", "وتحاصر", "background"),
+    ("ويتظاهر الفلسطينيون منذ نهاية مارس الماضي، كل يوم جمعة، على حدود غزة.", "ويتظاهر", "background"),
+    ("وتشن قوات النظام هجوما على الغوطة الشرقية منذ أسابيع.", "هجوما", "background"),
+    # (begun hours or days ago: the news of the day; the first since: done now; a comma between)
+    ("ويفرض الجيش الإسرائيلي إجراءات أمنية مشددة منذ 3 أيام.", "إجراءات أمنية مشددة", "asserted"),
+    ("وتيلرسون أول وزير خارجية أمريكي يزور لبنان منذ أربع سنوات.", "يزور", "asserted"),
+    ("وتحاصر قوات الجيش الليبي مدينة درنة، منذ عدة أشهر.", "وتحاصر", "asserted"),
+    # (after a past verb «منذ» may be «ago»)
+    ("واعتقلت الشرطة المصرية الناشط علاء عبد الفتاح منذ أسبوعين.", "واعتقلت", "asserted"),
+])
+def test_an_act_in_the_present_going_on_since_is_background(text, trigger, modality):
+    assert _by_trigger(text)[trigger]["modality"] == modality
+
+
 def test_what_is_repeated_is_no_one_event():
     """«متكرر» after a trigger, «تكرار» before it: a series or a habit (modality.tsv)."""
     assert _by_trigger("ونفذت إسرائيل ضربات جوية متكررة ضد أهداف إيرانية في سوريا.")["ضربات جوية"]["modality"] == "background"

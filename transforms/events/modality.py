@@ -3,7 +3,8 @@
 - denied: نفى … before the trigger, or after it behind «لكن / بينما / غير أن» or a relative («ما نفته»);
 - negated: لم, لن, وقف …;
 - background: «منذ 2015», سابقا, «وقتها», «الحصار المفروض»; what is conceded or the circumstance
-  («رغم انسحاب الولايات المتحدة», «وسط اتهامات», «في ظل رفض …»), not past a comma;
+  («رغم انسحاب الولايات المتحدة», «وسط اتهامات», «في ظل رفض …»), not past a comma; a present
+  act going on since («وتحاصر قوات الجيش المدينة منذ عدة أشهر»: SINCE);
 - standing: the present tense of control, threat, hosting, accusation, support or funding («يسيطر عليها»,
   «وتتهم إسرائيل إيران», «إيران تدعم»: standing_verbs.txt), which coding.find_events drops;
 - conditional: what is charged, alleged or accused («بتهمة», «مزاعم», «اتهم X بـ…»);
@@ -122,6 +123,16 @@ PLAN_MODALITIES = ["future", "intent"]
 THAT, MAX_CLAUSE_GAP = [normalize_str(w) for w in ("أن", "بأن")], 6  # «أن» after a word of plan, and how far into its clause it reaches
 STOPPING_VERBS = [normalize_str(w) for w in ("يوقف", "توقف", "يوقفوا", "ينهي", "تنهي", "يتوقف", "تتوقف")]
 PAUSE = "[،,؛;:]"
+# «منذ» after a verb in the present tense, in its clause, tells how long the act has gone on: a
+# standing situation, background («وتحاصر قوات الجيش دوما منذ عدة أشهر», «ويتظاهر الفلسطينيون منذ
+# نهاية مارس»); after a past one it may be «ago», a dated act («اعتقل منذ يومين»). Not an act begun
+# hours or days ago, the news of the day («ويفرض الجيش إجراءات أمنية مشددة منذ 3 أيام»), nor the
+# first or the largest since («أول وزير خارجية أمريكي يزور لبنان منذ أربع سنوات»), which is done now
+SINCE, MAX_SINCE_AFTER = normalize_str("منذ"), 6
+RECENT = [normalize_str(w) for w in ("ساعة", "ساعات", "ساعتين", "يوم", "يومين", "أيام", "أمس", "صباح", "مساء", "فجر",
+                                     "ليلة", "الليلة", *WEEKDAYS)]
+FIRST_OR_MOST = r"^[وفبل]?(ال)?(اول|اولى|اكبر|اعنف|اكثر|اخطر|ابرز|اطول)$"
+MAX_FIRST_BEFORE = 4
 DEMONSTRATIVES = [normalize_str(w) for w in ("ذلك", "هذا", "هذه", "تلك")]
 # the verbs a noun trigger may be anchored on (clauses._anchor_light_verbs); none starts with سـ
 # and a present prefix but its future forms («ستشن», «سيفرض», «ستقدم»)
@@ -228,13 +239,28 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .group_by("event_row")
         .agg(pl.col("modality"))
     )
+    since = (
+        events.select("event_row", *keys, "last_token", "first_token").unique()
+        .join(tokens.filter(pl.col("norm").str.replace("^[وف]", "") == SINCE).select(*keys, since_token="token_index"), on=keys)
+        .filter((pl.col("since_token") - pl.col("last_token")).is_between(1, MAX_SINCE_AFTER))
+        .join(pauses.select("article_id", since_token="token_index", since_pauses="pauses"), on=["article_id", "since_token"])
+        .join(pauses.select("article_id", first_token="token_index", trigger_pauses="pauses"), on=["article_id", "first_token"])
+        .filter(pl.col("since_pauses") == pl.col("trigger_pauses"))
+        .pipe(at_token, tokens, pl.col("since_token") + 1, since_1="norm")
+        .pipe(at_token, tokens, pl.col("since_token") + 2, since_2="norm")
+        .filter(~pl.col("since_1").is_in(RECENT).fill_null(False) & ~pl.col("since_2").is_in(RECENT).fill_null(False))
+    )
+    first_or_most = since.join(tokens.filter(pl.col("norm").str.contains(FIRST_OR_MOST)).select(*keys, "token_index"), on=keys).filter(
+        pl.col("token_index").is_between(pl.col("first_token") - MAX_FIRST_BEFORE, pl.col("since_token")))
+    since_after = since.join(first_or_most, on="event_row", how="anti").select("event_row", since_after=pl.lit(True)).unique()
     found = (
         events.join(context, on="event_row", how="left")
+        .join(since_after, on="event_row", how="left")
         .join(_purpose_of_announced(events, triggers), on="event_row", how="left")
         .join(_called_for(events, tokens, triggers), on="event_row", how="left")
         .join(_denied_after(events, denials), on="event_row", how="left")
         .with_columns(pl.col("modality").fill_null([]), called_for=pl.col("called_for").fill_null(""),
-                      denied_after=pl.col("denied_after").fill_null(False))
+                      denied_after=pl.col("denied_after").fill_null(False), since_after=pl.col("since_after").fill_null(False))
     )
     has = lambda m: pl.col("modality").list.contains(m)  # noqa: E731
     # a present-tense verb with a bare weekday that is not the report's day announces what is
@@ -303,19 +329,22 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     described_trait = ((pl.col("form_kind") == "verb_present") & pl.col("relative_subject") & ~ongoing_visit
                        & ~of_the_day("antecedent_word") & ~of_the_day("antecedent_head")
                        & quad_class(pl.col("cameo_code")).is_in([1, 3]) & (pl.col("date_precision") == "unknown"))
-    found = found.with_columns(present_ahead=present_ahead, standing=(
+    found = found.with_columns(present_ahead=present_ahead, ongoing_since=pl.col("since_after") & (
+        (pl.col("form_kind") == "verb_present") | anchored_present.fill_null(False)), standing=(
         (pl.col("form_kind") == "verb_present") & normalize(pl.col("lemma")).is_in(standing_lemmas())
         & ((pl.col("date_precision") == "unknown") | (pl.col("cameo_code") == CONTROL))
         & ~(opens_sentence & (normalize(pl.col("lemma")) == SUPPORT))) | standing_noun.fill_null(False)
         | described_trait.fill_null(False)
         | (anchored_present & pl.col("light_verbs").is_not_null() & pl.col("anchor_lemma").is_in(standing_lemmas())
            & (pl.col("date_precision") == "unknown")).fill_null(False))
-    return _planned_weekday_ahead(found.drop("anchor_word", "anchor_lemma", "anchor_present", "purpose_verb", "first_word", "sentence_before", "antecedent_word", "antecedent_head").with_columns(
+    return _planned_weekday_ahead(found.drop(
+        "anchor_word", "anchor_lemma", "anchor_present", "purpose_verb", "first_word", "sentence_before", "antecedent_word",
+        "antecedent_head", "since_after").with_columns(
         modality=pl.when(has("denied") | pl.col("denied_after")).then(pl.lit("denied"))
         .when(has("negated")).then(pl.lit("negated"))
         # a date after the report's is the future, whatever else the sentence suggests
         .when(pl.col("event_date") > pl.col("report_date")).then(pl.lit("future"))
-        .when(pl.col("since").fill_null(False) | has("background")).then(pl.lit("background"))
+        .when(pl.col("since").fill_null(False) | has("background") | (pl.col("ongoing_since") & ~pl.col("standing"))).then(pl.lit("background"))
         # an act someone is accused or charged of is alleged, not established: conditional
         .when(has("conditional") | (pl.col("called_for") == "alleged")).then(pl.lit("conditional"))
         .when(pl.col("clitic").str.contains("س") | has("future") | has("intent") | (pl.col("called_for") == "future")
