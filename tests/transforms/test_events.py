@@ -284,6 +284,16 @@ def test_a_trigger_may_end_on_its_object(text, coded):
     assert _coded(text) == {coded}
 
 
+@pytest.mark.parametrize("text, interview", [
+    ("وقال الرئيس اليمني عبد ربه منصور هادي في لقاء مع بي بي سي إن العملية مستمرة.", True),
+    ("وقالت وزيرة السياحة المصرية رانيا المشاط في اتصال هاتفي مع رويترز إن السياح عادوا.", True),
+    ("وقال وزير الخارجية الأمريكي مايك بومبيو في لقاء مع نظيره الروسي إن العملية مستمرة.", False),
+])
+def test_a_meeting_or_call_with_a_news_outlet_is_an_interview(text, interview):
+    consultations = [code for code in _events(text)["cameo_code"].to_list() if code.startswith("04")]
+    assert consultations == ([] if interview else ["040"])
+
+
 @pytest.mark.parametrize("text, modality", [
     ("ويعقد مجلس الأمن الدولي اجتماعا طارئا الأربعاء.", "future"),  # the verb's tense, with a weekday ahead
     ("وستقدم السعودية مساعدات لليمن.", "future"),

@@ -70,6 +70,9 @@ TELLING = "telling"  # (the blocker_root of a verb of telling in _with_dates)
 MORROW = normalize_str("غداة")  # «غداة X»: on the morrow of X
 MAX_MORROW_DISTANCE = 40  # characters from «غداة» to the trigger it dates (not the next clause's)
 VERBAL_ATTACK_LEMMA, CRITICISM = "هاجم", "111"
+# a meeting or a call «مع» a news outlet or journalists is an interview, no consultation: «وقال هادي في
+# لقاء مع بي بي سي», «في اتصال هاتفي مع رويترز», «خلال لقاء مع صحافيين في بيروت»
+CONSULTATIONS, MEDIA, WITH = ["040", "041"], "MED", normalize_str("مع")
 # what introduces the act that hit the killed named before it (normalised; clauses.CASUALTY_CAUSES
 # without the words of time)
 VICTIM_CAUSES = [normalize_str(w) for w in ("في", "جراء", "إثر", "اثر", "بسبب", "نتيجة")]
@@ -182,6 +185,7 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
         (pl.col("source_code").is_not_null() & ~pl.col("source_learned").fill_null(False))
         | pl.col("target_code").is_not_null() | pl.col("own_act") | pl.col("coordinated_verb"))
     events = _attacks_referring_back(_recoded_by_context(_held_by_protesters(_verbal_attacks(events)), tokens), tokens)
+    events = _without_interviews(events, tokens)
     events = _convictions(events)
     events = _charged_acts(inherit_missing_roles(_leaving_the_nuclear_deal(events, tokens)), tokens).filter(
         pl.col("source_code").is_not_null() | (pl.col("target_code").is_not_null() & ~pl.col("coordinated_verb")))
@@ -318,6 +322,14 @@ def _verbal_attacks(events: pl.DataFrame) -> pl.DataFrame:
         pl.col("source_is_person").fill_null(False) | pl.col("target_is_person").fill_null(False)
     )
     return events.with_columns(cameo_code=pl.when(in_words).then(pl.lit(CRITICISM)).otherwise(pl.col("cameo_code")))
+
+
+def _without_interviews(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """`events` without a meeting or a call with a news outlet or journalists (CONSULTATIONS,
+    MEDIA) by the trigger's «مع», its own word or one that ends it («اتصال هاتفي مع»): an interview."""
+    interview = (pl.col("cameo_code").is_in(CONSULTATIONS) & pl.col("target_code").str.ends_with(MEDIA)
+                 & ((pl.col("target_preposition") == WITH) | (pl.col("last_word") == WITH))).fill_null(False)
+    return at_token(events, tokens, "last_token", last_word="norm").filter(~interview).drop("last_word")
 
 
 CONDEMN, FIND_GUILTY = normalize_str("أدان"), "116"  # a court that «أدان» convicts; it does not criticise (CRITICISM)
