@@ -1141,6 +1141,7 @@ def test_the_words_around_a_trigger_recode_it():
     assert codes("وأدانت مصر الاستهداف الإرهابي للجيش التونسي.").get("الاستهداف") == "180"
     # a depot that blew up, the situation erupting: no bombing
     assert "انفجار" not in codes("وقتل 39 شخصا في انفجار مستودع أسلحة في محافظة إدلب.")
+    assert "انفجار" not in codes("ووقع انفجار في أحد مخازن الأسلحة في محافظة إدلب.")
     assert "انفجار" not in codes("وحذر الرئيس اللبناني من انفجار الأوضاع في الجنوب.")
     # a walkout in protest is a protest, a team leaving a match no event; driving forces out is force;
     # «وادي رفض» is a place
