@@ -366,6 +366,10 @@ def test_a_person_attacks_in_words():
     assert _coded(
         "وهاجم الرئيس التركي رجب طيب أردوغان رئيس الوزراء الإسرائيلي بنيامين نتنياهو واصفا إياه بأنه محتل."
     ) == {("وهاجم", "111", "TURGOV", "ISRGOV")}
+    # a sharp attack, or one on a news outlet by a government: in words too
+    assert _coded("وشن الرئيس التركي رجب طيب أردوغان هجوما لاذعا الثلاثاء على رئيس الوزراء الإسرائيلي بنيامين نتنياهو.") == {
+        ("هجوما", "111", "TURGOV", "ISRGOV")}
+    assert {row[1] for row in _coded("أما وزير خارجية البحرين فشن هجوما على قناة الجزيرة القطرية، الخميس.")} == {"111"}
 
 
 def test_counted_days_last_weekday_and_month_of_year():

@@ -70,6 +70,7 @@ TELLING = "telling"  # (the blocker_root of a verb of telling in _with_dates)
 MORROW = normalize_str("غداة")  # «غداة X»: on the morrow of X
 MAX_MORROW_DISTANCE = 40  # characters from «غداة» to the trigger it dates (not the next clause's)
 VERBAL_ATTACK_LEMMA, CRITICISM = "هاجم", "111"
+ATTACK_LEMMAS, GOVERNMENT = [VERBAL_ATTACK_LEMMA, "هجم"], "GOV"  # (the verb's and the noun's: «هاجم», «هجوما»)
 # a meeting or a call «مع» a news outlet or journalists is an interview, no consultation: «وقال هادي في
 # لقاء مع بي بي سي», «في اتصال هاتفي مع رويترز», «خلال لقاء مع صحافيين في بيروت»
 CONSULTATIONS, MEDIA, WITH = ["040", "041"], "MED", normalize_str("مع")
@@ -317,10 +318,12 @@ def role_pairs(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.
 
 def _verbal_attacks(events: pl.DataFrame) -> pl.DataFrame:
     """«هاجم أردوغان نتنياهو»: a person named as the attacker or the attacked makes هاجم an
-    attack in words — criticism (111), not military force (190)."""
+    attack in words — criticism (111), not military force (190); so does a news outlet attacked by
+    a government or a person: «فشن (وزير خارجية البحرين) هجوما على قناة الجزيرة القطرية»."""
+    by_state_or_person = pl.col("source_is_person").fill_null(False) | pl.col("source_code").str.ends_with(GOVERNMENT).fill_null(False)
     in_words = (pl.col("lemma") == VERBAL_ATTACK_LEMMA) & (
         pl.col("source_is_person").fill_null(False) | pl.col("target_is_person").fill_null(False)
-    )
+    ) | (pl.col("lemma").is_in(ATTACK_LEMMAS) & pl.col("target_code").str.ends_with(MEDIA).fill_null(False) & by_state_or_person)
     return events.with_columns(cameo_code=pl.when(in_words).then(pl.lit(CRITICISM)).otherwise(pl.col("cameo_code")))
 
 
