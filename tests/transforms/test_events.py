@@ -1132,6 +1132,7 @@ def test_the_words_around_a_trigger_recode_it():
     assert codes("ودعا جنبلاط الحكومة اللبنانية إلى الحوار.").get("ودعا", "").startswith("0")
     # «هاجم» with a reason or a manner of speaking is criticism; after protesters, a riot
     assert codes("وهاجمت وزارة الخارجية الإسرائيلية نادي ريال مدريد بسبب تكريمه للناشطة.").get("وهاجمت") == "111"
+    assert codes("وقال ترامب في تغريدة على حسابه في تويتر إن الصواريخ قادمة وهاجم موسكو لدعمها الأسد.").get("وهاجم") == "111"
     assert codes("وهاجم محتجون مباني حكومية في البصرة.").get("وهاجم") == "145"
     assert codes("وهاجم مسلحو داعش موقعا لقوات النظام في ريف حمص.").get("وهاجم") == "190"
     # terrorism spoken of in the plural, violations with no ceasefire named: no event
