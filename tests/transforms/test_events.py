@@ -73,6 +73,8 @@ def test_negated_denied_and_announced_events_are_marked():
         "وقتل 14 من المتشددين خلال إحباط هجوم إرهابي على معسكر للجيش المصري أسفر عن مقتل 8 عسكريين.": ("هجوم إرهابي", "asserted"),
         # «غير» negates the word right after it only
         "وقتل 23 مقاتلا، بينهم سوريون وغير سوريين، في الغارات الإسرائيلية على سوريا.": ("الغارات", "asserted"),
+        # the passive future of doing again
+        "وقال الأردن إنه سيعاد فتح معبر القنيطرة مع سوريا.": ("فتح معبر", "future"),
     }
     for text, (trigger, expected) in cases.items():
         assert _by_trigger(text)[trigger]["modality"] == expected, text
