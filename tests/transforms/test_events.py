@@ -75,6 +75,8 @@ def test_negated_denied_and_announced_events_are_marked():
         "وقتل 23 مقاتلا، بينهم سوريون وغير سوريين، في الغارات الإسرائيلية على سوريا.": ("الغارات", "asserted"),
         # the passive future of doing again
         "وقال الأردن إنه سيعاد فتح معبر القنيطرة مع سوريا.": ("فتح معبر", "future"),
+        # the ل of purpose on «إعادة»: still to come
+        "واتفقت اللجان الأردنية السورية على الإجراءات اللازمة لإعادة فتح المعبر بين البلدين.": ("فتح المعبر", "future"),
     }
     for text, (trigger, expected) in cases.items():
         assert _by_trigger(text)[trigger]["modality"] == expected, text
