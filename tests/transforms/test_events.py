@@ -77,6 +77,10 @@ def test_negated_denied_and_announced_events_are_marked():
         "وقال الأردن إنه سيعاد فتح معبر القنيطرة مع سوريا.": ("فتح معبر", "future"),
         # the ل of purpose on «إعادة»: still to come
         "واتفقت اللجان الأردنية السورية على الإجراءات اللازمة لإعادة فتح المعبر بين البلدين.": ("فتح المعبر", "future"),
+        # a case, a file of an act: a topic or a past event referred to
+        "وقدم الادعاء مرافعاته النهائية في قضية اغتيال رئيس الوزراء اللبناني رفيق الحريري.": ("اغتيال", "background"),
+        "وحول ملف سحب القوات الأمريكية من سوريا، قال ليبرمان إن القرار لم يتخذ.": ("سحب القوات", "background"),
+        "وقال إنه سيتعامل مع هذه القضية بالتعاون مع الحلفاء في حلف شمال الأطلسي.": ("بالتعاون مع", "asserted"),
     }
     for text, (trigger, expected) in cases.items():
         assert _by_trigger(text)[trigger]["modality"] == expected, text

@@ -113,7 +113,12 @@ NEGATING_MA = normalize_str("ما")
 BEFORE_RELATIVE_MA = [normalize_str(w) for w in (
     "هو", "هي", "الأقل", "ذلك", "هذا", "هذه", "كل", "حسب", "بحسب", "وفق", "على", "عن", "من", "إلى", "مع", "بعد", "قبل",
     "بخلاف", "يخالف", "أهم", "وراء", "بصرف", "يحصل", "سرعان")]
-NEAR_ONLY = {**dict.fromkeys(NOMINAL_NEGATORS + ORDERS, 1), normalize_str("وسط"): 1, normalize_str("سط"): 1,
+# a case, a file, a question of an act («في قضية اغتيال رفيق الحريري», «وحول ملف سحب القوات
+# الأمريكية»): a topic or a past event referred to, background — the noun in construct, right
+# before the trigger (not «هذه القضية بالتعاون مع …», where the act is another)
+TOPICS = [normalize_str(w) for w in (
+    "قضية", "بقضية", "لقضية", "قضايا", "ملف", "بملف", "لملف", "ملفات", "مسألة", "بمسألة", "لمسألة", "موضوع", "بموضوع", "لموضوع")]
+NEAR_ONLY = {**dict.fromkeys(NOMINAL_NEGATORS + ORDERS + TOPICS, 1), normalize_str("وسط"): 1, normalize_str("سط"): 1,
              **dict.fromkeys(CONCESSION + PREPARING, 2)}
 # an act introduced by the ل of purpose («ستتوجه الوزيرة إلى موسكو للقاء نظيرها», «يعتزم إرسال
 # قوات لمحاربة …») shares the plan of the verb it serves: a word of plan or intent, or a verb
