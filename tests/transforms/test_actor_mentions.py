@@ -78,6 +78,10 @@ def test_state_institutions_are_composed_from_agent_and_demonym():
     # (but it describes a plural of people heading the body: «مقاتلي المعارضة السوريين»)
     refs = _extract("وقالت مصادر إن مقاتلي المعارضة السوريين سيطروا على البلدة.").actor_references
     assert refs.filter(pl.col("reference_kind") == "composed")["cameo_code"].to_list() == ["SYRREB"]
+    # the general staff, and no body in «برئاسة» (chaired by)
+    refs = _extract("وأعلنت رئاسة الأركان التركية عقد اجتماع برئاسة الوزير التركي.").actor_references
+    composed = dict(refs.filter(pl.col("reference_kind") == "composed").select("surface", "cameo_code").iter_rows())
+    assert composed == {"رئاسة الأركان التركية": "TURMIL", "الوزير التركي": "TURGOV"}
 
 
 def test_a_short_name_needs_the_full_name_in_the_same_article():
