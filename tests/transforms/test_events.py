@@ -1049,6 +1049,18 @@ def test_a_month_of_last_year():
     assert found == {0: (date(2017, 11, 1), "month"), 1: (date(2017, 11, 5), "day"), 2: (date(2017, 1, 1), "year")}
 
 
+def test_this_week_month_and_year():
+    """«هذا الأسبوع», «هذا الشهر», «هذا العام» are the report's; «25 أغسطس من هذا العام» its day."""
+    sentences = ["فرضت واشنطن هذا الأسبوع عقوبات", "اعتقلت مطلع هذا الشهر ناشطين", "رحلت 17 ألف مهاجر هذا العام",
+                 "احتجاج 25 أغسطس من هذا العام"]
+    frame = pl.DataFrame({"article_id": ["a"] * 4, "sentence_index": [0, 1, 2, 3], "sentence_text": sentences})
+    published = pl.DataFrame({"article_id": ["a"], "published_at": [datetime(2018, 9, 16, 9)]})
+    found = {row["sentence_index"]: (row["event_date"], row["date_precision"])
+             for row in find_dates(frame, published).iter_rows(named=True)}
+    assert found == {0: (date(2018, 9, 16), "week"), 1: (date(2018, 9, 1), "month"), 2: (date(2018, 1, 1), "year"),
+                     3: (date(2018, 8, 25), "day")}
+
+
 def test_a_month_after_a_preposition_of_time():
     """«أطلقت تركيا في يناير عملية عسكرية»: a month alone after «في / خلال / منذ» is the latest
     such month not after the report; alone, «مارس» is also the verb (practised), no date."""

@@ -13,7 +13,7 @@ Handled (on the normalised sentence, Eastern Arabic digits folded to Western):
   with الماضي on the same weekday), the next one with المقبل (day); «اليوم الثالث» is no date;
 - set phrases with a weekday are no date: «خطبة الجمعة», «صلاة الجمعة»;
 - «الأسبوع الماضي», «منتصف الأسبوع الماضي» (week), «الشهر الماضي» (month), «العام الماضي» (year);
-  a position without a modifier is in the current period: «مطلع الأسبوع» (week);
+  a position without a modifier is in the current period: «مطلع الأسبوع» (week); so is «هذا الأسبوع», «هذا العام»;
 - «قبل نحو عامين», «قبل شهر», «قبل ثلاثة أيام», «قبل 5 سنوات»: back from the report, at the unit's
   precision; not «قبل شهر رمضان», «قبل يوم الانتخابات», «قبل عامين من …» (counted from something else);
 - years: «عام 2015», «في 2019», «خلال العام 2017» (year); «منذ 2015» is marked `since` (background);
@@ -115,14 +115,15 @@ def patterns() -> dict[str, str]:
     same = r"(?:من\s+)?(?:نفس\s+(?:العام|السنه)|(?:العام|السنه)\s+(?:نفسه|نفسها|ذاته|ذاتها))"
     # «من العام الماضي»: of the year before the report's
     last_year = rf"(?:من\s+)?(?:العام|السنه)\s+(?:{PAST}|الماضيه)"
-    month_tail = rf"(?:{last_year}|(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?:{year}|{modifier})|{same})"
+    this_year = r"(?:من\s+)?(?:هذا\s+العام|هذه\s+السنه)"
+    month_tail = rf"(?:{last_year}|(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?:{year}|{modifier})|{same}|{this_year})"
     return {
         # «اليوم الثالث للاحتجاجات», «في اليوم التالي»: a day counted, not today (dropped)
         "counted_day": rf"اليوم\s+(?:{ordinal}|التالي|نفسه|ذاته|الاخير)",
         # a weekday in a set phrase names a prayer or its sermon, not a date: «خطبة الجمعة»,
         # «صلاة الجمعة», «خطيب الجمعة» (dropped)
         "set_phrase": rf"(?:صلاه|صلوات|خطبه|خطبتي|خطيب|خطباء|امام|مسجد|جامع)\s+(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})",
-        "day_month": rf"(?:[0-9]{{1,2}}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{pair}(?:\s+{last_year}|\s+(?:(?:عام|سنه)\s+)?{year}|\s+{modifier}|\s+{same})?",
+        "day_month": rf"(?:[0-9]{{1,2}}|{ordinal})\s+(?:من\s+)?(?:شهر\s+)?{pair}(?:\s+{last_year}|\s+(?:(?:عام|سنه)\s+)?{year}|\s+{modifier}|\s+{same}|\s+{this_year})?",
         # a month needs a year or a modifier after it, or a position or a preposition of time before
         # it: «أوائل يناير», «أطلقت تركيا في يناير عملية عسكرية» (the latest such month, as the day of
         # «9 يناير» is; alone, «مارس» is also the verb «practised»)
@@ -137,8 +138,9 @@ def patterns() -> dict[str, str]:
         "relative_day": RELATIVE_DAY,
         "weekday": rf"(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})(?:\s+(?:{PAST}|المقبل|القادم))?",
         # («مطلع الأسبوع» alone: this week)
+        # («هذا الأسبوع», «هذا العام»: this one)
         "relative_period": rf"(?:(?:{POSITIONS})\s+(?:الاسبوع|الشهر|العام|السنه)(?:\s+{modifier})?"
-                           rf"|(?:الاسبوع|الشهر|العام|السنه)\s+{modifier})",
+                           rf"|(?:الاسبوع|الشهر|العام|السنه)\s+{modifier}|هذا\s+(?:الاسبوع|الشهر|العام)|هذه\s+السنه)",
         # «قبل نحو عامين», «قبل شهر», «قبل ثلاثة أيام»: back from the report; not «قبل شهر رمضان»,
         # «قبل يوم الانتخابات», «قبل عامين من الانسحاب» (another reference: the tail makes it no date)
         "ago": rf"قبل\s+(?:نحو\s+|حوالي\s+|قرابه\s+|اكثر\s+من\s+)?(?:{AGO_COUNT}\s+)?(?:{_alternation(AGO_UNITS)})"
@@ -213,7 +215,7 @@ def _resolve(frame: pl.DataFrame) -> pl.DataFrame:
                      .when(expr.str.contains(rf"\s(?:العام|السنه)\s+(?:{PAST}|الماضيه)$")).then(pub.dt.year() - 1)
                      .otherwise(explicit_year))
     after = expr.str.contains("المقبل|القادم")
-    current = expr.str.contains("الجاري|الحالي")
+    current = expr.str.contains("الجاري|الحالي|هذا|هذه")
     frame = frame.with_columns(
         month=month,
         day=pl.coalesce(numeric_day, ordinal),
