@@ -20,6 +20,8 @@ from camel_tools.utils.normalize import (
 )
 
 TATWEEL = "\u0640"
+# a definite word (normalised), behind its proclitics: «الحكومة», «والجيش», «بالسلاح», «وبالقرار», «للقوات»
+DEFINITE_WORD = "^(?:[وف]?[بلك]?ال|[وف]?لل)"
 _EXTRA = {"ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي", "ٱ": "ا", TATWEEL: ""}
 
 

@@ -25,12 +25,11 @@ import polars as pl
 
 from transforms.actors.lexicon import LEXICON_DIR, ActorLexicon, bare, definite, read_table, read_word_list
 from transforms.actors.matching import candidate_stems, find_aliases, resolve_overlaps
-from transforms.arabic import normalize, normalize_str
+from transforms.arabic import DEFINITE_WORD, normalize, normalize_str
 from transforms.segmentation import at_token
 
 # words that join the parts of an Arabic name (normalised): بن, ابن, أبو, آل, عبد
 _NAME_LINKS = ["بن", "ابن", "ابو", "ال", "عبد"]
-_DEFINITE = "^([وفبلك]?ال|[وف]?لل)"
 _POSSESSIVE = "(هما|هم|ها|ه)$"
 # a demonym in the sound masculine plural, which names people: «المصريين», «الفلسطينيون» (normalised)
 PLURAL_DEMONYM = "يين$|يون$"
@@ -158,7 +157,7 @@ def _possessed_agents(tokens: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFra
     # a word written with teh marbuta (ة, folded to ه in norm) has no suffix («الإرهابية» is no
     # «الإرهابي» + ه), and a noun with the article takes none
     suffixed = tokens.filter(pl.col("norm").str.contains(_POSSESSIVE) & (pl.col("norm").str.len_chars() >= 4)
-                             & ~pl.col("surface").str.contains(_TEH_MARBUTA_END) & ~pl.col("norm").str.contains(_DEFINITE))
+                             & ~pl.col("surface").str.contains(_TEH_MARBUTA_END) & ~pl.col("norm").str.contains(DEFINITE_WORD))
     base = pl.col("norm").str.replace(_POSSESSIVE, "")
     # the teh marbuta of حكومة is written ت before a suffix (حكومته): try both spellings
     unsuffixed = pl.concat([
@@ -181,7 +180,7 @@ def _without_homographs(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataF
         at_token(matches, tokens, "first_token", first_word="norm", first_surface="surface")
         .pipe(at_token, tokens, pl.col("first_token") - 1, previous_word="norm")
         .pipe(at_token, tokens, pl.col("last_token") + 1, next_word="norm", next_sentence="sentence_index")
-        .with_columns(head=pl.col("first_word").str.replace(_DEFINITE, ""),
+        .with_columns(head=pl.col("first_word").str.replace(DEFINITE_WORD, ""),
                       word=pl.col("first_word").str.replace("^[وفبلك]?(ال|ل)", "ال"))
         .sort("article_id", "first_token", "last_token")
     )
@@ -474,7 +473,7 @@ def _unknown_names(matches: pl.DataFrame, tokens: pl.DataFrame, all_stems: pl.Da
         )
         .pipe(at_token, tokens, "trigger_end", how="inner", norm="norm")
         # a complete title: «اللواء», «وزير الخارجية السوري»; not a construct head («رئيس أركان …»)
-        .filter(pl.col("personal") & (pl.col("last_kind").is_in(["nisba", "composed"]) | pl.col("norm").str.contains(_DEFINITE)))
+        .filter(pl.col("personal") & (pl.col("last_kind").is_in(["nisba", "composed"]) | pl.col("norm").str.contains(DEFINITE_WORD)))
         .select(
             "article_id", "sentence_index", "trigger_start", "trigger_end",
             entity_type=pl.lit("PER"), include_cue=pl.lit(True), max_tokens=pl.lit(3, pl.Int32),

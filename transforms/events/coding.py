@@ -22,7 +22,7 @@ from functools import cache
 import polars as pl
 
 from transforms.actors.lexicon import read_table
-from transforms.arabic import normalize, normalize_str
+from transforms.arabic import DEFINITE_WORD, normalize, normalize_str
 from transforms.events.clauses import (
     CASUALTY_ROOT,
     TIME_OR_PLAN,
@@ -55,7 +55,6 @@ PROTEST_ROOT = "14"
 DISSENT = "140"  # political dissent, not specified: demonstrations, strikes, sit-ins are 141–145
 MAX_BETWEEN_GAP = 6  # tokens from «بين X و Y» to the symmetric trigger it belongs to
 DEFINITE_DEMONYM = "^ال.{2,}(ي|يه|يين|يون)$"  # «الإيرانية», «السوري» (normalised)
-DEFINITE = "^[وفبل]?(ال|لل)"  # a definite word, with its proclitic
 # verbs that tell of an act: a day between one of them and an act of force it tells of (roots from
 # clauses.CASUALTY_ROOT on) dates the telling, «أعلنت إسرائيل، الخميس، مقتل 7 مسلحين في ضربة جوية» (the
 # strike was overnight, undated), and so does a weekday before an arrest or a raid it tells of, «أعلن
@@ -258,7 +257,7 @@ def role_pairs(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl.
         # «اقتحام مبنى حكومة محافظة البصرة»
         .pipe(at_token, tokens, pl.col("last_token") + 2, after_next="norm", after_next_gap="gap_before")
         .pipe(at_token, tokens, "last_token", last_word="norm")
-        .with_columns(object_word=pl.when((pl.col("kind") != "name") & ~pl.col("last_word").str.contains(DEFINITE))
+        .with_columns(object_word=pl.when((pl.col("kind") != "name") & ~pl.col("last_word").str.contains(DEFINITE_WORD))
                       .then(None)
                       .when(pl.col("next_word").str.contains(DEFINITE_DEMONYM) & (pl.col("after_next_gap") == ""))
                       .then(pl.col("after_next")).otherwise(pl.col("next_word")))

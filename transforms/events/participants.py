@@ -21,7 +21,7 @@ from functools import cache
 import polars as pl
 
 from transforms.actors.lexicon import read_table
-from transforms.arabic import normalize, normalize_str
+from transforms.arabic import DEFINITE_WORD, normalize, normalize_str
 from transforms.segmentation import at_token
 
 # prepositions as separate words (normalised) and as proclitics
@@ -326,7 +326,7 @@ def _describes_the_agent() -> pl.Expr:
     definiteness («القوات الأمنية العراقية», «محكمة عسكرية إسرائيلية»). Not a noun in agreement,
     which is the verb's object with its own demonym: «رفض الفصائل الطلب الروسي», «انتقدت وزارة
     الخارجية القصف الإيراني»."""
-    definite = lambda column: pl.col(column).str.contains("^[وفبل]*ال|^[وف]?لل")  # noqa: E731
+    definite = lambda column: pl.col(column).str.contains(DEFINITE_WORD)  # noqa: E731
     between = pl.col("between")
     # (the word between bears no proclitic: «ورحبت الحكومة بالمساعي الكويتية» is welcomed, not the
     # government's; and an indefinite plural or accusative, «وهاجم مسلحون الموكب الأمريكي», is no
