@@ -33,6 +33,8 @@ _NAME_LINKS = ["بن", "ابن", "ابو", "ال", "عبد"]
 _POSSESSIVE = "(هما|هم|ها|ه)$"
 # a demonym in the sound masculine plural, which names people: «المصريين», «الفلسطينيون» (normalised)
 PLURAL_DEMONYM = "يين$|يون$"
+# a source, a sources: «مصدر سعودي مسؤول» (normalised; _compose)
+SOURCE_WORDS = [normalize_str(w) for w in ("مصدر", "مصادر", "المصدر", "المصادر")]
 # plurals and duals of people in construct before a body (normalised, without a proclitic)
 PEOPLE_HEADS = [normalize_str(w) for w in (
     "مقاتلي", "مقاتلو", "عناصر", "أفراد", "جنود", "ضباط", "مسؤولي", "مسؤولو", "قادة", "أعضاء", "وزيري", "وزراء", "نواب",
@@ -346,7 +348,8 @@ def _compose(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         .pipe(at_token, tokens, pl.col("first_token") - 1, previous_norm="norm")
         .pipe(at_token, tokens, "first_token", first_norm="norm")
         .with_columns([nxt(c).alias(f"next_{c}") for c in (
-            "kind", "entity_type", "actor_id", "country_code", "last_token", "adjacent", "clitic", "last_norm")])
+            "kind", "entity_type", "actor_id", "country_code", "last_token", "adjacent", "clitic", "last_norm", "role_code",
+            "agent_kind")])
     )
     # (a name joined by و/ف is coordinated with the agent, not its owner: «قوات الجيش والمليشيا الحوثية»)
     # (nor a demonym in the masculine plural after a body or an office, which names people, the
@@ -370,10 +373,21 @@ def _compose(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     owner_next = pl.col("next_kind").is_in(["name", "short"]) & pl.col("next_entity_type").is_in(["PER", "ORG"]) & pl.col(
         "next_country_code"
     ).is_not_null()
+    # a source's demonym followed by the agent it is: «مصدر سعودي مسؤول» is a Saudi official (SAUGOV),
+    # «مصادر أمريكية مسؤولة» American ones — the demonym's country, the agent's role
+    official_source = ((pl.col("kind") == "nisba") & pl.col("previous_norm").str.replace("^[وف]", "").is_in(SOURCE_WORDS)
+                       & (pl.col("next_kind") == "agent") & pl.col("next_adjacent") & pl.col("next_role_code").is_not_null()
+                       ).fill_null(False)
     frame = frame.with_columns(
-        compose=pl.when((is_agent & state_next) | roleless_people).then(pl.lit("composed"))
-        .when(is_agent & owner_next).then(pl.lit("possessive"))
+        compose=pl.when((is_agent & state_next) | roleless_people | official_source).then(pl.lit("composed"))
+        .when(is_agent & owner_next).then(pl.lit("possessive")),
+        official_source=official_source,
     ).with_columns(consumed=pl.col("compose").shift(1).over("article_id").is_not_null())
+    # (the country and the role of a composed actor: the agent's role and the country after it, or
+    # the official source's demonym and the role of the agent after it)
+    official = pl.col("official_source")
+    country = pl.when(official).then(pl.col("country_code")).otherwise(pl.col("next_country_code"))
+    role = pl.when(official).then(pl.col("next_role_code")).otherwise(pl.col("role_code"))
     composed = frame.filter(pl.col("compose").is_not_null()).select(
         "article_id",
         "sentence_index",
@@ -382,12 +396,12 @@ def _compose(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         pl.when(pl.col("compose") == "composed").then(pl.lit("composed")).otherwise(pl.lit("possessive")).alias("kind"),
         pl.when(pl.col("compose") == "composed").then(None).otherwise(pl.col("next_entity_type")).alias("entity_type"),
         pl.when(pl.col("compose") == "composed")
-        .then(pl.col("next_country_code") + pl.col("role_code").fill_null(""))
+        .then(country + role.fill_null(""))
         .otherwise(pl.col("next_actor_id"))
         .alias("actor_id"),
-        pl.col("next_country_code").alias("country_code"),
-        "role_code",
-        "agent_kind",
+        country.alias("country_code"),
+        role.alias("role_code"),
+        pl.when(official).then(pl.col("next_agent_kind")).otherwise(pl.col("agent_kind")).alias("agent_kind"),
         "clitic",
         pl.col("gap"),
         # the owner's name is the named part of a possessive: «قوات حفتر» → «حفتر»
