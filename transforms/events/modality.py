@@ -113,11 +113,13 @@ NEGATING_MA = normalize_str("ما")
 BEFORE_RELATIVE_MA = [normalize_str(w) for w in (
     "هو", "هي", "الأقل", "ذلك", "هذا", "هذه", "كل", "حسب", "بحسب", "وفق", "على", "عن", "من", "إلى", "مع", "بعد", "قبل",
     "بخلاف", "يخالف", "أهم", "وراء", "بصرف", "يحصل", "سرعان")]
-# a case, a file, a question of an act («في قضية اغتيال رفيق الحريري», «وحول ملف سحب القوات
-# الأمريكية»): a topic or a past event referred to, background — the noun in construct, right
+# a case, a file, a question of an act, or its circumstances and consequences («في قضية اغتيال رفيق
+# الحريري», «وحول ملف سحب القوات الأمريكية», «كشف ملابسات اغتيال», «تداعيات انسحاب الولايات المتحدة»):
+# a topic or a past event referred to, background — the noun in construct, right
 # before the trigger (not «هذه القضية بالتعاون مع …», where the act is another)
 TOPICS = [normalize_str(w) for w in (
-    "قضية", "بقضية", "لقضية", "قضايا", "ملف", "بملف", "لملف", "ملفات", "مسألة", "بمسألة", "لمسألة", "موضوع", "بموضوع", "لموضوع")]
+    "قضية", "بقضية", "لقضية", "قضيتي", "قضايا", "ملف", "بملف", "لملف", "ملفي", "ملفات", "بملفات", "لملفات", "مسألة",
+    "بمسألة", "لمسألة", "موضوع", "بموضوع", "لموضوع", "ملابسات", "بملابسات", "تداعيات", "بتداعيات")]
 NEAR_ONLY = {**dict.fromkeys(NOMINAL_NEGATORS + ORDERS + TOPICS, 1), normalize_str("وسط"): 1, normalize_str("سط"): 1,
              **dict.fromkeys(CONCESSION + PREPARING, 2)}
 # an act introduced by the ل of purpose («ستتوجه الوزيرة إلى موسكو للقاء نظيرها», «يعتزم إرسال
@@ -136,7 +138,7 @@ PAUSE = "[،,؛;:]"
 SINCE, MAX_SINCE_AFTER = normalize_str("منذ"), 6
 RECENT = [normalize_str(w) for w in ("ساعة", "ساعات", "ساعتين", "يوم", "يومين", "أيام", "أمس", "صباح", "مساء", "فجر",
                                      "ليلة", "الليلة", *WEEKDAYS)]
-FIRST_OR_MOST = r"^[وفبل]?(ال)?(اول|اولى|اكبر|اعنف|اكثر|اخطر|ابرز|اطول)$"
+FIRST_OR_MOST = "^[وفبل]?(ال)?(" + "|".join(normalize_str(w) for w in ("أول", "أولى", "أكبر", "أعنف", "أكثر", "أخطر", "أبرز", "أطول")) + ")$"
 MAX_FIRST_BEFORE = 4
 DEMONSTRATIVES = [normalize_str(w) for w in ("ذلك", "هذا", "هذه", "تلك")]
 # the verbs a noun trigger may be anchored on (clauses._anchor_light_verbs); none starts with سـ
@@ -155,6 +157,12 @@ HABITUAL_BEFORE_MA = [normalize_str(w) for w in ("غالبا", "عادة", "كث
 # hope as a noun makes an intent («عبر عن أمله في أن يزور»), but «خيبة أمله» is disappointment
 # at what was done («عن خيبة أملها بقرار الولايات المتحدة»)
 HOPE_NOUNS, DISAPPOINTMENT = [normalize_str(w) for w in ("أمله", "أملها", "أملهم")], normalize_str("خيبة")
+# doing again with the ل of purpose (modality.tsv: «لإعادة فتح المعبر») — but after a noun of reaction
+# the ل names what is reacted to, which was done: «أعرب عن أسفه لإعادة فرض العقوبات»
+REDOING = [normalize_str(w) for w in ("لإعادة", "لاستئناف")]
+REACTIONS = [normalize_str(stem + suffix) for stem in ("أسف", "ترحيب", "ارتياح", "إدانت", "رفض", "قلق", "تأييد", "استنكار", "تنديد")
+             for suffix in ("ه", "ها", "هم", "هما")] + [normalize_str(w) for w in (
+    "أسف", "ترحيب", "ارتياح", "إدانة", "رفض", "قلق", "تأييد", "استنكار", "تنديد")]
 _STILL = ["يزال", "تزال", "زال", "زالت", "يزالون", "تزالان", "يزالان"]
 _NAMING = [
     f"{stem}{suffix}" for stem in ("أسما", "سما", "وصف", "وصفت", "اعتبر", "اعتبرت", "يصف", "تصف", "يعتبر", "تعتبر")
@@ -234,6 +242,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .join(_SET_PHRASES, on=["bare", "next_word"], how="anti")
         .pipe(at_token, tokens, pl.col("token_index") - 1, previous_word="norm")
         .filter(~(pl.col("bare").is_in(HOPE_NOUNS) & pl.col("previous_word").str.ends_with(DISAPPOINTMENT).fill_null(False)))
+        .filter(~(pl.col("bare").is_in(REDOING) & previous_bare.str.replace("^[بل]", "").is_in(REACTIONS).fill_null(False)))
         # «ما» further back than the next word, or after a pronoun, a word that takes a relative or a
         # comma, is «what» («وهو ما هدد به», «سرعان ما أفرجت», «…، ما دعا الرئيس») — but «غالبا ما»
         .filter(~((pl.col("bare") == NEGATING_MA) & (
