@@ -1628,6 +1628,7 @@ def test_a_storm_or_a_flood_is_no_one_s_act():
     is a disaster; forces that do so act."""
     assert not _coded("وتسبب إعصار ميكونو في سيول حاصرت المنازل وغمرت قرى وأحياء بكاملها.")
     assert not _coded("وتوفي 11 شخصا بسبب الإعصار ماكونو الذي اجتاح جزيرة سقطرى اليمنية.")
+    assert not _coded("واجتاحت أمطار وسيول غزيرة أجزاء متفرقة من السودان.")
     assert ("وحاصرت", "191", "SYRMIL", "SYR") in _coded("وحاصرت قوات النظام السوري مدينة دوما أمس.")
 
 
