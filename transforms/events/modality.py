@@ -4,7 +4,8 @@
 - negated: لم, لن, وقف …;
 - background: «منذ 2015», سابقا, «وقتها», «الحصار المفروض»; what is conceded or the circumstance
   («رغم انسحاب الولايات المتحدة», «وسط اتهامات», «في ظل رفض …»), not past a comma; a present
-  act going on since («وتحاصر قوات الجيش المدينة منذ عدة أشهر»: SINCE);
+  act going on since («وتحاصر قوات الجيش المدينة منذ عدة أشهر»: SINCE) and a count since a start
+  («قتل 121 فلسطينيا … منذ بدء مسيرات العودة»: STARTS); a case or a file of an act (TOPICS);
 - standing: the present tense of control, threat, hosting, accusation, support or funding («يسيطر عليها»,
   «وتتهم إسرائيل إيران», «إيران تدعم»: standing_verbs.txt), which coding.find_events drops;
 - conditional: what is charged, alleged or accused («بتهمة», «مزاعم», «اتهم X بـ…»);
@@ -138,8 +139,11 @@ PAUSE = "[،,؛;:]"
 SINCE, MAX_SINCE_AFTER = normalize_str("منذ"), 6
 RECENT = [normalize_str(w) for w in ("ساعة", "ساعات", "ساعتين", "يوم", "يومين", "أيام", "أمس", "صباح", "مساء", "فجر",
                                      "ليلة", "الليلة", *WEEKDAYS)]
-FIRST_OR_MOST = "^[وفبل]?(ال)?(" + "|".join(normalize_str(w) for w in ("أول", "أولى", "أكبر", "أعنف", "أكثر", "أخطر", "أبرز", "أطول")) + ")$"
-MAX_FIRST_BEFORE = 4
+FIRST_OR_MOST = "^[وفبل]?(ال)?(" + "|".join(normalize_str(w) for w in ("أول", "أولى", "أكبر", "أعنف", "أكثر", "أخطر", "أبرز", "أطول", "أوسع", "أشد", "أعلى", "أسوأ", "أضخم")) + ")$"
+MAX_FIRST_BEFORE = 8
+# «منذ بدء / بداية / اندلاع / انطلاق …» after an act in any tense counts what went on since: «قتل 121
+# فلسطينيا برصاص القوات الإسرائيلية منذ بدء مسيرات العودة» (a running total, background)
+STARTS = [normalize_str(w) for w in ("بدء", "بداية", "اندلاع", "انطلاق", "انطلاقة")]
 DEMONSTRATIVES = [normalize_str(w) for w in ("ذلك", "هذا", "هذه", "تلك")]
 # the verbs a noun trigger may be anchored on (clauses._anchor_light_verbs); none starts with سـ
 # and a present prefix but its future forms («ستشن», «سيفرض», «ستقدم»)
@@ -266,7 +270,8 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     )
     first_or_most = since.join(tokens.filter(pl.col("norm").str.contains(FIRST_OR_MOST)).select(*keys, "token_index"), on=keys).filter(
         pl.col("token_index").is_between(pl.col("first_token") - MAX_FIRST_BEFORE, pl.col("since_token")))
-    since_after = since.join(first_or_most, on="event_row", how="anti").select("event_row", since_after=pl.lit(True)).unique()
+    since_after = since.join(first_or_most, on="event_row", how="anti").group_by("event_row").agg(
+        since_after=pl.lit(True), since_start=pl.col("since_1").is_in(STARTS).any())
     found = (
         events.join(context, on="event_row", how="left")
         .join(since_after, on="event_row", how="left")
@@ -274,7 +279,8 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .join(_called_for(events, tokens, triggers), on="event_row", how="left")
         .join(_denied_after(events, denials), on="event_row", how="left")
         .with_columns(pl.col("modality").fill_null([]), called_for=pl.col("called_for").fill_null(""),
-                      denied_after=pl.col("denied_after").fill_null(False), since_after=pl.col("since_after").fill_null(False))
+                      denied_after=pl.col("denied_after").fill_null(False), since_after=pl.col("since_after").fill_null(False),
+                      since_start=pl.col("since_start").fill_null(False))
     )
     has = lambda m: pl.col("modality").list.contains(m)  # noqa: E731
     # a present-tense verb with a bare weekday that is not the report's day announces what is
@@ -344,7 +350,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
                        & ~of_the_day("antecedent_word") & ~of_the_day("antecedent_head")
                        & quad_class(pl.col("cameo_code")).is_in([1, 3]) & (pl.col("date_precision") == "unknown"))
     found = found.with_columns(present_ahead=present_ahead, ongoing_since=pl.col("since_after") & (
-        (pl.col("form_kind") == "verb_present") | anchored_present.fill_null(False)), standing=(
+        (pl.col("form_kind") == "verb_present") | anchored_present.fill_null(False) | pl.col("since_start")), standing=(
         (pl.col("form_kind") == "verb_present") & normalize(pl.col("lemma")).is_in(standing_lemmas())
         & ((pl.col("date_precision") == "unknown") | (pl.col("cameo_code") == CONTROL))
         & ~(opens_sentence & (normalize(pl.col("lemma")) == SUPPORT))) | standing_noun.fill_null(False)
@@ -353,7 +359,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
            & (pl.col("date_precision") == "unknown")).fill_null(False))
     return _planned_weekday_ahead(found.drop(
         "anchor_word", "anchor_lemma", "anchor_present", "purpose_verb", "first_word", "sentence_before", "antecedent_word",
-        "antecedent_head", "since_after").with_columns(
+        "antecedent_head", "since_after", "since_start").with_columns(
         modality=pl.when(has("denied") | pl.col("denied_after")).then(pl.lit("denied"))
         .when(has("negated")).then(pl.lit("negated"))
         # a date after the report's is the future, whatever else the sentence suggests
