@@ -137,6 +137,9 @@ KNOWN_LOST = {
     # take the district's country, YEM, as their target, as clashes «في مناطق …» did and were
     # judged right so (SK-middleEast-2715-20180701); this row was judged right with none
     ("SK-middleEast-90-20180227", "بمواجهات"): "the district the clashes were fought in taken as the target (YEM)",
+    # the present «يتفق» is no trigger since (triggers_cooperation.tsv 2026-12-13.1): it mostly agrees
+    # with an opinion or says «is consistent with»; Sinwar's «إنه يتفق مع الجانب المصري» was judged right
+    ("CN-middleEast-967-20180518", "يتفق"): "the present «يتفق» is no trigger",
 }
 
 

@@ -1626,6 +1626,14 @@ def test_the_day_of_a_telling_is_not_the_day_of_the_act_of_force_it_tells_of():
     arrest = _by_trigger("وخاض المرشح الانتخابات عام 2012، وأفادت مصادر أمنية مصرية، الأربعاء، باعتقال المرشح في القاهرة.", day)
     assert arrest["باعتقال"]["date_precision"] == "unknown"
 
+def test_agreeing_with_an_opinion_is_no_agreement():
+    """The present «يتفق», «تتفق» agree with a view or say «is consistent with»
+    (triggers_cooperation.tsv); an agreement reached is past: «اتفقت»."""
+    assert not _coded("وقال إن بريطانيا تتفق مع تقييم اللجنة بشأن عدم امتثال إيران للقرار.")
+    assert not _coded("وأوصى المجلس بتعديل النظام بما يتفق مع المادة 26 من النظام الأساسي للحكم في السعودية.")
+    assert {row[1] for row in _coded("واتفقت تركيا مع الولايات المتحدة على خريطة طريق بشأن منبج.")} == {"030"}
+
+
 def test_a_storm_or_a_flood_is_no_one_s_act():
     """A storm, a flood or a fire that sweeps over, surrounds or washes away (recoded_by_context.tsv)
     is a disaster; forces that do so act."""
