@@ -139,7 +139,8 @@ PAUSE = "[،,؛;:]"
 SINCE, MAX_SINCE_AFTER = normalize_str("منذ"), 6
 RECENT = [normalize_str(w) for w in ("ساعة", "ساعات", "ساعتين", "يوم", "يومين", "أيام", "أمس", "صباح", "مساء", "فجر",
                                      "ليلة", "الليلة", *WEEKDAYS)]
-FIRST_OR_MOST = "^[وفبل]?(ال)?(" + "|".join(normalize_str(w) for w in ("أول", "أولى", "أكبر", "أعنف", "أكثر", "أخطر", "أبرز", "أطول", "أوسع", "أشد", "أعلى", "أسوأ", "أضخم")) + ")$"
+FIRST_OR_MOST = "^[وفبل]?(ال)?(" + "|".join(normalize_str(w) for w in (
+    "أول", "أولى", "أكبر", "أعنف", "أكثر", "أخطر", "أبرز", "أطول", "أوسع", "أشد", "أعلى", "أسوأ", "أضخم")) + ")$"
 MAX_FIRST_BEFORE = 8
 # «منذ بدء / بداية / اندلاع / انطلاق …» after an act in any tense counts what went on since: «قتل 121
 # فلسطينيا برصاص القوات الإسرائيلية منذ بدء مسيرات العودة» (a running total, background)
@@ -257,24 +258,9 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .group_by("event_row")
         .agg(pl.col("modality"))
     )
-    since = (
-        events.select("event_row", *keys, "last_token", "first_token").unique()
-        .join(tokens.filter(pl.col("norm").str.replace("^[وف]", "") == SINCE).select(*keys, since_token="token_index"), on=keys)
-        .filter((pl.col("since_token") - pl.col("last_token")).is_between(1, MAX_SINCE_AFTER))
-        .join(pauses.select("article_id", since_token="token_index", since_pauses="pauses"), on=["article_id", "since_token"])
-        .join(pauses.select("article_id", first_token="token_index", trigger_pauses="pauses"), on=["article_id", "first_token"])
-        .filter(pl.col("since_pauses") == pl.col("trigger_pauses"))
-        .pipe(at_token, tokens, pl.col("since_token") + 1, since_1="norm")
-        .pipe(at_token, tokens, pl.col("since_token") + 2, since_2="norm")
-        .filter(~pl.col("since_1").is_in(RECENT).fill_null(False) & ~pl.col("since_2").is_in(RECENT).fill_null(False))
-    )
-    first_or_most = since.join(tokens.filter(pl.col("norm").str.contains(FIRST_OR_MOST)).select(*keys, "token_index"), on=keys).filter(
-        pl.col("token_index").is_between(pl.col("first_token") - MAX_FIRST_BEFORE, pl.col("since_token")))
-    since_after = since.join(first_or_most, on="event_row", how="anti").group_by("event_row").agg(
-        since_after=pl.lit(True), since_start=pl.col("since_1").is_in(STARTS).any())
     found = (
         events.join(context, on="event_row", how="left")
-        .join(since_after, on="event_row", how="left")
+        .join(_since_after(events, tokens, pauses), on="event_row", how="left")
         .join(_purpose_of_announced(events, triggers), on="event_row", how="left")
         .join(_called_for(events, tokens, triggers), on="event_row", how="left")
         .join(_denied_after(events, denials), on="event_row", how="left")
@@ -374,6 +360,28 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .when(pl.col("standing")).then(pl.lit(STANDING))
         .otherwise(pl.lit("asserted"))
     ))
+
+
+def _since_after(events: pl.DataFrame, tokens: pl.DataFrame, pauses: pl.DataFrame) -> pl.DataFrame:
+    """(event_row, since_after, since_start): «منذ» within MAX_SINCE_AFTER words after the trigger,
+    no pause between, not hours or days ago (RECENT) nor after the first or largest (FIRST_OR_MOST);
+    `since_start` when it counts from a start (STARTS)."""
+    keys = ["article_id", "sentence_index"]
+    since = (
+        events.select("event_row", *keys, "last_token", "first_token").unique()
+        .join(tokens.filter(pl.col("norm").str.replace("^[وف]", "") == SINCE).select(*keys, since_token="token_index"), on=keys)
+        .filter((pl.col("since_token") - pl.col("last_token")).is_between(1, MAX_SINCE_AFTER))
+        .join(pauses.select("article_id", since_token="token_index", since_pauses="pauses"), on=["article_id", "since_token"])
+        .join(pauses.select("article_id", first_token="token_index", trigger_pauses="pauses"), on=["article_id", "first_token"])
+        .filter(pl.col("since_pauses") == pl.col("trigger_pauses"))
+        .pipe(at_token, tokens, pl.col("since_token") + 1, since_1="norm")
+        .pipe(at_token, tokens, pl.col("since_token") + 2, since_2="norm")
+        .filter(~pl.col("since_1").is_in(RECENT).fill_null(False) & ~pl.col("since_2").is_in(RECENT).fill_null(False))
+    )
+    first_or_most = since.join(tokens.filter(pl.col("norm").str.contains(FIRST_OR_MOST)).select(*keys, "token_index"), on=keys).filter(
+        pl.col("token_index").is_between(pl.col("first_token") - MAX_FIRST_BEFORE, pl.col("since_token")))
+    return since.join(first_or_most, on="event_row", how="anti").group_by("event_row").agg(
+        since_after=pl.lit(True), since_start=pl.col("since_1").is_in(STARTS).any())
 
 
 def _bare_weekday() -> pl.Expr:
