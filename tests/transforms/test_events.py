@@ -81,6 +81,9 @@ def test_negated_denied_and_announced_events_are_marked():
         "وقدم الادعاء مرافعاته النهائية في قضية اغتيال رئيس الوزراء اللبناني رفيق الحريري.": ("اغتيال", "background"),
         "وحول ملف سحب القوات الأمريكية من سوريا، قال ليبرمان إن القرار لم يتخذ.": ("سحب القوات", "background"),
         "وفي قضية أخرى اعتقلت الشرطة المصرية الناشط علاء عبد الفتاح.": ("اعتقلت", "asserted"),
+        "وبحث الوزراء تداعيات انسحاب الولايات المتحدة من الاتفاق النووي.": ("انسحاب", "background"),
+        # (the circumstances of an act are mostly the news of the day)
+        "وأمر الصدر بتشكيل لجنة حول ملابسات الانفجار الذي وقع في مدينة الصدر ببغداد.": ("الانفجار", "asserted"),
         # (after a noun of reaction «لإعادة» names what is reacted to, done)
         "وأعرب الاتحاد الأوروبي عن أسفه لإعادة فرض العقوبات الأمريكية على طهران.": ("فرض العقوبات", "asserted"),
     }
@@ -1052,10 +1055,11 @@ def test_a_month_of_last_year():
 
 
 def test_this_week_month_and_year():
-    """«هذا الأسبوع», «هذا الشهر», «هذا العام» are the report's; «25 أغسطس من هذا العام» its day."""
+    """«هذا الأسبوع», «هذا الشهر», «هذا العام» are the report's; «25 أغسطس من هذا العام» its day;
+    «الحج لهذا العام» is the season, no date."""
     sentences = ["فرضت واشنطن هذا الأسبوع عقوبات", "اعتقلت مطلع هذا الشهر ناشطين", "رحلت 17 ألف مهاجر هذا العام",
-                 "احتجاج 25 أغسطس من هذا العام"]
-    frame = pl.DataFrame({"article_id": ["a"] * 4, "sentence_index": [0, 1, 2, 3], "sentence_text": sentences})
+                 "احتجاج 25 أغسطس من هذا العام", "ترحب الوزارة بالحجاج القطريين لأداء فريضة الحج لهذا العام"]
+    frame = pl.DataFrame({"article_id": ["a"] * 5, "sentence_index": [0, 1, 2, 3, 4], "sentence_text": sentences})
     published = pl.DataFrame({"article_id": ["a"], "published_at": [datetime(2018, 9, 16, 9)]})
     found = {row["sentence_index"]: (row["event_date"], row["date_precision"])
              for row in find_dates(frame, published).iter_rows(named=True)}
@@ -1154,6 +1158,7 @@ def test_the_words_around_a_trigger_recode_it():
     assert codes("ودعا جنبلاط الحكومة اللبنانية إلى الحوار.").get("ودعا", "").startswith("0")
     # «هاجم» with a reason or a manner of speaking is criticism; after protesters, a riot
     assert codes("وهاجمت وزارة الخارجية الإسرائيلية نادي ريال مدريد بسبب تكريمه للناشطة.").get("وهاجمت") == "111"
+    assert codes("وقال ترامب في تغريدة على حسابه في تويتر إن الصواريخ قادمة وهاجم موسكو لدعمها الأسد.").get("وهاجم") == "111"
     assert codes("وهاجم محتجون مباني حكومية في البصرة.").get("وهاجم") == "145"
     assert codes("وهاجم مسلحو داعش موقعا لقوات النظام في ريف حمص.").get("وهاجم") == "190"
     # terrorism spoken of in the plural, violations with no ceasefire named: no event
@@ -1557,6 +1562,9 @@ def test_what_is_done_repeatedly_or_yearly_is_habitual():
     # a running total since a start, in any tense (but not the widest since)
     ("وقتل 121 فلسطينيا برصاص القوات الإسرائيلية منذ بدء مسيرات العودة.", "برصاص", "background"),
     ("وشنت إسرائيل ليل الأربعاء ضربات جوية هي الأوسع منذ بدء الحرب في سوريا.", "ضربات جوية", "asserted"),
+    ("وقتل أكثر من 120 فلسطينيا برصاص القوات الإسرائيلية منذ بدء مسيرات العودة.", "برصاص", "background"),
+    # (a count rising between the act and «منذ» takes it: Saturday's shelling happened)
+    ("وقتل خمسة مدنيين السبت في درعا جراء قصف الطيران الروسي ليرتفع عدد القتلى منذ بدء التصعيد.", "قصف الطيران", "asserted"),
     # (after a past verb «منذ» may be «ago»)
     ("واعتقلت الشرطة المصرية الناشط علاء عبد الفتاح منذ أسبوعين.", "واعتقلت", "asserted"),
 ])

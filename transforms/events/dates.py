@@ -120,6 +120,8 @@ def patterns() -> dict[str, str]:
     return {
         # «اليوم الثالث للاحتجاجات», «في اليوم التالي»: a day counted, not today (dropped)
         "counted_day": rf"اليوم\s+(?:{ordinal}|التالي|نفسه|ذاته|الاخير)",
+        # «حج لهذا العام», «لهذا الموسم»: the season something belongs to, not when an act was (dropped)
+        "season": r"لهذا\s+(?:العام|الموسم)",
         # a weekday in a set phrase names a prayer or its sermon, not a date: «خطبة الجمعة»,
         # «صلاة الجمعة», «خطيب الجمعة» (dropped)
         "set_phrase": rf"(?:صلاه|صلوات|خطبه|خطبتي|خطيب|خطباء|امام|مسجد|جامع)\s+(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})",

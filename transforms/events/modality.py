@@ -114,13 +114,14 @@ NEGATING_MA = normalize_str("ما")
 BEFORE_RELATIVE_MA = [normalize_str(w) for w in (
     "هو", "هي", "الأقل", "ذلك", "هذا", "هذه", "كل", "حسب", "بحسب", "وفق", "على", "عن", "من", "إلى", "مع", "بعد", "قبل",
     "بخلاف", "يخالف", "أهم", "وراء", "بصرف", "يحصل", "سرعان")]
-# a case, a file, a question of an act, or its circumstances and consequences («في قضية اغتيال رفيق
-# الحريري», «وحول ملف سحب القوات الأمريكية», «كشف ملابسات اغتيال», «تداعيات انسحاب الولايات المتحدة»):
-# a topic or a past event referred to, background — the noun in construct, right
+# a case, a file, a question of an act, or its consequences («في قضية اغتيال رفيق الحريري», «وحول ملف
+# سحب القوات الأمريكية», «تداعيات انسحاب الولايات المتحدة»): a topic or a past event referred to,
+# background — the noun in construct, right (not its circumstances, «ملابسات الانفجار», mostly
+# the news of the day)
 # before the trigger (not «هذه القضية بالتعاون مع …», where the act is another)
 TOPICS = [normalize_str(w) for w in (
     "قضية", "بقضية", "لقضية", "قضيتي", "قضايا", "ملف", "بملف", "لملف", "ملفي", "ملفات", "بملفات", "لملفات", "مسألة",
-    "بمسألة", "لمسألة", "موضوع", "بموضوع", "لموضوع", "ملابسات", "بملابسات", "تداعيات", "بتداعيات")]
+    "بمسألة", "لمسألة", "موضوع", "بموضوع", "لموضوع", "تداعيات", "بتداعيات")]
 NEAR_ONLY = {**dict.fromkeys(NOMINAL_NEGATORS + ORDERS + TOPICS, 1), normalize_str("وسط"): 1, normalize_str("سط"): 1,
              **dict.fromkeys(CONCESSION + PREPARING, 2)}
 # an act introduced by the ل of purpose («ستتوجه الوزيرة إلى موسكو للقاء نظيرها», «يعتزم إرسال
@@ -139,12 +140,16 @@ PAUSE = "[،,؛;:]"
 SINCE, MAX_SINCE_AFTER = normalize_str("منذ"), 6
 RECENT = [normalize_str(w) for w in ("ساعة", "ساعات", "ساعتين", "يوم", "يومين", "أيام", "أمس", "صباح", "مساء", "فجر",
                                      "ليلة", "الليلة", *WEEKDAYS)]
-FIRST_OR_MOST = "^[وفبل]?(ال)?(" + "|".join(normalize_str(w) for w in (
-    "أول", "أولى", "أكبر", "أعنف", "أكثر", "أخطر", "أبرز", "أطول", "أوسع", "أشد", "أعلى", "أسوأ", "أضخم")) + ")$"
+# («أكثر» only definite: «أكثر من 120 فلسطينيا» is a count)
+FIRST_OR_MOST = "^[وفبل]?((ال)?(" + "|".join(normalize_str(w) for w in (
+    "أول", "أولى", "أكبر", "أعنف", "أخطر", "أبرز", "أطول", "أوسع", "أشد", "أعلى", "أسوأ", "أضخم")) + ")|" + normalize_str("الأكثر") + ")$"
 MAX_FIRST_BEFORE = 8
 # «منذ بدء / بداية / اندلاع / انطلاق …» after an act in any tense counts what went on since: «قتل 121
 # فلسطينيا برصاص القوات الإسرائيلية منذ بدء مسيرات العودة» (a running total, background)
 STARTS = [normalize_str(w) for w in ("بدء", "بداية", "اندلاع", "انطلاق", "انطلاقة")]
+# a count that rises between the act and «منذ» takes the «منذ» for itself: «قتل خمسة مدنيين السبت
+# جراء القصف ليرتفع عدد القتلى منذ بدء التصعيد» (Saturday's shelling happened)
+RISING_COUNTS = [normalize_str(w) for w in ("ليرتفع", "لترتفع", "ليصل", "لتصل", "ليبلغ", "لتبلغ", "ليرفع", "لترفع")]
 DEMONSTRATIVES = [normalize_str(w) for w in ("ذلك", "هذا", "هذه", "تلك")]
 # the verbs a noun trigger may be anchored on (clauses._anchor_light_verbs); none starts with سـ
 # and a present prefix but its future forms («ستشن», «سيفرض», «ستقدم»)
@@ -364,7 +369,8 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
 
 def _since_after(events: pl.DataFrame, tokens: pl.DataFrame, pauses: pl.DataFrame) -> pl.DataFrame:
     """(event_row, since_after, since_start): «منذ» within MAX_SINCE_AFTER words after the trigger,
-    no pause between, not hours or days ago (RECENT) nor after the first or largest (FIRST_OR_MOST);
+    no pause between, not hours or days ago (RECENT), after the first or largest (FIRST_OR_MOST) or
+    behind a rising count (RISING_COUNTS);
     `since_start` when it counts from a start (STARTS)."""
     keys = ["article_id", "sentence_index"]
     since = (
@@ -380,7 +386,9 @@ def _since_after(events: pl.DataFrame, tokens: pl.DataFrame, pauses: pl.DataFram
     )
     first_or_most = since.join(tokens.filter(pl.col("norm").str.contains(FIRST_OR_MOST)).select(*keys, "token_index"), on=keys).filter(
         pl.col("token_index").is_between(pl.col("first_token") - MAX_FIRST_BEFORE, pl.col("since_token")))
-    return since.join(first_or_most, on="event_row", how="anti").group_by("event_row").agg(
+    rising = since.join(tokens.filter(pl.col("norm").str.replace("^[وف]", "").is_in(RISING_COUNTS)).select(*keys, "token_index"),
+                        on=keys).filter(pl.col("token_index").is_between(pl.col("last_token"), pl.col("since_token")))
+    return since.join(pl.concat([first_or_most, rising]), on="event_row", how="anti").group_by("event_row").agg(
         since_after=pl.lit(True), since_start=pl.col("since_1").is_in(STARTS).any())
 
 
