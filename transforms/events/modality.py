@@ -116,9 +116,8 @@ BEFORE_RELATIVE_MA = [normalize_str(w) for w in (
     "بخلاف", "يخالف", "أهم", "وراء", "بصرف", "يحصل", "سرعان")]
 # a case, a file, a question of an act, or its consequences («في قضية اغتيال رفيق الحريري», «وحول ملف
 # سحب القوات الأمريكية», «تداعيات انسحاب الولايات المتحدة»): a topic or a past event referred to,
-# background — the noun in construct, right (not its circumstances, «ملابسات الانفجار», mostly
-# the news of the day)
-# before the trigger (not «هذه القضية بالتعاون مع …», where the act is another)
+# background — the noun in construct, right before the trigger (not «هذه القضية بالتعاون مع …»,
+# where the act is another; nor the act's circumstances, «ملابسات الانفجار», mostly the day's news)
 TOPICS = [normalize_str(w) for w in (
     "قضية", "بقضية", "لقضية", "قضيتي", "قضايا", "ملف", "بملف", "لملف", "ملفي", "ملفات", "بملفات", "لملفات", "مسألة",
     "بمسألة", "لمسألة", "موضوع", "بموضوع", "لموضوع", "تداعيات", "بتداعيات")]
