@@ -139,8 +139,7 @@ def patterns() -> dict[str, str]:
         # («الليلة الماضية», «ليلة أمس»: the night before the report, dated the day before)
         "relative_day": RELATIVE_DAY,
         "weekday": rf"(?:يوم\s+)?(?:{_alternation(WEEKDAYS)})(?:\s+(?:{PAST}|المقبل|القادم))?",
-        # («مطلع الأسبوع» alone: this week)
-        # («هذا الأسبوع», «هذا العام»: this one)
+        # («مطلع الأسبوع» alone, «هذا الأسبوع», «هذا العام»: this one)
         "relative_period": rf"(?:(?:{POSITIONS})\s+(?:الاسبوع|الشهر|العام|السنه)(?:\s+{modifier})?"
                            rf"|(?:الاسبوع|الشهر|العام|السنه)\s+{modifier}|هذا\s+(?:الاسبوع|الشهر|العام)|هذه\s+السنه)",
         # «قبل نحو عامين», «قبل شهر», «قبل ثلاثة أيام»: back from the report; not «قبل شهر رمضان»,

@@ -342,9 +342,9 @@ def _object_on_trigger_last_word() -> pl.Expr:
     """A participant on a multi-word trigger's last word that is the trigger's object, not its
     doer: after a noun whose agent is no genitive («طرد السفير الكندي», «استدعاء السفير السعودي»,
     «تفريق المتظاهرين الفلسطينيين», and the bare «لتفريق المتظاهرين», whom the doer is not), or
-    after a verb it cannot be the subject of — a man after a
-    feminine verb («طردت السفير الكندي»), a plural in «ـين» («فرقت المتظاهرين الفلسطينيين»). Not
-    «قصفت المقاتلات الروسية», «دخول القوات التركية»: there the word is the doer."""
+    after a verb it cannot be the subject of — a man after a feminine verb («طردت السفير الكندي»),
+    a plural in «ـين» («فرقت المتظاهرين الفلسطينيين»). Not «قصفت المقاتلات الروسية», «دخول القوات
+    التركية»: there the word is the doer."""
     return (_on_trigger_last_word() & pl.col("kind").is_in(["nisba", "composed", "agent"]) & (pl.col("target_marker") == "object")
             & (((pl.col("form_kind") == "phrase") & (pl.col("source_role") == "subject"))
                | (is_verb() & ((pl.col("feminine") & pl.col("masculine")) | pl.col("oblique_plural"))))).fill_null(False)
