@@ -1197,6 +1197,16 @@ def test_the_attack_refers_back_to_the_attack_reported():
                    "وحشد الجيش السوري قواته للهجوم على إدلب.")
     codes = dict(rows.select("trigger", "cameo_code").iter_rows())
     assert codes["الهجوم"] == "2041" and codes["للهجوم"] == "190"
+    # «إلى» after it is no adjective («ال…»): the attack is still the one reported
+    attributed = _events("وقالت منظمة الخوذ البيضاء إن عشرات قتلوا في هجوم كيماوي على دوما. ونسب الغربيون هذا الهجوم إلى النظام السوري.")
+    assert attributed.filter(pl.col("trigger") == "الهجوم")["cameo_code"].to_list() == ["2041"]
+    # before any other attack, the lead's «الهجوم» is the one the article goes on to report
+    lead = _events("وقالت فرنسا إن روسيا تعرقل دخول المفتشين إلى موقع الهجوم الأخير في دوما. "
+                   "وكان عشرات المدنيين قتلوا في هجوم كيماوي على المدينة.")
+    assert lead.filter(pl.col("trigger") == "الهجوم")["cameo_code"].to_list() == ["2041"]
+    # a nerve agent after the attack says it was chemical
+    nerve = _events("وقالت بريطانيا إن المفتشين سيحددون المسؤول عن الهجوم بغاز الأعصاب في سوريا.")
+    assert nerve.filter(pl.col("trigger") == "الهجوم")["cameo_code"].to_list() == ["2041"]
 
 
 def test_a_charge_is_no_second_arrest():

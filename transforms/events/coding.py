@@ -466,11 +466,11 @@ ATTACK_LEMMA, FORCE = normalize_str("هجم"), "190"
 THE_ATTACK = r"^[وف]?(ال|بال|لل)هجوم$"
 # after «الهجوم», what makes it another attack: a target, an adjective or a weapon of war («الهجوم
 # على إدلب», «الهجوم الثلاثي», «الهجوم المتوقع», «الهجوم بالصواريخ على مطار التيفور»);
-# «المزعوم» (alleged) still refers back
-OTHER_ATTACK_NEXT = r"^(علي|ضد|ال.*|بال(صواريخ|صاروخ|طائرات|طيران|مدفعيه|قذائف|دبابات))$"
+# «المزعوم» (alleged) still refers back, and so does «إلى» («ونسب الغربيون هذا الهجوم إلى النظام»)
+OTHER_ATTACK_NEXT = r"^(علي|ضد|ال.{2,}|بال(صواريخ|صاروخ|طائرات|طيران|مدفعيه|قذائف|دبابات))$"
 REFERRED_BACK_NEXT = [normalize_str(w) for w in ("المزعوم", "المفترض", "المدعى", "الأخير")]
 SPECIFIC_ATTACK = r"^(18|20)"  # roots that say what the attack was: assault, bombing, abduction, chemical …
-MAX_REFERENCE_BACK = 10  # sentences from «الهجوم» back to the attack it refers to
+MAX_REFERENCE_BACK = 10  # sentences from «الهجوم» to the attack it refers to
 
 
 def _attacks_referring_back(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
@@ -479,7 +479,9 @@ def _attacks_referring_back(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.Da
     كيماوي على دوما» (2041), «دعت بريطانيا إلى تحقيق عاجل في الهجوم» is the chemical attack, not
     military force (190); after a car bombing (1832), «تبنى التنظيم الهجوم» is that bombing. The
     attack referred to is the nearest earlier mention of the roots 18–20 that is no such «الهجوم»,
-    at most MAX_REFERENCE_BACK sentences back."""
+    at most MAX_REFERENCE_BACK sentences back. Before any other attack, the lead's «الهجوم» is
+    the one the article goes on to report («تعرقل دخول المفتشين إلى موقع الهجوم المزعوم في دوما»
+    before «هجمات كيماوية»): the nearest later one, as far ahead."""
     located = (
         events.unique("event_row", keep="first").select("event_row", "article_id", "sentence_index", "first_token", "last_token", "cameo_code",
                                                         "lemma", "form_kind")
@@ -491,11 +493,18 @@ def _attacks_referring_back(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.Da
                  & pl.col("first_word").str.contains(THE_ATTACK)
                  & (~next_word.str.contains(OTHER_ATTACK_NEXT) | next_word.is_in(REFERRED_BACK_NEXT)).fill_null(True))
     attacks = located.filter(pl.col("cameo_code").str.contains("^(18|19|20)")).with_columns(referring=referring).sort("article_id", "first_token")
-    earlier = lambda column: pl.when(~pl.col("referring")).then(pl.col(column)).shift(1).forward_fill().over("article_id")  # noqa: E731
+    other = lambda column: pl.when(~pl.col("referring")).then(pl.col(column))  # noqa: E731
+    earlier = lambda column: other(column).shift(1).forward_fill().over("article_id")  # noqa: E731
+    later = lambda column: other(column).shift(-1).backward_fill().over("article_id")  # noqa: E731
+    first = pl.col("antecedent").is_null()
     referred = (
-        attacks.with_columns(antecedent=earlier("cameo_code"), antecedent_sentence=earlier("sentence_index"))
+        attacks.with_columns(antecedent=earlier("cameo_code"), antecedent_sentence=earlier("sentence_index"),
+                             follower=later("cameo_code"), follower_sentence=later("sentence_index"))
+        .with_columns(antecedent=pl.when(first).then("follower").otherwise("antecedent"),
+                      distance=(pl.when(first).then(pl.col("follower_sentence")).otherwise("antecedent_sentence")
+                                - pl.col("sentence_index")).abs())
         .filter(pl.col("referring") & pl.col("antecedent").str.contains(SPECIFIC_ATTACK).fill_null(False)
-                & (pl.col("sentence_index") - pl.col("antecedent_sentence") <= MAX_REFERENCE_BACK))
+                & (pl.col("distance") <= MAX_REFERENCE_BACK))
         .select("event_row", referred_code="antecedent")
     )
     return (events.join(referred, on="event_row", how="left", maintain_order="left")
