@@ -1215,6 +1215,18 @@ def test_a_charge_is_no_second_arrest():
     assert events.filter(pl.col("cameo_code").str.starts_with("17"))["trigger"].to_list() == ["واعتقلت"]
 
 
+def test_an_act_called_aggression_is_no_force():
+    """«يعد عدوانا على», «هو عدوان»: what an act is called, no force used; an aggression waged
+    («شنت … عدوانا على») stays military force."""
+    assert _events("وقالت المحكمة إن حكم المحكمة الإدارية العليا يعد عدوانا على اختصاص السلطة التشريعية المصرية.").filter(
+        pl.col("trigger") == "عدوانا").is_empty()
+    assert _events("وقال الرئيس الروسي إن الضربة الأمريكية تعتبر عدوانا ضد سوريا.").filter(pl.col("trigger") == "عدوانا").is_empty()
+    assert _events("وقال المتحدث باسم الحكومة الفلسطينية إن ما تقوم به حكومة الاحتلال هو عدوان على الشعب الفلسطيني.").filter(
+        pl.col("trigger") == "عدوان").is_empty()
+    waged = _events("وقالت حماس إن إسرائيل شنت عدوانا جديدا على قطاع غزة.")
+    assert waged.filter(pl.col("cameo_code").str.starts_with("19")).height
+
+
 def test_places_and_rules_of_fighting_are_no_fighting():
     """«جبهات القتال», «قواعد الاشتباك», «قوات مكافحة الشغب» name places, rules and units; a verb
     after such a noun starts a clause of its own and stays an event."""
