@@ -1621,11 +1621,20 @@ def test_a_withdrawal_from_an_agreement_reaches_it_past_its_subject():
     ("وضبطت الشرطة بحوزتهم أوراقا وتوجيهات باستهداف قوات الجيش المصري.", "باستهداف", "future"),
     ("ومن المرجح أن تقابل الخطوة الروسية برفض فلسطيني.", "برفض", "future"),
     ("ودعت الوكالة شركات الطيران إلى الحذر لاحتمال شن غارات جوية على سوريا.", "شن غارات جوية", "conditional"),
+    ("وينص الاتفاق على ضمان انسحاب المسلحين السوريين من المنطقة العازلة بحلول 15 أكتوبر.", "انسحاب", "future"),
     # (orders reach two words: done by order, the release was done)
     ("وبناء على توجيهات الملك، أفرجت السلطات السعودية عن المعتقلين.", "أفرجت", "asserted"),
 ])
 def test_persuading_ordering_and_likelihood_are_no_act_done(text, trigger, modality):
     assert _by_trigger(text)[trigger]["modality"] == modality
+
+
+def test_a_standing_noun_intended_is_no_event():
+    """«لضمان وصول المساعدات الإنسانية»: the aid a goal is about is no act, not even one to come;
+    aid announced stays, to come."""
+    assert "المساعدات الإنسانية" not in _by_trigger(
+        "وتهدف العملية إلى ضمان وصول المساعدات الإنسانية، دون عوائق، إلى الشعب اليمني عن طريق تحرير ميناء الحديدة.")
+    assert _by_trigger("وقال نتنياهو إن حكومته ستواصل تقديم المساعدات الإنسانية للسوريين.")["المساعدات الإنسانية"]["modality"] == "future"
 
 def test_who_meets_with_a_reaction_is_its_target():
     """«واجهت إسرائيل انتقادات», «قوبلت برفض من مصر والسودان»: the subject of a verb of meeting

@@ -339,7 +339,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     described_trait = ((pl.col("form_kind") == "verb_present") & pl.col("relative_subject") & ~ongoing_visit
                        & ~of_the_day("antecedent_word") & ~of_the_day("antecedent_head")
                        & quad_class(pl.col("cameo_code")).is_in([1, 3]) & (pl.col("date_precision") == "unknown"))
-    found = found.with_columns(present_ahead=present_ahead, ongoing_since=pl.col("since_after") & (
+    found = found.with_columns(standing_noun=standing_noun.fill_null(False), present_ahead=present_ahead, ongoing_since=pl.col("since_after") & (
         (pl.col("form_kind") == "verb_present") | anchored_present.fill_null(False) | pl.col("since_start")), standing=(
         (pl.col("form_kind") == "verb_present") & normalize(pl.col("lemma")).is_in(standing_lemmas())
         & ((pl.col("date_precision") == "unknown") | (pl.col("cameo_code") == CONTROL))
@@ -357,13 +357,15 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .when(pl.col("since").fill_null(False) | has("background") | (pl.col("ongoing_since") & ~pl.col("standing"))).then(pl.lit("background"))
         # an act someone is accused or charged of is alleged, not established: conditional
         .when(has("conditional") | (pl.col("called_for") == "alleged")).then(pl.lit("conditional"))
+        # a standing noun is no act intended either («لضمان وصول المساعدات الإنسانية»)
+        .when(pl.col("standing_noun") & has("intent")).then(pl.lit(STANDING))
         .when(pl.col("clitic").str.contains("س") | has("future") | has("intent") | (pl.col("called_for") == "future")
               | pl.col("announced_purpose").fill_null(False) | pl.col("present_ahead") | pl.col("future_verb").fill_null(False)
               | pl.col("purposive"))
         .then(pl.lit("future"))
         .when(pl.col("standing")).then(pl.lit(STANDING))
         .otherwise(pl.lit("asserted"))
-    ))
+    ).drop("standing_noun"))
 
 
 def _since_after(events: pl.DataFrame, tokens: pl.DataFrame, pauses: pl.DataFrame) -> pl.DataFrame:
