@@ -1209,6 +1209,16 @@ def test_the_attack_refers_back_to_the_attack_reported():
     assert nerve.filter(pl.col("trigger") == "الهجوم")["cameo_code"].to_list() == ["2041"]
 
 
+def test_people_a_state_coerces_unnamed_are_its_own():
+    """A state's police or government arresting or dispersing people the sentence neither places
+    nor codes do it at home: the target is their country; not an expulsion (mostly of foreigners),
+    nor Israel's forces (who arrest Palestinians)."""
+    assert ("واعتقلت", "173", "IRNGOV", "IRN") in _coded("واعتقلت السلطات الإيرانية فتاة نشرت مقاطع فيديو لها وهي ترقص.")
+    assert ("الغاز المسيل", "175", "IRQCOP", "IRQ") in _coded("وأطلقت الشرطة العراقية الغاز المسيل للدموع على المتظاهرين.")
+    assert ("وطردت", "174", "SAUGOV", None) in _coded("وطردت الحكومة السعودية عشرات العمال.")
+    assert ("واحتجز", "173", "ISRMIL", None) in _coded("واحتجز الجيش الإسرائيلي طفلا كان يلعب أمام منزله.")
+
+
 def test_a_charge_is_no_second_arrest():
     """«بتهمة» names what an arrest is for: the arrest is coded once, from its verb."""
     events = _events("واعتقلت الشرطة الإيرانية الصحفي البريطاني بتهمة التجسس.")
