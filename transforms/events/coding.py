@@ -373,9 +373,10 @@ def _charged_acts(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     ).drop("charged")
 
 
-# arrests, raids, curfews, bans and repression (CAMEO 170, 172x, 173, 175), not expulsions (174,
-# mostly of foreigners) nor property seized (171x)
-COERCED_AT_HOME = r"^(170|172|173|175)"
+# arrests, raids, curfews, bans and repression (CAMEO 170, 172–1723, 173, 175), not expulsions
+# (174, mostly of foreigners), property seized (171x) nor a state of emergency (1724: declared
+# over a country, not done to people; judged right with no target)
+COERCED_AT_HOME = r"^(170|172[123]?|173|175)$"
 # Israel's forces arrest and disperse Palestinians in this news, not Israelis: no guess for them
 COERCING_ABROAD = ["ISR"]
 
