@@ -1610,6 +1610,8 @@ def test_what_is_repeated_is_no_one_event():
     assert _by_trigger("وأدى ذلك إلى رفض الحوثيين المتكرر لكافة المبادرات السياسية.")["رفض"]["modality"] == "background"
     assert _by_trigger("وقال إن تكرار استهداف الرياض بالصواريخ يجب أن يغير قواعد المواجهة.")["استهداف"]["modality"] == "background"
     assert _by_trigger("ونفذت إسرائيل ضربات جوية ضد أهداف إيرانية في سوريا.")["ضربات جوية"]["modality"] == "asserted"
+    # «دأب X على …» reaches past its subject to the act after «على»
+    assert _by_trigger("ودأبت ميليشيات الحوثي الإيرانية على استهداف السعودية بصواريخ بالستية.")["استهداف"]["modality"] == "background"
 
 
 def test_a_circumstantial_participle_is_the_act_of_its_sentences_subject():

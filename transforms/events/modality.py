@@ -128,6 +128,9 @@ NEAR_ONLY = {**dict.fromkeys(NOMINAL_NEGATORS + ORDERS + TOPICS, 1), normalize_s
 # with سـ, this many tokens before it makes it future too (other context words reach three)
 MAX_PURPOSE_GAP = 8
 PLAN_MODALITIES = ["future", "intent"]
+# «دأب X على …» (X keeps doing …): the habit reaches past its subject to the act after «على», in its
+# clause («ودأبت ميليشيات الحوثي الإيرانية على استهداف السعودية»)
+HABITS, MAX_HABIT_GAP = [normalize_str(w) for w in ("دأب", "دأبت", "دأبوا", "يدأب", "تدأب")], 8
 THAT, MAX_CLAUSE_GAP = [normalize_str(w) for w in ("أن", "بأن")], 6  # «أن» after a word of plan, and how far into its clause it reaches
 STOPPING_VERBS = [normalize_str(w) for w in ("يوقف", "توقف", "يوقفوا", "ينهي", "تنهي", "يتوقف", "تتوقف")]
 PAUSE = "[،,؛;:]"
@@ -231,6 +234,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .filter(
             (pl.col("is_after") == (pl.col("scope") == "after"))
             & ((pl.col("scope") == "sentence") | (pl.col("distance") <= 3)
+               | (pl.col("bare").is_in(HABITS) & ~pl.col("is_after") & pl.col("no_pause") & (pl.col("distance") <= MAX_HABIT_GAP))
                | (pl.col("purpose") & pl.col("modality").is_in(PLAN_MODALITIES) & (pl.col("distance") <= MAX_PURPOSE_GAP)
                   & (pl.col("bare") != "قد"))
                # a plan that governs a clause reaches into it, «يتوقع أن تبلور الأطراف اتفاقا»: a
