@@ -1605,13 +1605,17 @@ def test_an_act_in_the_present_going_on_since_is_background(text, trigger, modal
 
 
 def test_what_is_repeated_is_no_one_event():
-    """«متكرر» after a trigger, «تكرار» before it: a series or a habit (modality.tsv)."""
+    """«متكرر» after a trigger, «تكرار» before it: a series or a habit (modality.tsv); «دأب» and
+    «بتهمة» reach further (modality.FAR_REACHING)."""
     assert _by_trigger("ونفذت إسرائيل ضربات جوية متكررة ضد أهداف إيرانية في سوريا.")["ضربات جوية"]["modality"] == "background"
     assert _by_trigger("وأدى ذلك إلى رفض الحوثيين المتكرر لكافة المبادرات السياسية.")["رفض"]["modality"] == "background"
     assert _by_trigger("وقال إن تكرار استهداف الرياض بالصواريخ يجب أن يغير قواعد المواجهة.")["استهداف"]["modality"] == "background"
     assert _by_trigger("ونفذت إسرائيل ضربات جوية ضد أهداف إيرانية في سوريا.")["ضربات جوية"]["modality"] == "asserted"
     # «دأب X على …» reaches past its subject to the act after «على»
     assert _by_trigger("ودأبت ميليشيات الحوثي الإيرانية على استهداف السعودية بصواريخ بالستية.")["استهداف"]["modality"] == "background"
+    # and a charge through the acts it names: alleged
+    charged = _by_trigger('وأحالت النيابة المصرية ضابطين إلى المحاكمة بتهمة "استعمال القسوة والعنف والتعذيب حتى الموت" بحق محتجز.')
+    assert charged["والتعذيب"]["modality"] == "conditional"
 
 
 def test_a_circumstantial_participle_is_the_act_of_its_sentences_subject():

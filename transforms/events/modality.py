@@ -128,9 +128,12 @@ NEAR_ONLY = {**dict.fromkeys(NOMINAL_NEGATORS + ORDERS + TOPICS, 1), normalize_s
 # with سـ, this many tokens before it makes it future too (other context words reach three)
 MAX_PURPOSE_GAP = 8
 PLAN_MODALITIES = ["future", "intent"]
-# «دأب X على …» (X keeps doing …): the habit reaches past its subject to the act after «على», in its
-# clause («ودأبت ميليشيات الحوثي الإيرانية على استهداف السعودية»)
-HABITS, MAX_HABIT_GAP = [normalize_str(w) for w in ("دأب", "دأبت", "دأبوا", "يدأب", "تدأب")], 8
+# words that reach further into their clause than three words, up to a pause: a habit past its
+# subject to the act after «على» («ودأبت ميليشيات الحوثي الإيرانية على استهداف السعودية»), a charge
+# through the list of acts it names («بتهمة "استعمال القسوة والعنف والتعذيب"»; not «التهم», also
+# the verb "devoured": «التهم الإيرانيون مدينة حلب»)
+FAR_REACHING = {**dict.fromkeys([normalize_str(w) for w in ("دأب", "دأبت", "دأبوا", "يدأب", "تدأب")], 8),
+                **dict.fromkeys([normalize_str(w) for w in ("بتهمة", "بتهم", "تهمة", "تهم", "تهما")], 6)}
 THAT, MAX_CLAUSE_GAP = [normalize_str(w) for w in ("أن", "بأن")], 6  # «أن» after a word of plan, and how far into its clause it reaches
 STOPPING_VERBS = [normalize_str(w) for w in ("يوقف", "توقف", "يوقفوا", "ينهي", "تنهي", "يتوقف", "تتوقف")]
 PAUSE = "[،,؛;:]"
@@ -234,7 +237,8 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .filter(
             (pl.col("is_after") == (pl.col("scope") == "after"))
             & ((pl.col("scope") == "sentence") | (pl.col("distance") <= 3)
-               | (pl.col("bare").is_in(HABITS) & ~pl.col("is_after") & pl.col("no_pause") & (pl.col("distance") <= MAX_HABIT_GAP))
+               | (~pl.col("is_after") & pl.col("no_pause")
+                  & (pl.col("distance") <= pl.col("bare").replace_strict(FAR_REACHING, default=0, return_dtype=pl.Int64)))
                | (pl.col("purpose") & pl.col("modality").is_in(PLAN_MODALITIES) & (pl.col("distance") <= MAX_PURPOSE_GAP)
                   & (pl.col("bare") != "قد"))
                # a plan that governs a clause reaches into it, «يتوقع أن تبلور الأطراف اتفاقا»: a
