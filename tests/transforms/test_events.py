@@ -1092,11 +1092,15 @@ def test_a_months_year_in_other_spellings():
 
 def test_an_act_announced_for_a_month_without_a_year_is_ahead():
     """«سيزور الخرطوم في أكتوبر» in a report of May is next October (coding._planned_dates_ahead);
-    a past visit «في يناير» is last January."""
+    a past visit «في يناير» is last January; «تعتزم دعوة … في 6 سبتمبر» in a report of August is
+    this September."""
     day = datetime(2018, 5, 3)
     assert _by_trigger("وقال المسؤول إن الرئيس السوداني سيزور القاهرة في أكتوبر.", day)["سيزور"]["event_date"] == date(2018, 10, 1)
     assert _by_trigger("وقال المسؤول إن الرئيس السوداني سيزور القاهرة في فبراير.", day)["سيزور"]["event_date"] == date(2019, 2, 1)
     assert _by_trigger("وزار الرئيس المصري الجزائر في فبراير.", day)["وزار"]["event_date"] == date(2018, 2, 1)
+    # a day a few weeks ahead, for an act to come that is no past verb, is the coming one
+    invited = _by_trigger("وقال غريفيث إن الأمم المتحدة تعتزم دعوة الحكومة اليمنية إلى جنيف في 6 سبتمبر.", datetime(2018, 8, 3))
+    assert invited["دعوة"]["event_date"] == date(2018, 9, 6)
 
 
 def test_a_date_at_the_head_of_the_sentence_reaches_its_coordinated_verbs():

@@ -68,6 +68,7 @@ TOLD_DAY = "^[وف]?(" + "|".join([normalize_str(w) for w in ("يوم", "صبا�
 TELLING = "telling"  # (the blocker_root of a verb of telling in _with_dates)
 MORROW = normalize_str("غداة")  # «غداة X»: on the morrow of X
 MAX_MORROW_DISTANCE = 40  # characters from «غداة» to the trigger it dates (not the next clause's)
+MAX_DAYS_AHEAD = 45  # a planned act's day this far after the report is the coming one (_planned_dates_ahead)
 VERBAL_ATTACK_LEMMA, CRITICISM = "هاجم", "111"
 ATTACK_LEMMAS, GOVERNMENT = [VERBAL_ATTACK_LEMMA, "هجم"], "GOV"  # (the verb's and the noun's: «هاجم», «هجوما»)
 # a meeting or a call «مع» a news outlet or journalists is an interview, no consultation: «وقال هادي في
@@ -668,9 +669,14 @@ def _planned_dates_ahead(events: pl.DataFrame) -> pl.DataFrame:
     dates.py resolves a month or day with no year to the latest not after the report, which is
     right for what happened. Only for a verb in the future or present tense («سيزور», «يزور»): a
     noun of purpose after a past act («هاجمت تركيا … في مارس لطرد …») took place then; nor the
-    report's own month, nor a month said to be past («الماضي»), nor a weekday."""
+    report's own month, nor a month said to be past («الماضي»), nor a weekday. A day a few weeks
+    ahead is the coming one for any act to come but a past verb: «ضمان انسحاب المسلحين … بحلول 15
+    أكتوبر» in a report of 6 October."""
     announced = pl.col("clitic").fill_null("").str.contains("س") | (pl.col("form_kind") == "verb_present")
-    ahead = ((pl.col("modality") == "future") & announced & pl.col("date_precision").is_in(["month", "day"])
+    next_year = pl.col("event_date").dt.offset_by("1y")
+    days_ahead = ((pl.col("date_precision") == "day") & (pl.col("form_kind") != "verb_past")
+                  & (next_year <= pl.col("report_date").dt.offset_by(f"{MAX_DAYS_AHEAD}d")))
+    ahead = ((pl.col("modality") == "future") & (announced | days_ahead) & pl.col("date_precision").is_in(["month", "day"])
              & (pl.col("event_date") < pl.col("report_date").dt.month_start())
              & pl.col("date_expression").str.contains(yearless_month())
              & ~pl.col("date_expression").str.contains(r"[0-9]{4}|الماضي|المنصرم|الفايت|السابق")).fill_null(False)
