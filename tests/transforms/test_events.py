@@ -1223,6 +1223,15 @@ def test_people_a_state_coerces_unnamed_are_its_own():
     assert ("واحتجز", "173", "ISRMIL", None) in _coded("واحتجز الجيش الإسرائيلي طفلا كان يلعب أمام منزله.")
 
 
+def test_sponsorship_mediates_only_talks_or_a_deal():
+    """«برعاية X» mediates (045) talks or a deal named around it; patronage of a race, a
+    conference or a departure is no event."""
+    assert "045" in {row[1] for row in _coded("وأعلنت حركة حماس أنها توصلت لاتفاق لوقف إطلاق النار مع إسرائيل برعاية مصرية.")}
+    assert "045" not in {row[1] for row in _coded(
+        "وغادر 400 لاجئ سوري بلدة عرسال باتجاه القلمون الغربي في سوريا، برعاية قوى الأمن اللبنانية.")}
+    assert "045" not in {row[1] for row in _coded("ويعقد المؤتمر تحت رعاية ولي العهد السعودي، محمد بن سلمان.")}
+
+
 def test_a_charge_is_no_second_arrest():
     """«بتهمة» names what an arrest is for: the arrest is coded once, from its verb."""
     events = _events("واعتقلت الشرطة الإيرانية الصحفي البريطاني بتهمة التجسس.")
