@@ -1722,11 +1722,17 @@ def test_a_ceasefire_is_no_shooting():
 def test_words_in_another_sense_are_no_event():
     """recoded_by_context.tsv: a student («طالب جامعي»), an investigating judge («قاضي التحقيق»),
     poll results published («أفرج عن نتائج») and a search («عمليات بحث») are no demand,
-    investigation, release or talks."""
+    investigation, release or talks; nor are students counted, protests sparked («فجرت … مظاهرات»)
+    or a contract suspended («بتوقيف العقد») demands, bombings or arrests."""
     for text in ("وأطلقت السلطات المصرية سبيل طالب جامعي بعد دفع غرامة.", "واعترف الطبيب أمام قاضي التحقيق في باريس بجريمته.",
                  "وأفرج معهد غالوب عن نتائج الاستطلاع الأخير.", "وتواصل فرق الإنقاذ عمليات بحث في موقع تحطم الطائرة."):
         assert not _coded(text), text
     assert ("وبحث", "040", "EGYGOV", "JORGOV") in _coded("وبحث وزير الخارجية المصري مع نظيره الأردني الأزمة.")
+    # students counted or of a degree, a crisis that sparked protests, a contract suspended
+    for text in ("ويجتاز أكثر من 700 ألف طالب جزائري امتحانات البكالوريا.", "ولم يظهر في التسجيلات طالب الدكتوراه الإيطالي ريجيني.",
+                 "وكان رئيس الوزراء الإثيوبي قد أصدر قرارا بتوقيف العقد مع شركة المقاولة."):
+        assert not _coded(text), text
+    assert {row[0] for row in _coded("والتي فجرت في الأشهر الماضية مظاهرات شعبية حاشدة في إيران.")} == {"مظاهرات"}
 
 
 def test_seized_weapons_are_property_and_a_truck_bomb_a_bombing():
