@@ -82,6 +82,9 @@ def test_state_institutions_are_composed_from_agent_and_demonym():
     refs = _extract("وأعلنت رئاسة الأركان التركية عقد اجتماع برئاسة الوزير التركي.").actor_references
     composed = dict(refs.filter(pl.col("reference_kind") == "composed").select("surface", "cameo_code").iter_rows())
     assert composed == {"رئاسة الأركان التركية": "TURMIL", "الوزير التركي": "TURGOV"}
+    # the coast guard is a state's force
+    refs = _extract("وقال شهود إن خفر السواحل الهندي شارك في مداهمة اليخت.").actor_references
+    assert refs.filter(pl.col("reference_kind") == "composed")["cameo_code"].to_list() == ["INDMIL"]
     # a source's demonym and the official it is: a Saudi official
     refs = _extract("ورحب مصدر سعودي مسؤول بقرار المحكمة.").actor_references
     assert refs.filter(pl.col("reference_kind") == "composed")["cameo_code"].to_list() == ["SAUGOV"]
