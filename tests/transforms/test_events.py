@@ -1735,6 +1735,11 @@ def test_words_in_another_sense_are_no_event():
                  "وكان رئيس الوزراء الإثيوبي قد أصدر قرارا بتوقيف العقد مع شركة المقاولة."):
         assert not _coded(text), text
     assert {row[0] for row in _coded("والتي فجرت في الأشهر الماضية مظاهرات شعبية حاشدة في إيران.")} == {"مظاهرات"}
+    # scientific research, a meeting a strike hit, hosting matches; control handed over is a surrender
+    assert "بحث" not in {row[0] for row in _coded("واستهدفت الضربات الأمريكية منشأة بحث علمي في دمشق.")}
+    assert "اجتماع" not in {row[0] for row in _coded("واستنفرت ميليشيات الحوثي بعد الغارة التي استهدفت اجتماع القيادات الحوثية.")}
+    assert not _coded("ويتوقع أن تستضيف قطر كأس العالم لكرة القدم عام 2022.")
+    assert ("السيطرة على", "0874") in {row[:2] for row in _coded("وقال المرصد السوري إن المسلحين السوريين سلموا السيطرة على حوض اليرموك.")}
 
 
 def test_seized_weapons_are_property_and_a_truck_bomb_a_bombing():
