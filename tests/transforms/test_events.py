@@ -1232,6 +1232,14 @@ def test_sponsorship_mediates_only_talks_or_a_deal():
     assert "045" not in {row[1] for row in _coded("ويعقد المؤتمر تحت رعاية ولي العهد السعودي، محمد بن سلمان.")}
 
 
+def test_adopting_claims_only_an_attack():
+    """«تبنى» claims (015) an attack or a bombing, named in the trigger or near it; a law, an
+    approach or an idea adopted is no claim (coding.CONTEXT_REQUIRED)."""
+    assert "015" not in {row[1] for row in _coded("وفي 2015، تبنت موريتانيا قانونا جديدا يجرم العبودية.")}
+    assert "015" not in {row[1] for row in _coded("واعتبر الرئيس التركي أن فرنسا تبنت نهجا خاطئا تماما في سوريا.")}
+    assert "015" in {row[1] for row in _coded("وقال الجيش الإسرائيلي إن جماعة سلفية في غزة تبنت الهجوم على الجنود.")}
+
+
 def test_a_charge_is_no_second_arrest():
     """«بتهمة» names what an arrest is for: the arrest is coded once, from its verb."""
     events = _events("واعتقلت الشرطة الإيرانية الصحفي البريطاني بتهمة التجسس.")

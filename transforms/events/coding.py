@@ -186,7 +186,7 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
         (pl.col("source_code").is_not_null() & ~pl.col("source_learned").fill_null(False))
         | pl.col("target_code").is_not_null() | pl.col("own_act") | pl.col("coordinated_verb"))
     events = _attacks_referring_back(_recoded_by_context(_held_by_protesters(_verbal_attacks(events)), tokens), tokens)
-    events = _sponsorship_of_talks_only(_without_interviews(events, tokens), tokens)
+    events = _without_required_context(_without_interviews(events, tokens), tokens)
     events = _convictions(events)
     events = _charged_acts(inherit_missing_roles(_leaving_the_nuclear_deal(events, tokens)), tokens).filter(
         pl.col("source_code").is_not_null() | (pl.col("target_code").is_not_null() & ~pl.col("coordinated_verb")))
@@ -336,32 +336,40 @@ def _without_interviews(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFr
     return at_token(events, tokens, "last_token", last_word="norm").filter(~interview).drop("last_word")
 
 
-# «برعاية X», «تحت رعاية X»: X mediates (045) only talks or a deal named around it («التوصل برعاية
-# مصر إلى اتفاق», «المفاوضات برعاية الأردن»); otherwise it is patronage of something else — a
-# conference, a race, a reform programme, refugees' departure — and no event (judged 4 right of 9)
-SPONSORSHIP, MEDIATE = normalize_str("رعاية"), "045"
-# (stems, normalised, after proclitics and the article: «اجتماعهما», «واتفاقهم», «المشاورات»)
+# Triggers that are their event only with a word of its kind near them, in their sentence (stems,
+# normalised, after proclitics and the article: «اجتماعهما», «واتفاقهم», «المشاورات»):
+# - «برعاية X», «تحت رعاية X»: X mediates (045) only talks or a deal named around it («التوصل برعاية
+#   مصر إلى اتفاق», «المفاوضات برعاية الأردن»); otherwise it is patronage of something else — a
+#   conference, a race, a reform programme, refugees' departure — and no event (judged 4 right of 9);
+# - «تبنى» claims (015) an attack or a bombing («تبنت الهجوم», «تبنوا هذا الاعتداء»); otherwise it
+#   adopts a law, an idea, an approach or reforms («تبنت موريتانيا قانونا»: sample 26, row 89)
 TALKS = "^(" + "|".join(normalize_str(w) for w in (
     "اتفاق", "متفق", "تفاهم", "مفاوض", "تفاوض", "محادث", "مباحث", "مشاور", "حوار", "صفق", "توصل", "هدن", "تسوي",
     "مصالح", "اجتماع", "لقاء", "وقف")) + ")"
-MAX_TALKS_GAP = 10  # tokens either side of «برعاية» to the talks or the deal it mediates
+ATTACKS = "^(" + "|".join(normalize_str(w) for w in (
+    "هجوم", "هجم", "اعتداء", "تفجير", "انفجار", "عملي", "مسؤولي", "قصف", "اغتيال", "اختطاف", "خطف", "إطلاق")) + ")"
+CONTEXT_REQUIRED = [  # (lemma, code, the stems one of which must stand near, how many tokens either side)
+    (normalize_str("رعاية"), "045", TALKS, 10),
+    (normalize_str("تبنى"), "015", ATTACKS, 4),
+]
 
 
-def _sponsorship_of_talks_only(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
-    """`events` without a sponsorship (SPONSORSHIP) that has no talks or deal (TALKS) within
-    MAX_TALKS_GAP words of it in its sentence."""
+def _without_required_context(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """`events` without a trigger of CONTEXT_REQUIRED that has none of its words in it or near it
+    («تبنت الهجوم» holds its own)."""
     keys = ["article_id", "sentence_index"]
-    sponsored = events.filter((normalize(pl.col("lemma")) == SPONSORSHIP) & (pl.col("cameo_code") == MEDIATE)).select(
-        "event_row", *keys, "first_token", "last_token").unique("event_row")
-    talks = tokens.filter(pl.col("norm").str.replace(r"^[وف]?[بل]?(ال)?", "").str.contains(TALKS)
-                          | pl.col("norm").str.replace(r"^[وف]?[بل]?", "").str.contains(TALKS)).select(*keys, "token_index")
-    mediating = (
-        sponsored.join(talks, on=keys)
-        .filter(((pl.col("first_token") - pl.col("token_index")).is_between(1, MAX_TALKS_GAP))
-                | ((pl.col("token_index") - pl.col("last_token")).is_between(1, MAX_TALKS_GAP)))
-        .select("event_row").unique()
-    )
-    return events.join(sponsored.join(mediating, on="event_row", how="anti").select("event_row"), on="event_row", how="anti")
+    bare = pl.col("norm").str.replace(r"^[وف]?[بل]?", "")
+    for lemma, code, stems, gap in CONTEXT_REQUIRED:
+        needing = events.filter((normalize(pl.col("lemma")) == lemma) & (pl.col("cameo_code") == code)).select(
+            "event_row", *keys, "first_token", "last_token").unique("event_row")
+        words = tokens.filter(bare.str.replace("^ال", "").str.contains(stems) | bare.str.contains(stems)).select(*keys, "token_index")
+        found = (
+            needing.join(words, on=keys)
+            .filter(pl.col("token_index").is_between(pl.col("first_token") - gap, pl.col("last_token") + gap))
+            .select("event_row").unique()
+        )
+        events = events.join(needing.join(found, on="event_row", how="anti").select("event_row"), on="event_row", how="anti")
+    return events
 
 
 CONDEMN, FIND_GUILTY = normalize_str("أدان"), "116"  # a court that «أدان» convicts; it does not criticise (CRITICISM)
