@@ -94,8 +94,8 @@ def test_negated_denied_and_announced_events_are_marked():
 def test_dates_resolve_against_the_publication_date():
     sentences = pl.DataFrame(
         {
-            "article_id": ["a"] * 6,
-            "sentence_index": list(range(6)),
+            "article_id": ["a"] * 7,
+            "sentence_index": list(range(7)),
             "sentence_text": [
                 "وفي الأول من آذار/ مارس الجاري وقع الطرفان",
                 "منذ الرابع من نيسان/ أبريل الماضي",
@@ -103,6 +103,7 @@ def test_dates_resolve_against_the_publication_date():
                 "ومنذ 2015 تتنازع سلطتان",
                 "زار الوزير بيروت منتصف الأسبوع الماضي",
                 "في ١٥ شباط ٢٠١٩ وفي الحادي والعشرين من يونيو",
+                "واستقبل الرئيس بالأمس وزير الخارجية",
             ],
         }
     )
@@ -119,6 +120,7 @@ def test_dates_resolve_against_the_publication_date():
     assert ("منتصف الاسبوع الماضي", date(2020, 2, 26), "week", False) in found
     assert ("15 شباط 2019", date(2019, 2, 15), "day", False) in found
     assert ("الحادي والعشرين من يونيو", date(2019, 6, 21), "day", False) in found
+    assert ("بالامس", date(2020, 3, 3), "day", False) in found
 
 
 def test_an_impossible_date_is_dropped_not_fatal():
