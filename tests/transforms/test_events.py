@@ -1233,6 +1233,9 @@ def test_sponsorship_mediates_only_talks_or_a_deal():
     assert "045" not in {row[1] for row in _coded(
         "وغادر 400 لاجئ سوري بلدة عرسال باتجاه القلمون الغربي في سوريا، برعاية قوى الأمن اللبنانية.")}
     assert "045" not in {row[1] for row in _coded("ويعقد المؤتمر تحت رعاية ولي العهد السعودي، محمد بن سلمان.")}
+    # the deal anywhere before it in the sentence
+    assert "045" in {row[1] for row in _coded(
+        "وتم التوصل لاتفاق بين الجيش السوري من جهة والمجموعات المسلحة في ريفي حمص الشمالي وحماة الجنوبي من جهة أخرى، برعاية روسية.")}
 
 
 def test_adopting_claims_only_an_attack():
@@ -1640,6 +1643,9 @@ def test_what_is_repeated_is_no_one_event():
     # and a charge through the acts it names: alleged
     charged = _by_trigger('وأحالت النيابة المصرية ضابطين إلى المحاكمة بتهمة "استعمال القسوة والعنف والتعذيب حتى الموت" بحق محتجز.')
     assert charged["والتعذيب"]["modality"] == "conditional"
+    # (not past a verb of its own clause: the release happened)
+    released = _by_trigger("واعتقلت الشرطة المصرية الناشط بتهمة نشر أخبار كاذبة وأفرجت عنه لاحقا.")
+    assert released["وأفرجت"]["modality"] == "asserted"
 
 
 def test_a_circumstantial_participle_is_the_act_of_its_sentences_subject():
@@ -1672,10 +1678,13 @@ def test_persuading_ordering_and_likelihood_are_no_act_done(text, trigger, modal
 
 
 def test_a_standing_noun_intended_is_no_event():
-    """«لضمان وصول المساعدات الإنسانية»: the aid a goal is about is no act, not even one to come;
-    aid announced stays, to come."""
+    """«لضمان وصول المساعدات الإنسانية», «ضرورة وصول المساعدات»: the aid a goal or a need is about
+    is no act, not even one to come; aid announced stays, to come."""
     assert "المساعدات الإنسانية" not in _by_trigger(
         "وتهدف العملية إلى ضمان وصول المساعدات الإنسانية، دون عوائق، إلى الشعب اليمني عن طريق تحرير ميناء الحديدة.")
+    assert "المساعدات الإنسانية" not in _by_trigger("وأكدت وزارة الخارجية الأمريكية على ضرورة وصول المساعدات الإنسانية إلى اليمن.")
+    # (ensuring reaches only the act right after it: the arrest was made)
+    assert _by_trigger("ونشرت الشرطة المصرية قوات لضمان الأمن واعتقلت 20 شخصا.")["واعتقلت"]["modality"] == "asserted"
     assert _by_trigger("وقال نتنياهو إن حكومته ستواصل تقديم المساعدات الإنسانية للسوريين.")["المساعدات الإنسانية"]["modality"] == "future"
 
 def test_who_meets_with_a_reaction_is_its_target():
@@ -1746,6 +1755,7 @@ def test_words_in_another_sense_are_no_event():
                  "وكان رئيس الوزراء الإثيوبي قد أصدر قرارا بتوقيف العقد مع شركة المقاولة."):
         assert not _coded(text), text
     assert {row[0] for row in _coded("والتي فجرت في الأشهر الماضية مظاهرات شعبية حاشدة في إيران.")} == {"مظاهرات"}
+    assert "طالب" not in {row[0] for row in _coded("وأصدرت محكمة يونانية حكما على طالب لجوء سوري بالسجن 8 سنوات.")}
     # scientific research, a meeting a strike hit, hosting matches; control handed over is a surrender
     assert "بحث" not in {row[0] for row in _coded("واستهدفت الضربات الأمريكية منشأة بحث علمي في دمشق.")}
     assert "اجتماع" not in {row[0] for row in _coded("واستنفرت ميليشيات الحوثي بعد الغارة التي استهدفت اجتماع القيادات الحوثية.")}

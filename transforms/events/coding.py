@@ -185,7 +185,7 @@ def find_events(articles: pl.DataFrame, sentence_frame: pl.DataFrame, tokens: pl
     events = coordinated_verbs(events).filter(
         (pl.col("source_code").is_not_null() & ~pl.col("source_learned").fill_null(False))
         | pl.col("target_code").is_not_null() | pl.col("own_act") | pl.col("coordinated_verb"))
-    events = _attacks_referring_back(_recoded_by_context(_held_by_protesters(_verbal_attacks(events)), tokens), tokens)
+    events = _attacks_referred_to(_recoded_by_context(_held_by_protesters(_verbal_attacks(events)), tokens), tokens)
     events = _without_required_context(_without_interviews(events, tokens), tokens)
     events = _convictions(events)
     events = _charged_acts(inherit_missing_roles(_leaving_the_nuclear_deal(events, tokens)), tokens).filter(
@@ -338,19 +338,20 @@ def _without_interviews(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFr
 
 # Triggers that are their event only with a word of its kind near them, in their sentence (stems,
 # normalised, after proclitics and the article: «اجتماعهما», «واتفاقهم», «المشاورات»):
-# - «برعاية X», «تحت رعاية X»: X mediates (045) only talks or a deal named around it («التوصل برعاية
-#   مصر إلى اتفاق», «المفاوضات برعاية الأردن»); otherwise it is patronage of something else — a
+# - «برعاية X», «تحت رعاية X»: X mediates (045) only talks or a deal named before it in its sentence
+#   or right after it («التوصل برعاية مصر إلى اتفاق», «المفاوضات برعاية الأردن»); otherwise it is patronage of something else — a
 #   conference, a race, a reform programme, refugees' departure — and no event (judged 4 right of 9);
 # - «تبنى» claims (015) an attack or a bombing («تبنت الهجوم», «تبنوا هذا الاعتداء»); otherwise it
 #   adopts a law, an idea, an approach or reforms («تبنت موريتانيا قانونا»: sample 26, row 89)
 TALKS = "^(" + "|".join(normalize_str(w) for w in (
-    "اتفاق", "متفق", "تفاهم", "مفاوض", "تفاوض", "محادث", "مباحث", "مشاور", "حوار", "صفق", "توصل", "هدن", "تسوي",
-    "مصالح", "اجتماع", "لقاء", "وقف")) + ")"
+    "اتفاق", "اتفق", "متفق", "تفاهم", "مفاوض", "تفاوض", "محادث", "مباحث", "مشاور", "حوار", "صفق", "توصل", "هدن",
+    "تسوي", "مصالحة", "مصالحات", "اجتماع", "اجتمع", "لقاء", "التقى", "توقيع", "وقف")) + ")"
 ATTACKS = "^(" + "|".join(normalize_str(w) for w in (
     "هجوم", "هجم", "اعتداء", "تفجير", "انفجار", "عملي", "مسؤولي", "قصف", "اغتيال", "اختطاف", "خطف", "إطلاق")) + ")"
-CONTEXT_REQUIRED = [  # (lemma, code, the stems one of which must stand near, how many tokens either side)
-    (normalize_str("رعاية"), "045", TALKS, 10),
-    (normalize_str("تبنى"), "015", ATTACKS, 4),
+ANYWHERE = 10_000  # tokens: anywhere in the sentence
+CONTEXT_REQUIRED = [  # (lemma, code, the stems one of which must stand near, how many tokens before, after)
+    (normalize_str("رعاية"), "045", TALKS, ANYWHERE, 10),  # the deal anywhere before («التوصل لاتفاق … برعاية روسية»)
+    (normalize_str("تبنى"), "015", ATTACKS, 4, 4),
 ]
 
 
@@ -358,14 +359,17 @@ def _without_required_context(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.
     """`events` without a trigger of CONTEXT_REQUIRED that has none of its words in it or near it
     («تبنت الهجوم» holds its own)."""
     keys = ["article_id", "sentence_index"]
-    bare = pl.col("norm").str.replace(r"^[وف]?[بل]?", "")
-    for lemma, code, stems, gap in CONTEXT_REQUIRED:
+    # the word as written, behind its proclitics, or its article too («وقف» and «ووقف», «لقاء» and
+    # «للقاء», «والتقى», «والاتفاق»)
+    word = pl.col("norm")
+    forms = [word, word.str.replace(r"^[وف]?[بل]?", ""), word.str.replace(r"^[وف]?[بل]?(ال)?", "")]
+    for lemma, code, stems, before, after in CONTEXT_REQUIRED:
         needing = events.filter((normalize(pl.col("lemma")) == lemma) & (pl.col("cameo_code") == code)).select(
             "event_row", *keys, "first_token", "last_token").unique("event_row")
-        words = tokens.filter(bare.str.replace("^ال", "").str.contains(stems) | bare.str.contains(stems)).select(*keys, "token_index")
+        words = tokens.filter(pl.any_horizontal(form.str.contains(stems) for form in forms)).select(*keys, "token_index")
         found = (
             needing.join(words, on=keys)
-            .filter(pl.col("token_index").is_between(pl.col("first_token") - gap, pl.col("last_token") + gap))
+            .filter(pl.col("token_index").is_between(pl.col("first_token") - before, pl.col("last_token") + after))
             .select("event_row").unique()
         )
         events = events.join(needing.join(found, on="event_row", how="anti").select("event_row"), on="event_row", how="anti")
@@ -419,11 +423,15 @@ COERCING_ABROAD = ["ISR"]
 
 
 def _coerced_at_home(events: pl.DataFrame) -> pl.DataFrame:
-    """A state's police, courts, forces or government that arrest, raid or repress people the
-    sentence does not place or name by a code («وألقت الشرطة في مصر القبض على شبكة لتجارة
-    الأعضاء», «اعتقلت السلطات السعودية ناشطتين») do it to people of their own country: the
-    country is the target the rules left empty (43 of 46 judged such empty targets were wrong,
-    and the judges named the source's country or its people for most)."""
+    """A state's police, courts, forces or government (STATE_ROLES) that arrest, raid or repress
+    people the rules found no target for («وألقت الشرطة في مصر القبض على شبكة لتجارة الأعضاء»,
+    «اعتقلت السلطات السعودية ناشطتين») do it to people of their own country: the country is the
+    target (43 of 46 judged such empty targets were wrong, and the judges named the source's
+    country or its people for most). Armed forces too: in this news their arrests and raids with
+    no place or code named are mostly at home (security forces firing tear gas, the army in
+    Sinai). Not caught: foreigners arrested («سائحين أجانب») and raids abroad with no place named
+    («وداهمت القوات الروسية مقرا للمسلحين») take the source's country too, and a wrong source
+    passes its country on."""
     country = pl.col("source_code").str.slice(0, 3)
     at_home = (pl.col("cameo_code").str.contains(COERCED_AT_HOME) & pl.col("target_code").is_null()
                & pl.col("source_code").str.slice(3).is_in(STATE_ROLES) & ~country.is_in(COERCING_ABROAD)).fill_null(False)
@@ -529,16 +537,16 @@ THE_ATTACK = r"^[وف]?(ال|بال|لل)هجوم$"
 OTHER_ATTACK_NEXT = r"^(علي|ضد|ال.{2,}|بال(صواريخ|صاروخ|طائرات|طيران|مدفعيه|قذائف|دبابات))$"
 REFERRED_BACK_NEXT = [normalize_str(w) for w in ("المزعوم", "المفترض", "المدعى", "الأخير")]
 SPECIFIC_ATTACK = r"^(18|20)"  # roots that say what the attack was: assault, bombing, abduction, chemical …
-MAX_REFERENCE_BACK = 10  # sentences from «الهجوم» to the attack it refers to
+MAX_REFERENCE_DISTANCE = 10  # sentences from «الهجوم» to the attack it refers to
 
 
-def _attacks_referring_back(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+def _attacks_referred_to(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """«الهجوم» with nothing after it to make it another attack refers back to the attack the
     article reported before it, and takes its code when that one says what kind it was: after «هجوم
     كيماوي على دوما» (2041), «دعت بريطانيا إلى تحقيق عاجل في الهجوم» is the chemical attack, not
     military force (190); after a car bombing (1832), «تبنى التنظيم الهجوم» is that bombing. The
     attack referred to is the nearest earlier mention of the roots 18–20 that is no such «الهجوم»,
-    at most MAX_REFERENCE_BACK sentences back. Before any other attack, the lead's «الهجوم» is
+    at most MAX_REFERENCE_DISTANCE sentences back. Before any other attack, the lead's «الهجوم» is
     the one the article goes on to report («تعرقل دخول المفتشين إلى موقع الهجوم المزعوم في دوما»
     before «هجمات كيماوية»): the nearest later one, as far ahead."""
     located = (
@@ -563,7 +571,7 @@ def _attacks_referring_back(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.Da
                       distance=(pl.when(first).then(pl.col("follower_sentence")).otherwise("antecedent_sentence")
                                 - pl.col("sentence_index")).abs())
         .filter(pl.col("referring") & pl.col("antecedent").str.contains(SPECIFIC_ATTACK).fill_null(False)
-                & (pl.col("distance") <= MAX_REFERENCE_BACK))
+                & (pl.col("distance") <= MAX_REFERENCE_DISTANCE))
         .select("event_row", referred_code="antecedent")
     )
     return (events.join(referred, on="event_row", how="left", maintain_order="left")
@@ -703,11 +711,13 @@ def _planned_dates_ahead(events: pl.DataFrame) -> pl.DataFrame:
     """An act announced for a month the text names without a year («سيزور الخرطوم في أكتوبر», in a
     report of May; «سيجرون محادثات … في فبراير», in one of October) falls on the next such date:
     dates.py resolves a month or day with no year to the latest not after the report, which is
-    right for what happened. Only for a verb in the future or present tense («سيزور», «يزور»): a
-    noun of purpose after a past act («هاجمت تركيا … في مارس لطرد …») took place then; nor the
-    report's own month, nor a month said to be past («الماضي»), nor a weekday. A day a few weeks
-    ahead is the coming one for any act to come but a past verb: «ضمان انسحاب المسلحين … بحلول 15
-    أكتوبر» in a report of 6 October."""
+    right for what happened. A month moves only for a verb in the future or present tense («سيزور»,
+    «يزور»): a noun of purpose after a past act («هاجمت تركيا … في مارس لطرد …») took place then. A
+    day at most MAX_DAYS_AHEAD after the report moves for any act to come that is no past verb:
+    «ضمان انسحاب المسلحين … بحلول 15 أكتوبر» in a report of 6 October. Never a date resolved into
+    the report's own month, one said to be past («الماضي»), nor a weekday. (A day that belongs to
+    a past verb of another clause still moves: «بمواصلة حملة الاعتقالات التي بدأت في 4 نوفمبر» in a
+    report of 28 October takes this November.)"""
     announced = pl.col("clitic").fill_null("").str.contains("س") | (pl.col("form_kind") == "verb_present")
     next_year = pl.col("event_date").dt.offset_by("1y")
     days_ahead = ((pl.col("date_precision") == "day") & (pl.col("form_kind") != "verb_past")

@@ -97,6 +97,9 @@ CONCESSION = [normalize_str(w) for w in ("رغم", "برغم", "بالرغم")]
 # الملك، أفرجت السلطات», done by order), preparing two words («الاستعداد لبدء تحرير»; not «على أهبة
 # الاستعداد في أعقاب الهجوم»)
 ORDERS = [normalize_str(w) for w in ("أوامر", "توجيهات", "تعليمات")]
+# ensuring reaches only the act right after it: «ضمان انسحاب المسلحين», not «لضمان سلامتها خلال
+# العمليات العسكرية» (operations under way) nor «لضمان الأمن واعتقلت 20 شخصا»
+ENSURING = [normalize_str(w) for w in ("ضمان", "لضمان", "بضمان")]
 # foiling (modality.tsv): a terrorist attack, a bombing, an assassination foiled was not carried
 # out; an attack of armed forces (19) foiled, or one the sentence tells was fought or killed, was
 # fought off after it began, unless only attempted: «أحبطت القوات هجوما للحوثيين» happened,
@@ -121,17 +124,18 @@ BEFORE_RELATIVE_MA = [normalize_str(w) for w in (
 TOPICS = [normalize_str(w) for w in (
     "قضية", "بقضية", "لقضية", "قضيتي", "قضايا", "ملف", "بملف", "لملف", "ملفي", "ملفات", "بملفات", "لملفات", "مسألة",
     "بمسألة", "لمسألة", "موضوع", "بموضوع", "لموضوع", "تداعيات", "بتداعيات")]
-NEAR_ONLY = {**dict.fromkeys(NOMINAL_NEGATORS + ORDERS + TOPICS, 1), normalize_str("وسط"): 1, normalize_str("سط"): 1,
+NEAR_ONLY = {**dict.fromkeys(NOMINAL_NEGATORS + ORDERS + TOPICS + ENSURING, 1), normalize_str("وسط"): 1, normalize_str("سط"): 1,
              **dict.fromkeys(CONCESSION + PREPARING, 2)}
 # an act introduced by the ل of purpose («ستتوجه الوزيرة إلى موسكو للقاء نظيرها», «يعتزم إرسال
 # قوات لمحاربة …») shares the plan of the verb it serves: a word of plan or intent, or a verb
 # with سـ, this many tokens before it makes it future too (other context words reach three)
 MAX_PURPOSE_GAP = 8
 PLAN_MODALITIES = ["future", "intent"]
-# words that reach further into their clause than three words, up to a pause: a habit past its
-# subject to the act after «على» («ودأبت ميليشيات الحوثي الإيرانية على استهداف السعودية»), a charge
-# through the list of acts it names («بتهمة "استعمال القسوة والعنف والتعذيب"»; not «التهم», also
-# the verb "devoured": «التهم الإيرانيون مدينة حلب»)
+# words that reach further into their clause than three words, up to a pause, to an act named by a
+# noun (a verb starts a clause of its own: «بتهمة نشر أخبار كاذبة وأفرجت عنه لاحقا»): a habit past
+# its subject to the act after «على» («ودأبت ميليشيات الحوثي الإيرانية على استهداف السعودية»), a
+# charge through the list of acts it names («بتهمة "استعمال القسوة والعنف والتعذيب"»; not «التهم»,
+# also the verb "devoured": «التهم الإيرانيون مدينة حلب»)
 FAR_REACHING = {**dict.fromkeys([normalize_str(w) for w in ("دأب", "دأبت", "دأبوا", "يدأب", "تدأب")], 8),
                 **dict.fromkeys([normalize_str(w) for w in ("بتهمة", "بتهم", "تهمة", "تهم", "تهما")], 6)}
 THAT, MAX_CLAUSE_GAP = [normalize_str(w) for w in ("أن", "بأن")], 6  # «أن» after a word of plan, and how far into its clause it reaches
@@ -222,7 +226,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .filter(pl.col("fight") > pl.col("last_token")).select("event_row", fought=pl.lit(True)).unique()
     )
     context = (
-        events.select("event_row", *keys, "first_token", "last_token", "anchor_first", "cameo_code", purpose=purpose).unique()
+        events.select("event_row", *keys, "first_token", "last_token", "anchor_first", "cameo_code", "form_kind", purpose=purpose).unique()
         .join(fought, on="event_row", how="left")
         .join(tokens.select(*keys, "token_index", "norm", after_comma=pl.col("gap_before").str.contains("[،,]")), on=keys)
         .filter((pl.col("token_index") < pl.col("first_token")) | (pl.col("token_index") > pl.col("last_token")))
@@ -237,7 +241,7 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .filter(
             (pl.col("is_after") == (pl.col("scope") == "after"))
             & ((pl.col("scope") == "sentence") | (pl.col("distance") <= 3)
-               | (~pl.col("is_after") & pl.col("no_pause")
+               | (~pl.col("is_after") & pl.col("no_pause") & ~pl.col("form_kind").str.starts_with("verb_")
                   & (pl.col("distance") <= pl.col("bare").replace_strict(FAR_REACHING, default=0, return_dtype=pl.Int64)))
                | (pl.col("purpose") & pl.col("modality").is_in(PLAN_MODALITIES) & (pl.col("distance") <= MAX_PURPOSE_GAP)
                   & (pl.col("bare") != "قد"))
@@ -365,7 +369,8 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
         .when(pl.col("since").fill_null(False) | has("background") | (pl.col("ongoing_since") & ~pl.col("standing"))).then(pl.lit("background"))
         # an act someone is accused or charged of is alleged, not established: conditional
         .when(has("conditional") | (pl.col("called_for") == "alleged")).then(pl.lit("conditional"))
-        # a standing noun is no act intended either («لضمان وصول المساعدات الإنسانية»)
+        # a standing noun is no act intended either, whatever the word of intent («لضمان وصول
+        # المساعدات الإنسانية», «ضرورة وصول المساعدات»)
         .when(pl.col("standing_noun") & has("intent")).then(pl.lit(STANDING))
         .when(pl.col("clitic").str.contains("س") | has("future") | has("intent") | (pl.col("called_for") == "future")
               | pl.col("announced_purpose").fill_null(False) | pl.col("present_ahead") | pl.col("future_verb").fill_null(False)
