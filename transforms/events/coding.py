@@ -338,9 +338,10 @@ def _without_interviews(events: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFr
 
 # Triggers that are their event only with a word of its kind near them, in their sentence (stems,
 # normalised, after proclitics and the article: «اجتماعهما», «واتفاقهم», «المشاورات»):
-# - «برعاية X», «تحت رعاية X»: X mediates (045) only talks or a deal named before it in its sentence
-#   or right after it («التوصل برعاية مصر إلى اتفاق», «المفاوضات برعاية الأردن»); otherwise it is patronage of something else — a
-#   conference, a race, a reform programme, refugees' departure — and no event (judged 4 right of 9);
+# - «برعاية X», «تحت رعاية X»: X mediates (045) only talks or a deal named before it in its
+#   sentence or right after it («التوصل برعاية مصر إلى اتفاق», «المفاوضات برعاية الأردن»); otherwise
+#   it is patronage of something else — a conference, a race, a reform programme, refugees'
+#   departure — and no event (judged 4 right of 9);
 # - «تبنى» claims (015) an attack or a bombing («تبنت الهجوم», «تبنوا هذا الاعتداء»); otherwise it
 #   adopts a law, an idea, an approach or reforms («تبنت موريتانيا قانونا»: sample 26, row 89)
 TALKS = "^(" + "|".join(normalize_str(w) for w in (

@@ -351,11 +351,12 @@ def with_modality(events: pl.DataFrame, tokens: pl.DataFrame, triggers: pl.DataF
     described_trait = ((pl.col("form_kind") == "verb_present") & pl.col("relative_subject") & ~ongoing_visit
                        & ~of_the_day("antecedent_word") & ~of_the_day("antecedent_head")
                        & quad_class(pl.col("cameo_code")).is_in([1, 3]) & (pl.col("date_precision") == "unknown"))
-    found = found.with_columns(standing_noun=standing_noun.fill_null(False), present_ahead=present_ahead, ongoing_since=pl.col("since_after") & (
+    found = found.with_columns(standing_noun=standing_noun.fill_null(False)).with_columns(
+        present_ahead=present_ahead, ongoing_since=pl.col("since_after") & (
         (pl.col("form_kind") == "verb_present") | anchored_present.fill_null(False) | pl.col("since_start")), standing=(
         (pl.col("form_kind") == "verb_present") & normalize(pl.col("lemma")).is_in(standing_lemmas())
         & ((pl.col("date_precision") == "unknown") | (pl.col("cameo_code") == CONTROL))
-        & ~(opens_sentence & (normalize(pl.col("lemma")) == SUPPORT))) | standing_noun.fill_null(False)
+        & ~(opens_sentence & (normalize(pl.col("lemma")) == SUPPORT))) | pl.col("standing_noun")
         | described_trait.fill_null(False)
         | (anchored_present & pl.col("light_verbs").is_not_null() & pl.col("anchor_lemma").is_in(standing_lemmas())
            & (pl.col("date_precision") == "unknown")).fill_null(False))
